@@ -1,0 +1,56 @@
+// One build for every bundle. Usage: node scripts/build.mjs [--tests] [--bench] [--all] [--watch] [--production]
+import * as esbuild from 'esbuild';
+import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const args = new Set(process.argv.slice(2));
+const production = args.has('--production');
+const all = args.has('--all');
+
+const common = {
+  bundle: true,
+  sourcemap: !production,
+  minify: production,
+  logLevel: 'warning',
+  loader: { '.yaml': 'text', '.md': 'text' },
+  target: 'es2022',
+};
+
+const walk = (dir, test) =>
+  existsSync(dir)
+    ? readdirSync(dir, { recursive: true }).map(String).filter(test).map((f) => join(dir, f))
+    : [];
+
+const builds = [];
+
+// The CLI: one CommonJS file with a shebang, so `npx starr` runs it.
+if (existsSync('src/cli/main.ts')) {
+  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } });
+}
+// The extension: a Node entry for desktop/remote hosts and a web-worker entry for vscode.dev.
+if (existsSync('src/extension/extension.ts')) {
+  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });
+  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.STARR_WEB': '"1"' }, alias: {} });
+}
+if (existsSync('src/extension/worker.ts')) {
+  builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' });
+  builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife' });
+}
+if (args.has('--tests') || all) {
+  rmSync('out/test', { recursive: true, force: true });
+  const tests = walk('test', (f) => f.endsWith('.test.ts'));
+  if (tests.length) builds.push({ ...common, entryPoints: tests, outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha', 'vscode', 'fast-check', 'commonmark-spec'] });
+  // The in-host suite runs inside VS Code (code-server or test-electron), never under plain mocha.
+  const suite = walk('test/vscode', (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
+  if (suite.length) builds.push({ ...common, entryPoints: suite, outdir: 'out/vscode-test', outbase: 'test/vscode', platform: 'node', format: 'cjs', external: ['mocha', 'vscode'] });
+}
+if (args.has('--bench') || all) {
+  const bench = walk('bench', (f) => f.endsWith('.ts'));
+  if (bench.length) builds.push({ ...common, entryPoints: bench, outdir: 'out/bench', outbase: 'bench', platform: 'node', format: 'cjs', sourcemap: false });
+}
+
+if (args.has('--watch')) {
+  for (const b of builds) (await esbuild.context(b)).watch();
+} else {
+  await Promise.all(builds.map((b) => esbuild.build(b)));
+}

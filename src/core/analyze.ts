@@ -1,0 +1,110 @@
+import { defaultConfig, type ResolvedConfig } from './config';
+import { getFramework } from './data';
+import { buildAccount } from './model';
+import type { CriteriaLookup, Report, Rule } from './rule';
+import type { AccountModel, CancellationToken, Directive, Finding, Severity } from './types';
+import { rules as allRules } from '../rules';
+
+export interface AnalyzeOptions {
+  config?: ResolvedConfig;
+  path?: string;
+  now?: Date;
+  token?: CancellationToken;
+  /** Run only these rules (tests, and callers that want a subset). */
+  rules?: Rule[];
+  criteria?: CriteriaLookup;
+}
+
+export interface AnalysisResult {
+  account: AccountModel;
+  findings: Finding[];
+  /** True when cancelled part-way: findings are incomplete. */
+  cancelled: boolean;
+}
+
+/** Build the model once and run every enabled rule over it. */
+export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisResult {
+  const account = buildAccountFor(text, options.config ?? defaultConfig(), options.path);
+  return { account, ...runRules(account, options) };
+}
+
+export function buildAccountFor(text: string, config: ResolvedConfig, path?: string): AccountModel {
+  return buildAccount(text, {
+    framework: getFramework(config.framework) ?? getFramework('starr')!,
+    resolveFramework: getFramework,
+    path,
+  });
+}
+
+/** Run rules over an already-built model (the editor re-uses a model per document version). */
+export function runRules(account: AccountModel, options: AnalyzeOptions = {}): { findings: Finding[]; cancelled: boolean } {
+  const config = options.config ?? defaultConfig();
+  const now = options.now ?? new Date();
+  const findings: Finding[] = [];
+  for (const rule of options.rules ?? allRules) {
+    if (options.token?.isCancellationRequested) return { findings: sortFindings(findings), cancelled: true };
+    const setting = config.rules[rule.meta.id];
+    if (setting?.severity === 'off') continue;
+    const severity: Severity = setting?.severity ?? rule.meta.defaultSeverity;
+    rule.check({
+      account,
+      config,
+      options: setting?.options ?? {},
+      now,
+      criteria: options.criteria,
+      report: (r: Report) => findings.push(toFinding(account, rule, r, severity)),
+    });
+  }
+  return { findings: sortFindings(applyDirectives(account, findings)), cancelled: false };
+}
+
+function toFinding(account: AccountModel, rule: Rule, r: Report, severity: Severity): Finding {
+  const len = account.text.length;
+  const clamp = (o: number) => Math.max(0, Math.min(len, o));
+  const span = { start: clamp(r.span.start), end: clamp(Math.max(r.span.start, r.span.end)) };
+  const f: Finding = {
+    ruleId: rule.meta.id,
+    severity: r.severity ?? severity,
+    message: r.message,
+    span,
+    start: account.positionAt(span.start),
+    end: account.positionAt(span.end),
+    docsUrl: rule.meta.docsUrl,
+  };
+  if (r.fixes?.length) f.fixes = r.fixes;
+  if (r.related?.length) {
+    f.related = r.related.map((x) => {
+      const s = { start: clamp(x.span.start), end: clamp(x.span.end) };
+      return { message: x.message, span: s, start: account.positionAt(s.start), end: account.positionAt(s.end) };
+    });
+  }
+  if (r.data) f.data = r.data;
+  return f;
+}
+
+function sortFindings(f: Finding[]): Finding[] {
+  return f.sort((a, b) => a.span.start - b.span.start || a.span.end - b.span.end || a.ruleId.localeCompare(b.ruleId));
+}
+
+/** Honour `<!-- starr-disable … -->`, `<!-- starr-enable … -->` and `<!-- starr-disable-next-line … -->`. */
+function applyDirectives(account: AccountModel, findings: Finding[]): Finding[] {
+  if (!account.directives.length || !findings.length) return findings;
+  const ranged = account.directives.filter((d) => d.kind === 'disable' || d.kind === 'enable');
+  const lineScoped = new Map<number, Directive[]>();
+  for (const d of account.directives) {
+    if (d.kind !== 'disable-next-line' && d.kind !== 'disable-line') continue;
+    const line = account.positionAt(d.span.start).line + (d.kind === 'disable-next-line' ? 1 : 0);
+    lineScoped.set(line, [...(lineScoped.get(line) ?? []), d]);
+  }
+  const matches = (d: Directive, id: string) => d.rules.length === 0 || d.rules.includes(id);
+  return findings.filter((f) => {
+    for (const d of lineScoped.get(f.start.line) ?? []) if (matches(d, f.ruleId)) return false;
+    let disabled = false;
+    for (const d of ranged) {
+      if (d.span.start > f.span.start) break;
+      if (matches(d, f.ruleId)) disabled = d.kind === 'disable';
+      else if (d.kind === 'enable' && d.rules.length === 0) disabled = false;
+    }
+    return !disabled;
+  });
+}

@@ -1,0 +1,95 @@
+import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import type { FrontMatter, FrontMatterFields, Span } from './types';
+
+const STATUSES = ['draft', 'submitted', 'assessed'] as const;
+
+/**
+ * Read the YAML front matter block. `start`/`end` span the block including its `---` fences.
+ * A syntax error is reported at its exact place and the rest of the document is still analysed.
+ */
+export function readFrontMatter(text: string, start: number, end: number, raw: string): FrontMatter {
+  // The content starts after the opening fence's line break.
+  let contentStart = start + 3;
+  while (contentStart < end && text[contentStart] !== '\n' && text[contentStart] !== '\r') contentStart++;
+  if (text[contentStart] === '\r') contentStart++;
+  if (text[contentStart] === '\n') contentStart++;
+  const content: Span = { start: contentStart, end: Math.max(contentStart, contentStart + raw.length) };
+  const fm: FrontMatter = { span: { start, end }, content, raw, data: {}, fields: {}, fieldSpans: {}, problems: [] };
+
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  const shift = (a: number, b: number): Span => ({ start: content.start + a, end: content.start + Math.max(a, b) });
+  for (const e of doc.errors) {
+    fm.problems.push({ kind: 'syntax', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), span: shift(e.pos[0], e.pos[1]) });
+  }
+  if (doc.errors.length) return fm;
+  const contents = doc.contents;
+  if (contents === null || (isScalar(contents) && (contents.value === null || contents.value === ''))) return fm;
+  if (!isMap(contents)) {
+    const r = (contents as Node).range;
+    fm.problems.push({ kind: 'syntax', message: 'Front matter should be a list of fields such as "title: …" and "unit: …", one per line.', span: r ? shift(r[0], r[1]) : content });
+    return fm;
+  }
+  fm.data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  for (const pair of contents.items) {
+    const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
+    if (!key) continue;
+    const node = (pair.value ?? pair.key) as Node;
+    if (node?.range) fm.fieldSpans[key] = shift(node.range[0], node.range[1]);
+  }
+  fm.fields = readFields(fm);
+  return fm;
+}
+
+function readFields(fm: FrontMatter): FrontMatterFields {
+  const d = fm.data;
+  const f: FrontMatterFields = {};
+  const problem = (field: string, message: string) =>
+    fm.problems.push({ kind: 'field', field, message, span: fm.fieldSpans[field] ?? fm.content });
+  const str = (field: 'title' | 'learner' | 'unit' | 'framework') => {
+    const v = d[field];
+    if (v === undefined || v === null) return;
+    if (typeof v === 'string' || typeof v === 'number') f[field] = String(v).trim();
+    else problem(field, `"${field}" should be plain text.`);
+  };
+  str('title');
+  str('learner');
+  str('unit');
+  str('framework');
+  if (f.framework) f.framework = f.framework.toLowerCase();
+
+  const date = d.date;
+  if (date instanceof Date) f.date = date.toISOString().slice(0, 10);
+  else if (typeof date === 'string' || typeof date === 'number') f.date = String(date).trim();
+  else if (date !== undefined && date !== null) problem('date', '"date" should be a date written as YYYY-MM-DD.');
+
+  const wt = d.word_target;
+  if (typeof wt === 'number' && Number.isFinite(wt) && wt > 0) f.word_target = wt;
+  else if (typeof wt === 'string' && /^\d+$/.test(wt.trim())) f.word_target = Number(wt.trim());
+  else if (wt !== undefined && wt !== null) problem('word_target', '"word_target" should be a whole number of words, e.g. 900.');
+
+  const status = d.status;
+  if (typeof status === 'string' && (STATUSES as readonly string[]).includes(status.trim().toLowerCase())) f.status = status.trim().toLowerCase() as FrontMatterFields['status'];
+  else if (status !== undefined && status !== null) problem('status', '"status" should be draft, submitted or assessed.');
+
+  const crit = d.criteria;
+  if (crit !== undefined && crit !== null) {
+    if (Array.isArray(crit) && crit.every((c) => typeof c === 'string' || typeof c === 'number')) f.criteria = crit.map((c) => String(c).trim());
+    else if (typeof crit === 'string' || typeof crit === 'number') f.criteria = String(crit).split(/[,;\s]+/).filter(Boolean);
+    else problem('criteria', '"criteria" should be a list of criterion numbers, e.g. [1.1, 2.3].');
+  }
+  return f;
+}
+
+/** Exact spans of each criterion id listed in front matter (flow or block list, or a comma string). */
+export function frontMatterCriteriaSpans(fm: FrontMatter, text: string): { id: string; span: Span }[] {
+  const out: { id: string; span: Span }[] = [];
+  const s = fm.fieldSpans.criteria;
+  if (!s || !fm.fields.criteria) return out;
+  const slice = text.slice(s.start, s.end);
+  const re = /[A-Za-z]*\d+(?:\.\d+)*[a-z]?/g;
+  for (let m = re.exec(slice); m; m = re.exec(slice)) out.push({ id: m[0], span: { start: s.start + m.index, end: s.start + m.index + m[0].length } });
+  // A quoted or oddly written list: fall back to pointing at the whole field.
+  if (out.length !== fm.fields.criteria.length) return fm.fields.criteria.map((id) => ({ id, span: s }));
+  return out;
+}

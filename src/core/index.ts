@@ -1,0 +1,12 @@
+// The public surface of the analysis core. Platform-neutral: no editor API, no Node built-ins.
+export * from './types';
+export { analyze, runRules, buildAccountFor, type AnalyzeOptions, type AnalysisResult } from './analyze';
+export { buildAccount } from './model';
+export { defineRule, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type Report, type CriteriaLookup } from './rule';
+export { parseConfig, resolveConfig, defaultConfig, CONFIG_FILE_NAMES, type StarrConfig, type ResolvedConfig, type RuleSetting } from './config';
+export { getFramework, getFrameworks } from './data';
+export { parseYamlData, type DataProblem, type DataResult } from './yaml-data';
+export { LineIndex } from './lines';
+export { scanCritic } from './critic';
+export { applyEdits } from './edits';
+export { rules, ruleById } from '../rules';

@@ -1,0 +1,277 @@
+import type { Content, Heading, Html, Paragraph, Root, Strong, Text } from 'mdast';
+import { toString } from 'mdast-util-to-string';
+import { scanCritic } from './critic';
+import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
+import { LineIndex } from './lines';
+import { parseMarkdown } from './parse';
+import { matchSection } from './sections';
+import { countWords, sentenceSpans } from './text';
+import type {
+  AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
+  SectionHeading, Span, StructureStyle,
+} from './types';
+
+export interface BuildOptions {
+  /** The framework to use when the front matter does not name one. */
+  framework: Framework;
+  /** Look up a framework named in front matter. */
+  resolveFramework?: (id: string) => Framework | undefined;
+  path?: string;
+}
+
+interface Candidate {
+  def: FrameworkSection;
+  heading: SectionHeading;
+  /** Where the section's body begins. */
+  bodyStart: number;
+}
+
+type Node = Root | Content;
+
+/** Turn the text of a reflective account into its model. Parses once; everything else reads the tree. */
+export function buildAccount(text: string, options: BuildOptions): AccountModel {
+  // micromark skips a byte-order mark without counting it, so parse without it and shift offsets back.
+  const shift = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  const tree = parseMarkdown(shift ? text.slice(1) : text);
+  const lines = new LineIndex(text);
+  const spanOf = (n: Node): Span => ({
+    start: (n.position?.start.offset ?? 0) + shift,
+    end: (n.position?.end.offset ?? 0) + shift,
+  });
+
+  let frontMatter: FrontMatter | undefined;
+  const headings: Heading[] = [];
+  const paragraphs: Block[] = [];
+  const labelCandidates: Paragraph[] = [];
+  const htmlNodes: Html[] = [];
+  // Prose = text nodes outside headings; everything else (code, HTML, front matter, URLs, markers) is blanked.
+  const proseParts: string[] = [];
+  let proseEnd = 0;
+  const blank = (from: number, to: number) => {
+    if (to > from) proseParts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+  };
+
+  // Iterative walk: deeply nested lists must not overflow the stack.
+  const stack: Node[] = [tree];
+  while (stack.length) {
+    const node = stack.pop()!;
+    switch (node.type) {
+      case 'yaml': {
+        const s = spanOf(node);
+        frontMatter = readFrontMatter(text, s.start, s.end, node.value);
+        continue;
+      }
+      case 'heading':
+        headings.push(node);
+        continue;
+      case 'html':
+        htmlNodes.push(node);
+        continue;
+      case 'text': {
+        const s = spanOf(node as Text);
+        if (s.start >= proseEnd && s.end > s.start) {
+          blank(proseEnd, s.start);
+          proseParts.push(text.slice(s.start, s.end));
+          proseEnd = s.end;
+        }
+        continue;
+      }
+      case 'code':
+      case 'inlineCode':
+      case 'image':
+      case 'imageReference':
+      case 'definition':
+        continue;
+      case 'paragraph':
+        paragraphs.push({ type: 'paragraph', span: spanOf(node) });
+        if (node.children[0]?.type === 'strong' || node.children[0]?.type === 'text') labelCandidates.push(node);
+        break;
+    }
+    if ('children' in node) for (let i = node.children.length - 1; i >= 0; i--) stack.push(node.children[i] as Node);
+  }
+  blank(proseEnd, text.length);
+  let prose = proseParts.join('');
+
+  // CriticMarkup: only where it sits in prose (not in code), and never counted as the learner's words.
+  const critic = scanCritic(text, (o) => prose.charCodeAt(o) === 123 /* { */);
+  if (critic.marks.length) {
+    const parts: string[] = [];
+    let at = 0;
+    const cut = (from: number, to: number) => {
+      parts.push(prose.slice(at, from), prose.slice(from, to).replace(/[^\r\n]/g, ' '));
+      at = to;
+    };
+    for (const m of critic.marks) {
+      if (m.kind === 'highlight') {
+        // The highlighted words are the learner's: keep them, blank the delimiters and any comment.
+        cut(m.span.start, m.span.start + 3);
+        cut(m.span.end - 3, m.comment ? m.comment.span.end : m.span.end);
+      } else cut(m.span.start, m.span.end);
+    }
+    parts.push(prose.slice(at));
+    prose = parts.join('');
+  }
+
+  // Framework: front matter may choose one.
+  let framework = options.framework;
+  const named = frontMatter?.fields.framework;
+  if (named && options.resolveFramework) framework = options.resolveFramework(named) ?? framework;
+
+  // Section candidates: headings at any level, and bold or "Label:" paragraph starts.
+  const candidates: Candidate[] = [];
+  for (const h of headings) {
+    const raw = toString(h);
+    const m = matchSection(framework, raw, 'heading');
+    const s = spanOf(h);
+    if (m) candidates.push({ def: m.def, heading: { text: raw.trim(), span: s, style: 'heading', depth: h.depth }, bodyStart: s.end });
+  }
+  for (const p of labelCandidates) {
+    const c = labelOf(p, framework, text, spanOf);
+    if (c) candidates.push(c);
+  }
+  candidates.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  // A sub-heading ("### Background" under "## Situation") that names a section already seen is part of
+  // the current section, not a new one.
+  const seen = new Set<string>();
+  let current: Candidate | undefined;
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const deeper = current?.heading.depth !== undefined && c.heading.depth !== undefined && c.heading.depth > current.heading.depth;
+    if (deeper && seen.has(c.def.id)) {
+      candidates.splice(i--, 1);
+      continue;
+    }
+    seen.add(c.def.id);
+    current = c;
+  }
+
+  const sections: Section[] = [];
+  const sectionById = new Map<string, Section>();
+  for (let i = 0; i < candidates.length; i++) {
+    const c = candidates[i];
+    const end = i + 1 < candidates.length ? candidates[i + 1].heading.span.start : text.length;
+    const body = { start: Math.min(c.bodyStart, end), end };
+    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countWords(prose, body.start, body.end), sectionById.has(c.def.id), prose);
+    sections.push(section);
+    if (!section.duplicate) sectionById.set(c.def.id, section);
+  }
+  const styles = new Set(sections.map((s) => s.heading.style));
+  const structure: StructureStyle = sections.length === 0 ? 'unstructured' : styles.size === 2 ? 'mixed' : styles.has('label') ? 'labels' : 'headings';
+  const bodyStart = frontMatter ? frontMatter.span.end : shift;
+  const preamble = { start: bodyStart, end: sections[0]?.span.start ?? text.length };
+
+  const criteria: CriterionRef[] = [];
+  if (frontMatter?.fields.criteria) {
+    for (const c of frontMatterCriteriaSpans(frontMatter, text)) criteria.push({ id: c.id, span: c.span, source: 'front-matter' });
+  }
+  for (const r of inlineCriteria(prose)) {
+    const sec = sections.find((s) => r.span.start >= s.span.start && r.span.start < s.span.end);
+    criteria.push({ ...r, source: 'inline', sectionId: sec?.id });
+  }
+
+  const directives = readDirectives(htmlNodes, spanOf);
+
+  return {
+    text,
+    path: options.path,
+    tree,
+    frontMatter,
+    framework,
+    structure,
+    sections,
+    sectionById,
+    preamble,
+    prose,
+    words: countWords(prose),
+    criteria,
+    critic: critic.marks,
+    criticProblems: critic.problems,
+    directives,
+    paragraphs,
+    positionAt: (o: number): Pos => lines.positionAt(o),
+    offsetAt: (p: Pos): number => lines.offsetAt(p),
+  };
+}
+
+class SectionImpl implements Section {
+  private sentenceCache?: Span[];
+  constructor(
+    readonly def: FrameworkSection,
+    readonly heading: SectionHeading,
+    readonly span: Span,
+    readonly body: Span,
+    readonly words: number,
+    readonly duplicate: boolean,
+    private readonly prose: string,
+  ) {}
+  get id(): string {
+    return this.def.id;
+  }
+  get sentences(): Span[] {
+    return (this.sentenceCache ??= sentenceSpans(this.prose, this.body.start, this.body.end));
+  }
+}
+
+/** `**Situation:** …`, `**Situation**` alone, or `Situation: …` at the start of a paragraph. */
+function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: Node) => Span): Candidate | undefined {
+  const first = p.children[0];
+  if (first.type === 'strong') {
+    const label = toString(first as Strong);
+    if (label.length > 60) return undefined;
+    const m = matchSection(framework, label, 'label');
+    if (!m || m.score < 2) return undefined;
+    const s = spanOf(first);
+    let end = s.end;
+    // A colon or dash just after the bold label belongs to the label.
+    const after = /^\s*[:–—-]/.exec(text.slice(end, end + 4));
+    if (after) end += after[0].length;
+    return { def: m.def, heading: { text: label.replace(/[\s:–—-]+$/, ''), span: { start: s.start, end }, style: 'label' }, bodyStart: end };
+  }
+  if (first.type === 'text') {
+    const colon = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/.exec(first.value);
+    if (!colon) return undefined;
+    const m = matchSection(framework, colon[1], 'label');
+    if (!m || m.score < 3) return undefined;
+    const s = spanOf(first);
+    // Only when the source matches the text node exactly (no escapes), so offsets stay exact.
+    if (text.slice(s.start, s.start + colon[0].length) !== colon[0]) return undefined;
+    return { def: m.def, heading: { text: colon[1], span: { start: s.start, end: s.start + colon[0].length }, style: 'label' }, bodyStart: s.start + colon[0].length };
+  }
+  return undefined;
+}
+
+// "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a".
+const INLINE_CRITERIA = /\bACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/gi;
+const CRITERION_ID = /\d+(?:\.\d+)+[a-z]?/gi;
+
+function inlineCriteria(prose: string): { id: string; span: Span }[] {
+  const out: { id: string; span: Span }[] = [];
+  INLINE_CRITERIA.lastIndex = 0;
+  for (let m = INLINE_CRITERIA.exec(prose); m; m = INLINE_CRITERIA.exec(prose)) {
+    CRITERION_ID.lastIndex = 0;
+    for (let id = CRITERION_ID.exec(m[0]); id; id = CRITERION_ID.exec(m[0])) {
+      const start = m.index + id.index;
+      out.push({ id: id[0], span: { start, end: start + id[0].length } });
+    }
+  }
+  return out;
+}
+
+const DIRECTIVE = /<!--\s*starr-(disable-next-line|disable-line|disable|enable)\b([^>]*?)-->/g;
+
+function readDirectives(nodes: Html[], spanOf: (n: Node) => Span): Directive[] {
+  const out: Directive[] = [];
+  for (const n of nodes) {
+    const s = spanOf(n);
+    DIRECTIVE.lastIndex = 0;
+    for (let m = DIRECTIVE.exec(n.value); m; m = DIRECTIVE.exec(n.value)) {
+      const start = s.start + m.index;
+      out.push({
+        kind: m[1] as Directive['kind'],
+        rules: m[2].split(/[\s,]+/).filter(Boolean),
+        span: { start, end: start + m[0].length },
+      });
+    }
+  }
+  return out.sort((a, b) => a.span.start - b.span.start);
+}

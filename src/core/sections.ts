@@ -1,0 +1,63 @@
+import { stripCritic } from './critic';
+import { normalise } from './text';
+import type { Framework, FrameworkSection } from './types';
+
+export interface SectionMatch {
+  def: FrameworkSection;
+  /** 3 exact, 2 starts with the alias, 1 contains it. */
+  score: number;
+}
+
+/**
+ * Reduce a heading or label to the words that name it: "1. Task:", "S – Situation",
+ * "Step 3) The action I took (AC 2.1)" become "task", "situation", "the action i took".
+ */
+export function headingKey(raw: string): string {
+  let s = normalise(stripCritic(raw));
+  s = s.replace(/\(.*?\)|\[.*?\]/g, ' ');
+  s = s.replace(/\bacs?\s*\d+(?:\.\d+)+(?:\s*[,&/]\s*\d+(?:\.\d+)+)*/g, ' ');
+  s = s.replace(/[*_`#>]+/g, ' ');
+  s = s.replace(/^(?:(?:part|step|section|stage)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[.):–—-]?\s+/, '');
+  // A single framework letter in front: "S – Situation", "R: Reflection".
+  s = s.replace(/^[a-z]\s*[.):–—-]\s*(?=[a-z]{2})/, '');
+  s = s.replace(/^(?:\d+|[a-z])\s*[.)]\s*/, '');
+  s = s.replace(/[\s:.;,!?–—-]+$/g, '');
+  return s.replace(/\s+/g, ' ').trim();
+}
+
+const cache = new WeakMap<Framework, { alias: string; def: FrameworkSection; words: number }[]>();
+
+function aliasesOf(framework: Framework) {
+  let list = cache.get(framework);
+  if (!list) {
+    list = [];
+    for (const def of framework.sections) {
+      for (const a of new Set([def.name, def.id.replace(/-/g, ' '), ...def.aliases])) {
+        const alias = normalise(a);
+        list.push({ alias, def, words: alias.split(' ').length });
+      }
+    }
+    // Longer aliases first, so "action plan" wins over "action".
+    list.sort((x, y) => y.alias.length - x.alias.length);
+    cache.set(framework, list);
+  }
+  return list;
+}
+
+/** Which framework section a heading (or a label) names, if any. */
+export function matchSection(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
+  const key = headingKey(raw);
+  if (!key || key.length > 80) return undefined;
+  let best: SectionMatch | undefined;
+  const keyWords = key.split(' ').length;
+  const padded = ` ${key} `;
+  for (const { alias, def } of aliasesOf(framework)) {
+    let score = 0;
+    if (key === alias) score = 3;
+    else if (key.startsWith(alias) && /^[\s:–—-]/.test(key.slice(alias.length))) score = 2;
+    else if (mode === 'heading' && keyWords <= 6 && alias.length >= 5 && padded.includes(` ${alias} `)) score = 1;
+    if (score > (best?.score ?? 0)) best = { def, score };
+    if (score === 3) break;
+  }
+  return best;
+}
