@@ -77,7 +77,7 @@ describe('account model', () => {
 
   it('blanks CriticMarkup comments out of the prose', () => {
     const { account: a } = analyze('## Result\n\nIt went {>>[tutor:AB open] which KPI?<<} well {==here==}{>>say more<<}.\n');
-    assert.equal(a.sectionById.get('result')!.words, 5);
+    assert.equal(a.sectionById.get('result')!.words, 4);
     assert.equal(a.critic.length, 2);
     assert.equal(a.critic[0].author, 'tutor:AB');
   });
