@@ -3,7 +3,11 @@ import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
-const args = new Set(process.argv.slice(2));
+const argv = process.argv.slice(2);
+const args = new Set(argv);
+// --out DIR puts test and bench bundles elsewhere, so parallel runs do not trample each other.
+const outIndex = argv.indexOf('--out');
+const out = outIndex >= 0 ? argv[outIndex + 1] : 'out';
 const production = args.has('--production');
 const all = args.has('--all');
 
@@ -37,16 +41,16 @@ if (existsSync('src/extension/worker.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife' });
 }
 if (args.has('--tests') || all) {
-  rmSync('out/test', { recursive: true, force: true });
+  rmSync(join(out, 'test'), { recursive: true, force: true });
   const tests = walk('test', (f) => f.endsWith('.test.ts'));
-  if (tests.length) builds.push({ ...common, entryPoints: tests, outdir: 'out/test', outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha', 'vscode', 'fast-check', 'commonmark-spec'] });
+  if (tests.length) builds.push({ ...common, entryPoints: tests, outdir: join(out, 'test'), outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha', 'vscode', 'fast-check', 'commonmark-spec'] });
   // The in-host suite runs inside VS Code (code-server or test-electron), never under plain mocha.
   const suite = walk('test/vscode', (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
-  if (suite.length) builds.push({ ...common, entryPoints: suite, outdir: 'out/vscode-test', outbase: 'test/vscode', platform: 'node', format: 'cjs', external: ['mocha', 'vscode'] });
+  if (suite.length) builds.push({ ...common, entryPoints: suite, outdir: join(out, 'vscode-test'), outbase: 'test/vscode', platform: 'node', format: 'cjs', external: ['mocha', 'vscode'] });
 }
 if (args.has('--bench') || all) {
   const bench = walk('bench', (f) => f.endsWith('.ts'));
-  if (bench.length) builds.push({ ...common, entryPoints: bench, outdir: 'out/bench', outbase: 'bench', platform: 'node', format: 'cjs', sourcemap: false });
+  if (bench.length) builds.push({ ...common, entryPoints: bench, outdir: join(out, 'bench'), outbase: 'bench', platform: 'node', format: 'cjs', sourcemap: false });
 }
 
 if (args.has('--watch')) {

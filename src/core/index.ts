@@ -10,3 +10,4 @@ export { LineIndex } from './lines';
 export { scanCritic } from './critic';
 export { applyEdits } from './edits';
 export { rules, ruleById } from '../rules';
+export { PortfolioIndex, summarise, fingerprint, type AccountSummary, type PortfolioHost } from './portfolio';

@@ -1,0 +1,153 @@
+import type { ResolvedConfig } from './config';
+import { analyze } from './analyze';
+import type { CriteriaLookup } from './rule';
+import type { AccountModel, CriticMark, CriterionRef, Finding, FrontMatterFields, Severity } from './types';
+
+/** What the workspace-wide views (coverage, report, feedback) need of one account, kept without its tree. */
+export interface AccountSummary {
+  /** Path or URI string, as the host gave it. */
+  uri: string;
+  title: string;
+  /** Front matter `learner`, else the account's folder name. */
+  learner: string;
+  unit?: string;
+  date?: string;
+  status?: FrontMatterFields['status'];
+  framework: string;
+  /** Every framework section, in order, with whether it is present and its words. */
+  sections: { id: string; name: string; present: boolean; words: number; line?: number }[];
+  words: number;
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  criteria: CriterionRef[];
+  /** Open tutor comments (CriticMarkup), with line numbers. */
+  feedback: (CriticMark & { line: number })[];
+  /** The text's length and a cheap hash, so an unchanged file is not re-analysed. */
+  fingerprint: string;
+}
+
+export interface PortfolioHost {
+  /** The resolved configuration for an account. */
+  configFor(uri: string): ResolvedConfig;
+  criteria?: CriteriaLookup;
+  now?: Date;
+}
+
+/** Summarise an analysed account. */
+export function summarise(uri: string, account: AccountModel, findings: Finding[]): AccountSummary {
+  const fm = account.frontMatter?.fields ?? {};
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  for (const f of findings) counts[f.severity]++;
+  const firstHeading = account.tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const headingTitle = firstHeading ? account.text.slice(firstHeading.position!.start.offset!, firstHeading.position!.end.offset!).replace(/^#+\s*/, '').trim() : undefined;
+  return {
+    uri,
+    title: fm.title ?? headingTitle ?? baseName(uri),
+    learner: fm.learner ?? folderName(uri),
+    unit: fm.unit,
+    date: fm.date,
+    status: fm.status,
+    framework: account.framework.id,
+    sections: account.framework.sections.map((d) => {
+      const s = account.sectionById.get(d.id);
+      return { id: d.id, name: d.name, present: !!s, words: s?.words ?? 0, line: s ? account.positionAt(s.heading.span.start).line : undefined };
+    }),
+    words: account.words,
+    findings,
+    counts,
+    criteria: account.criteria,
+    feedback: account.critic
+      .flatMap((m) => (m.kind === 'comment' ? [m] : m.comment ? [{ ...m.comment, span: m.span }] : []))
+      .filter((m) => m.state !== 'resolved')
+      .map((m) => ({ ...m, line: account.positionAt(m.span.start).line })),
+    fingerprint: fingerprint(account.text),
+  };
+}
+
+/**
+ * The accounts of a portfolio, updated one file at a time (a watcher or the CLI feeds it).
+ * Nothing is rescanned on a change: only the changed file is analysed again.
+ */
+export class PortfolioIndex {
+  private readonly accounts = new Map<string, AccountSummary>();
+  private readonly listeners = new Set<(uris: string[]) => void>();
+
+  constructor(private readonly host: PortfolioHost) {}
+
+  /** Analyse and store one account; returns its summary (unchanged text is not analysed again). */
+  update(uri: string, text: string): AccountSummary {
+    const fp = fingerprint(text);
+    const prev = this.accounts.get(uri);
+    if (prev && prev.fingerprint === fp) return prev;
+    const { account, findings } = analyze(text, { config: this.host.configFor(uri), path: uri, now: this.host.now, criteria: this.host.criteria });
+    const summary = summarise(uri, account, findings);
+    this.accounts.set(uri, summary);
+    this.emit([uri]);
+    return summary;
+  }
+
+  /** Store a summary computed elsewhere (e.g. by the editor, which already analysed the document). */
+  set(summary: AccountSummary): void {
+    this.accounts.set(summary.uri, summary);
+    this.emit([summary.uri]);
+  }
+
+  delete(uri: string): void {
+    if (this.accounts.delete(uri)) this.emit([uri]);
+  }
+
+  rename(from: string, to: string, text: string): void {
+    this.accounts.delete(from);
+    this.update(to, text);
+  }
+
+  get(uri: string): AccountSummary | undefined {
+    return this.accounts.get(uri);
+  }
+
+  all(): AccountSummary[] {
+    return [...this.accounts.values()].sort((a, b) => a.uri.localeCompare(b.uri));
+  }
+
+  get size(): number {
+    return this.accounts.size;
+  }
+
+  clear(): void {
+    const uris = [...this.accounts.keys()];
+    this.accounts.clear();
+    if (uris.length) this.emit(uris);
+  }
+
+  onDidChange(listener: (uris: string[]) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(uris: string[]): void {
+    for (const l of this.listeners) l(uris);
+  }
+}
+
+/** FNV-1a over the text plus its length: enough to tell "unchanged" without keeping the text. */
+export function fingerprint(text: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    h ^= text.charCodeAt(i);
+    h = Math.imul(h, 0x01000193);
+  }
+  return `${text.length}:${(h >>> 0).toString(16)}`;
+}
+
+function segments(uri: string): string[] {
+  return uri.replace(/[?#].*$/, '').split(/[\\/]/).filter(Boolean);
+}
+
+function baseName(uri: string): string {
+  return decodeURIComponent(segments(uri).pop() ?? uri).replace(/\.(md|markdown)$/i, '');
+}
+
+function folderName(uri: string): string {
+  const s = segments(uri);
+  return s.length >= 2 ? decodeURIComponent(s[s.length - 2]) : '(unknown)';
+}
