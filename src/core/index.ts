@@ -11,3 +11,5 @@ export { scanCritic } from './critic';
 export { applyEdits } from './edits';
 export { rules, ruleById } from '../rules';
 export { PortfolioIndex, summarise, fingerprint, type AccountSummary, type PortfolioHost } from './portfolio';
+export { FEEDBACK_STATES, KNOWN_ROLES, formatComment, parseAuthor, stripCritic, type FeedbackState, type CriticScan } from './critic';
+export * from './feedback';

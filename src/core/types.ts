@@ -156,6 +156,14 @@ export interface CriticMark {
   state?: string;
   /** The comment text without its prefix. */
   body?: string;
+  /** Between the delimiters (for a highlight with a comment, the highlight's own text). */
+  inner?: Span;
+  /** A comment's author: role (`tutor`) and initials (`AB`), from the prefix. */
+  role?: string;
+  initials?: string;
+  /** The whole `[…]` prefix, brackets included, and the state word inside it, when written. */
+  prefix?: Span;
+  stateSpan?: Span;
 }
 
 export interface CriticProblem {
