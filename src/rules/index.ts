@@ -1,9 +1,11 @@
 // The central registry: every rule, in the order findings are usually read.
 import type { Rule } from '../core/rule';
 import missingSection from './missing-section';
+import feedbackMarkup from './feedback-markup';
 
 export const rules: Rule[] = [
   missingSection,
+  feedbackMarkup,
 ];
 
 export const ruleById = new Map(rules.map((r) => [r.meta.id, r]));

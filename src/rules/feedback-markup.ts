@@ -1,0 +1,40 @@
+import { defineRule } from '../core/rule';
+
+// A closer left in the prose (marks are blanked from it) has no opener: usually a mistyped "{>>".
+const STRAY = /<<\}|==\}|\+\+\}|--\}|~~\}/g;
+const OPENER_OF: Record<string, string> = { '<<}': '{>>', '==}': '{==', '++}': '{++', '--}': '{--', '~~}': '{~~' };
+
+export default defineRule(
+  {
+    id: 'feedback-markup',
+    defaultSeverity: 'warning',
+    title: 'Tutor feedback marks (CriticMarkup) are well formed.',
+    rationale:
+      'Feedback marks that are not closed, are put inside each other, or carry a label the tools cannot read are left in the text as they are: they show up as stray symbols in the submitted account, are counted as your words, and the feedback view cannot list or resolve them.',
+  },
+  ({ account, report }) => {
+    // Unclosed openers by kind, in order; each may own the first stray closer of its kind after it.
+    const unclosed = new Map<string, number[]>();
+    for (const p of account.criticProblems) {
+      const opener = account.text.slice(p.span.start, p.span.start + 3);
+      if (p.span.end - p.span.start === 3) unclosed.set(opener, [...(unclosed.get(opener) ?? []), p.span.start]);
+      report({ message: p.message, span: p.span });
+    }
+    STRAY.lastIndex = 0;
+    for (let m = STRAY.exec(account.prose); m; m = STRAY.exec(account.prose)) {
+      const opener = OPENER_OF[m[0]];
+      const at = m.index;
+      // Already explained by the unclosed opener it belongs to, or inside a reported mark.
+      const owners = unclosed.get(opener);
+      if (owners?.length && owners[0] < at) {
+        owners.shift();
+        continue;
+      }
+      if (account.criticProblems.some((p) => at >= p.span.start && at < p.span.end)) continue;
+      report({
+        message: `"${m[0]}" closes a feedback mark, but no mark was opened with "${opener}" before it, so it has been left as it is. Add "${opener}" where the mark begins, or delete "${m[0]}".`,
+        span: { start: m.index, end: m.index + m[0].length },
+      });
+    }
+  },
+);

@@ -1,0 +1,40 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { readFileSync } from 'node:fs';
+
+const doc = readFileSync('docs/rules/feedback-markup.md', 'utf8');
+
+const only = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'feedback-markup');
+
+describe('feedback-markup rule', () => {
+  it('runs the examples in its docs page', () => {
+    const blocks = [...doc.matchAll(/```markdown (bad expect=(\d+)|good)\n([\s\S]*?)```/g)];
+    assert.ok(blocks.length >= 3);
+    for (const [, kind, n, text] of blocks) {
+      const found = only(text);
+      assert.equal(found.length, kind === 'good' ? 0 : Number(n), `${kind}: ${found.map((f) => f.message).join(' | ')}`);
+    }
+  });
+
+  it('points at the opener, the nested mark and the stray closer, and says what to do', () => {
+    const text = 'A {>>open\n\nB {==x {>>c<<} y==}.\n';
+    const found = [...only(text), ...only('C stray <<} here.\n')];
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)).slice(0, 2), ['{>>', '{==']);
+    assert.deepEqual(found[2].span, { start: 8, end: 11 });
+    assert.match(found[0].message, /Close it with "<<}" before the next mark starts/);
+    assert.match(only("x {++never")[0].message, /Add "\+\+}" where it should end/);
+    assert.match(found[1].message, /cannot be put inside each other/);
+    assert.match(found[2].message, /Add "\{>>" where the mark begins, or delete "<<}"/);
+    assert.ok(found.every((f) => f.severity === 'warning'));
+  });
+
+  it('does not report a closer that belongs to an unclosed opener or to a mark without an arrow', () => {
+    const text = 'A {++x {>>c<<} y++} and {~~no arrow~~}.\n';
+    const found = only(text);
+    assert.deepEqual(found.map((f) => text.slice(f.span.start, f.span.end)), ['{++', '{~~no arrow~~}']);
+  });
+
+  it('ignores marks in code', () => {
+    assert.equal(only('Use `{>>` to open a comment.\n\n```\n{==x\n```\n').length, 0);
+  });
+});
