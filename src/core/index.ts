@@ -13,3 +13,4 @@ export { rules, ruleById } from '../rules';
 export { PortfolioIndex, summarise, fingerprint, type AccountSummary, type PortfolioHost } from './portfolio';
 export { FEEDBACK_STATES, KNOWN_ROLES, formatComment, parseAuthor, stripCritic, type FeedbackState, type CriticScan } from './critic';
 export * from './feedback';
+export { CriteriaCatalog, loadCriteriaSet, bundledCriteriaSources, criterionIds, criteriaSetTemplate, type CriteriaSet, type CriterionDef, type LearningOutcome, type CommandVerb, type CriteriaProblem, type CriteriaSource, type CriteriaOrigin, type LoadedCriteriaSet, type CriteriaSetResult } from './criteria';
