@@ -1,0 +1,265 @@
+import * as vscode from 'vscode';
+import {
+  analyze, getFramework, summarise,
+  type AccountModel, type AccountSummary, type CriteriaLookup, type Finding, type ResolvedConfig,
+} from '../core';
+import { matchSection } from '../core/sections';
+import type { ConfigContext, ConfigService } from './config-service';
+import type { Log } from './log';
+import { OffThreadAnalyser } from './off-thread';
+
+/** One analysis of one version of a document, shared by every feature. */
+export interface AnalysisResult {
+  uri: vscode.Uri;
+  version: number;
+  findings: Finding[];
+  summary: AccountSummary;
+  /** The full model; undefined when a large document was analysed in a worker (only plain data comes back). */
+  account?: AccountModel;
+  config: ResolvedConfig;
+  offThread: boolean;
+  ms: number;
+}
+
+const OVERRIDES_KEY = 'starr.accountOverrides';
+/** Schemes whose documents are views of other files (diffs, output): never checked. */
+const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
+const FRONT_MATTER_KEYS = /^(?:unit|framework|criteria)\s*:/m;
+
+interface CacheEntry {
+  version: number;
+  generation: number;
+  promise: Promise<AnalysisResult | undefined>;
+  result?: AnalysisResult;
+}
+
+export class AnalysisService implements vscode.Disposable {
+  private readonly cache = new Map<string, CacheEntry>();
+  private readonly accountCache = new Map<string, { version: number; generation: number; ctx: ConfigContext; value: boolean }>();
+  private readonly overrides: Set<string>;
+  private generation = 0;
+  private lookup: CriteriaLookup | undefined;
+  private readonly offThread: OffThreadAnalyser;
+  private readonly busy = new Set<string>();
+  private toldAboutLargeFiles = false;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changed = new vscode.EventEmitter<void>();
+  private readonly analysed = new vscode.EventEmitter<AnalysisResult>();
+  private readonly busyChanged = new vscode.EventEmitter<vscode.Uri>();
+  /** Everything analysed before is stale (settings, `.starr.yaml`, criteria or overrides changed): check again. */
+  readonly onDidChange = this.changed.event;
+  /** A document version has been analysed. */
+  readonly onDidAnalyse = this.analysed.event;
+  /** A large document started or finished being analysed in the background. */
+  readonly onDidChangeBusy = this.busyChanged.event;
+
+  constructor(
+    private readonly context: vscode.ExtensionContext,
+    private readonly config: ConfigService,
+    private readonly log: Log,
+  ) {
+    this.overrides = new Set(context.workspaceState.get<string[]>(OVERRIDES_KEY, []));
+    this.offThread = new OffThreadAnalyser(context.extensionUri, log);
+    this.disposables.push(
+      this.offThread,
+      config.onDidChange(() => this.invalidate()),
+      vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
+      this.changed,
+      this.analysed,
+      this.busyChanged,
+    );
+  }
+
+  /** The criteria sets known to the workspace (set by the coverage feature); findings are re-checked. */
+  setCriteria(lookup: CriteriaLookup | undefined): void {
+    this.lookup = lookup;
+    this.invalidate();
+  }
+
+  get criteria(): CriteriaLookup | undefined {
+    return this.lookup;
+  }
+
+  /** Whether a document is a reflective account (and so is checked at all). */
+  isAccount(doc: vscode.TextDocument): boolean {
+    if (doc.languageId !== 'markdown' || IGNORED_SCHEMES.has(doc.uri.scheme)) return false;
+    const key = doc.uri.toString();
+    const ctx = this.config.contextSync(doc.uri);
+    const c = this.accountCache.get(key);
+    // Keyed on the config context too: the answer may change once the `.starr.yaml` has been read.
+    if (c && c.version === doc.version && c.generation === this.generation && c.ctx === ctx) return c.value;
+    const value = this.isAccountText(doc.uri, doc.getText());
+    this.accountCache.set(key, { version: doc.version, generation: this.generation, ctx, value });
+    return value;
+  }
+
+  /**
+   * The rule for any text: an override from "Check this file as a reflective account"; not excluded; then
+   * `include` globs, front matter with unit/framework/criteria, or two or more framework section headings.
+   */
+  isAccountText(uri: vscode.Uri, text: string): boolean {
+    if (this.overrides.has(uri.toString())) return true;
+    const ctx = this.config.contextSync(uri);
+    if (ctx.excluded(uri)) return false;
+    if (ctx.included(uri)) return true;
+    const fm = frontMatterOf(text);
+    if (fm !== undefined && FRONT_MATTER_KEYS.test(fm)) return true;
+    return this.log.time('account detection', () => countSectionHeadings(text, ctx.resolved.framework) >= 2);
+  }
+
+  isOverridden(uri: vscode.Uri): boolean {
+    return this.overrides.has(uri.toString());
+  }
+
+  /** "Check this file as a reflective account" (remembered per workspace), or undo it. */
+  async setOverride(uri: vscode.Uri, on: boolean): Promise<void> {
+    if (on) this.overrides.add(uri.toString());
+    else this.overrides.delete(uri.toString());
+    await this.context.workspaceState.update(OVERRIDES_KEY, [...this.overrides]);
+    this.invalidate();
+  }
+
+  /** Whether a large document is being analysed in the background right now. */
+  isBusy(uri: vscode.Uri): boolean {
+    return this.busy.has(uri.toString());
+  }
+
+  /** The analysis of this exact version, if it is done. */
+  peek(doc: vscode.TextDocument): AnalysisResult | undefined {
+    const e = this.cache.get(doc.uri.toString());
+    return e && e.version === doc.version && e.generation === this.generation ? e.result : undefined;
+  }
+
+  /**
+   * Analyse a document (once per version: every feature shares the result). Undefined when it is not an
+   * account, when the request was cancelled or superseded by a newer version, or when it cannot be analysed here.
+   */
+  async analyse(doc: vscode.TextDocument, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
+    // The `.starr.yaml` may add include globs: read it (once per folder) before deciding.
+    await this.config.context(doc.uri);
+    // The analysis is shared, so one caller's token only stops that caller waiting.
+    if (token?.isCancellationRequested || doc.isClosed || !this.isAccount(doc)) return undefined;
+    const key = doc.uri.toString();
+    const e = this.cache.get(key);
+    if (e && e.version === doc.version && e.generation === this.generation) return e.promise;
+    const entry: CacheEntry = { version: doc.version, generation: this.generation, promise: Promise.resolve(undefined) };
+    entry.promise = this.run(doc.uri, doc.version, doc.getText()).then((r) => {
+      if (this.cache.get(key) !== entry) return r;
+      if (r) {
+        entry.result = r;
+        this.analysed.fire(r);
+      } else this.cache.delete(key);
+      return r;
+    }, (err) => {
+      this.log.error(`Could not analyse ${doc.uri.toString(true)}`, err);
+      if (this.cache.get(key) === entry) this.cache.delete(key);
+      return undefined;
+    });
+    this.cache.set(key, entry);
+    return entry.promise;
+  }
+
+  /** Analyse text that is not open in an editor (the workspace index). */
+  async analyseText(uri: vscode.Uri, text: string, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
+    return this.run(uri, -1, text, token);
+  }
+
+  private async run(uri: vscode.Uri, version: number, text: string, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
+    const config = await this.config.load(uri);
+    if (token?.isCancellationRequested) return undefined;
+    const threshold = this.config.editor(uri).largeFileThreshold;
+    if (text.length > threshold) return this.runOffThread(uri, version, text, config);
+    const start = performance.now();
+    const { account, findings, cancelled } = analyze(text, { config, path: uri.toString(), criteria: this.lookup, token });
+    if (cancelled) return undefined;
+    const summary = summarise(uri.toString(), account, findings);
+    const ms = performance.now() - start;
+    this.log.block(`analysing ${shortName(uri)}`, ms);
+    this.log.stats.lastAnalysisMs = ms;
+    this.log.stats.analyses++;
+    return { uri, version, findings, summary, account, config, offThread: false, ms };
+  }
+
+  private async runOffThread(uri: vscode.Uri, version: number, text: string, config: ResolvedConfig): Promise<AnalysisResult | undefined> {
+    const key = uri.toString();
+    if (!this.offThread.available) {
+      if (!this.toldAboutLargeFiles) {
+        this.toldAboutLargeFiles = true;
+        void vscode.window.showInformationMessage(
+          `${shortName(uri)} is too large for STARR to check here (${Math.round(text.length / 1024)} KB) without slowing the editor, so it is not checked. Split it into one account per file, or check it with the starr command-line tool.`,
+        );
+      }
+      this.log.warn(`Skipped ${uri.toString(true)}: large and no worker available`);
+      return undefined;
+    }
+    if (!this.toldAboutLargeFiles) {
+      this.toldAboutLargeFiles = true;
+      void vscode.window.showInformationMessage(
+        `${shortName(uri)} is large (${Math.round(text.length / 1024)} KB), so STARR checks it in the background. Its problems appear when the check finishes; you can keep typing.`,
+      );
+    }
+    this.busy.add(key);
+    this.busyChanged.fire(uri);
+    try {
+      const r = await this.offThread.analyse(key, text, config);
+      if (!r) return undefined;
+      this.log.stats.lastAnalysisMs = r.ms;
+      this.log.stats.offThreadAnalyses++;
+      this.log.info(`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
+      return { uri, version, findings: r.findings, summary: r.summary, config, offThread: true, ms: r.ms };
+    } finally {
+      this.busy.delete(key);
+      this.busyChanged.fire(uri);
+    }
+  }
+
+  forget(uri: vscode.Uri): void {
+    this.cache.delete(uri.toString());
+    this.accountCache.delete(uri.toString());
+  }
+
+  private invalidate(): void {
+    this.generation++;
+    this.cache.clear();
+    this.accountCache.clear();
+    this.changed.fire();
+  }
+
+  dispose(): void {
+    for (const d of this.disposables) d.dispose();
+  }
+}
+
+/** The YAML between the opening and closing `---` fences, if the text starts with front matter. */
+export function frontMatterOf(text: string): string | undefined {
+  const m = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!m) return undefined;
+  const close = /^(?:---|\.\.\.)[ \t]*$/m;
+  const rest = text.slice(m[0].length, m[0].length + 20_000);
+  const c = close.exec(rest);
+  return c ? rest.slice(0, c.index) : undefined;
+}
+
+const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
+const BOLD_LABEL = /^ {0,3}\*\*([^*\r\n]{1,60})\*\*/gm;
+
+/** Distinct framework sections named by headings or bold labels (cheap: no Markdown parse). */
+export function countSectionHeadings(text: string, frameworkId: string): number {
+  const fm = frontMatterOf(text);
+  const named = fm && /^framework\s*:\s*["']?([\w-]+)/m.exec(fm)?.[1];
+  const framework = getFramework(named || frameworkId) ?? getFramework('starr')!;
+  const found = new Set<string>();
+  for (const [re, mode] of [[ATX, 'heading'], [BOLD_LABEL, 'label']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const match = matchSection(framework, m[1], mode);
+      if (match && match.score >= 2) found.add(match.def.id);
+      if (found.size >= 2) return found.size;
+    }
+  }
+  return found.size;
+}
+
+function shortName(uri: vscode.Uri): string {
+  return decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
+}

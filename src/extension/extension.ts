@@ -1,0 +1,36 @@
+// The extension's entry point: it only wires services to features. Each feature registers itself.
+import * as vscode from 'vscode';
+import { createServices, type Feature } from './services';
+import { Log } from './log';
+import { register as diagnostics } from './diagnostics';
+import { register as codeActions } from './code-actions';
+import { register as hover } from './hover';
+import { register as statusBar } from './status-bar';
+import { register as commands } from './commands';
+
+const features: Feature[] = [
+  diagnostics,
+  codeActions,
+  hover,
+  statusBar,
+  commands,
+];
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const start = performance.now();
+  const log = new Log();
+  const services = await createServices(context, log);
+  for (const register of features) {
+    try {
+      context.subscriptions.push(...register(services));
+    } catch (e) {
+      log.error(`STARR feature ${features.indexOf(register)} failed to start`, e);
+    }
+  }
+  log.stats.activationMs = performance.now() - start;
+  log.info(`Activated in ${log.stats.activationMs.toFixed(1)} ms`);
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}

@@ -1,0 +1,24 @@
+import * as vscode from 'vscode';
+
+/** The folder holding a URI (URIs, not file paths: the extension also runs on virtual file systems). */
+export function dirname(uri: vscode.Uri): vscode.Uri {
+  const path = uri.path.replace(/\/+$/, '');
+  const i = path.lastIndexOf('/');
+  return uri.with({ path: i <= 0 ? '/' : path.slice(0, i), query: '', fragment: '' });
+}
+
+export function basename(uri: vscode.Uri): string {
+  const path = uri.path.replace(/\/+$/, '');
+  return path.slice(path.lastIndexOf('/') + 1);
+}
+
+/** `uri` relative to `base` with forward slashes, or undefined when it is not inside it. */
+export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
+  if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;
+  const b = base.path.replace(/\/+$/, '') + '/';
+  return uri.path.startsWith(b) ? uri.path.slice(b.length) : undefined;
+}
+
+export function isMarkdownPath(uri: vscode.Uri): boolean {
+  return /\.(md|markdown)$/i.test(uri.path);
+}
