@@ -2,10 +2,12 @@
 import type { Rule } from '../core/rule';
 import missingSection from './missing-section';
 import feedbackMarkup from './feedback-markup';
+import unknownCriterion from './unknown-criterion';
 
 export const rules: Rule[] = [
   missingSection,
   feedbackMarkup,
+  unknownCriterion,
 ];
 
 export const ruleById = new Map(rules.map((r) => [r.meta.id, r]));
