@@ -14,3 +14,5 @@ export { PortfolioIndex, summarise, fingerprint, type AccountSummary, type Portf
 export { FEEDBACK_STATES, KNOWN_ROLES, formatComment, parseAuthor, stripCritic, type FeedbackState, type CriticScan } from './critic';
 export * from './feedback';
 export { CriteriaCatalog, loadCriteriaSet, bundledCriteriaSources, criterionIds, criteriaSetTemplate, type CriteriaSet, type CriterionDef, type LearningOutcome, type CommandVerb, type CriteriaProblem, type CriteriaSource, type CriteriaOrigin, type LoadedCriteriaSet, type CriteriaSetResult } from './criteria';
+export * from './report';
+export * from './sample';

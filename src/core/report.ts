@@ -1,0 +1,347 @@
+import type { AccountSummary } from './portfolio';
+import type { Severity } from './types';
+
+/**
+ * The quality-assurance report: one row per account and a summary, built from portfolio summaries and
+ * rendered as Markdown, CSV, JSON or a standalone HTML page. Pure: the CLI and the editor share it.
+ */
+
+export interface ReportRow {
+  uri: string;
+  /** How to show the account: a path relative to the portfolio, or the URI. */
+  path: string;
+  title: string;
+  learner: string;
+  unit: string;
+  date: string;
+  status: string;
+  framework: string;
+  /** Each framework section with its initial (S T A R R) and whether it is present. */
+  sections: { id: string; name: string; letter: string; present: boolean; words: number }[];
+  words: number;
+  errors: number;
+  warnings: number;
+  /** Information and hints together. */
+  info: number;
+  criteria: string[];
+  openFeedback: number;
+  /** Why the account was sampled (only in a sample). */
+  reason?: string;
+}
+
+export interface CriteriaGap {
+  learner: string;
+  unit: string;
+  /** Criteria of the unit no account of this learner evidences. */
+  missing: string[];
+  /** How many criteria the unit has. */
+  total: number;
+}
+
+export interface ReportSummary {
+  accounts: number;
+  learners: number;
+  units: number;
+  words: number;
+  findings: Record<Severity, number>;
+  accountsWithErrors: number;
+  openFeedback: number;
+  accountsWithOpenFeedback: number;
+  /** Rules by the number of accounts they fire in, most first (top 10). */
+  commonFindings: { ruleId: string; accounts: number; findings: number }[];
+  /** How many accounts lack each section, by section name. */
+  missingSections: { name: string; accounts: number }[];
+  /** Criteria gaps per learner and unit, when criteria sets are available; otherwise undefined. */
+  gaps?: CriteriaGap[];
+}
+
+export interface SampleInfo {
+  seed: string;
+  size: number;
+  /** Learners and units in the whole portfolio and how many of each the sample reaches. */
+  learners: { total: number; covered: number };
+  units: { total: number; covered: number };
+}
+
+export interface QualityReport {
+  title: string;
+  /** ISO date-time the report was made. */
+  generated: string;
+  rows: ReportRow[];
+  summary: ReportSummary;
+  sample?: SampleInfo;
+}
+
+export interface ReportOptions {
+  title?: string;
+  now?: Date;
+  /** Turn a URI into the path shown; default: the URI as given. */
+  relative?: (uri: string) => string;
+  /**
+   * Criteria gaps for one learner's accounts, supplied by an adapter that has criteria sets loaded
+   * (from the coverage module). Left out, the report has no gaps section.
+   */
+  gaps?: (learner: string, accounts: AccountSummary[]) => CriteriaGap[];
+  /** Per-account reason (for a sample). */
+  reasons?: Map<string, string>;
+  sample?: SampleInfo;
+}
+
+const NO_UNIT = '(no unit)';
+
+/** Criteria ids in a natural order: 1.2 before 1.10, 2 before 2.1. */
+export function compareIds(a: string, b: string): number {
+  return a.localeCompare(b, 'en', { numeric: true });
+}
+
+export function openFeedbackCount(s: AccountSummary): number {
+  return s.feedback.filter((f) => (f.state ?? 'open') === 'open').length;
+}
+
+export function buildReport(summaries: AccountSummary[], options: ReportOptions = {}): QualityReport {
+  const rel = options.relative ?? ((u: string) => u);
+  const rows: ReportRow[] = summaries.map((s) => ({
+    uri: s.uri,
+    path: rel(s.uri),
+    title: s.title,
+    learner: s.learner,
+    unit: s.unit ?? '',
+    date: s.date ?? '',
+    status: s.status ?? '',
+    framework: s.framework,
+    sections: s.sections.map((x) => ({ id: x.id, name: x.name, letter: x.name.charAt(0).toUpperCase(), present: x.present, words: x.words })),
+    words: s.words,
+    errors: s.counts.error,
+    warnings: s.counts.warning,
+    info: s.counts.info + s.counts.hint,
+    criteria: [...new Set(s.criteria.map((c) => c.id))].sort(compareIds),
+    openFeedback: openFeedbackCount(s),
+    ...(options.reasons?.has(s.uri) ? { reason: options.reasons.get(s.uri) } : {}),
+  }));
+  rows.sort((a, b) => a.learner.localeCompare(b.learner) || (a.unit || NO_UNIT).localeCompare(b.unit || NO_UNIT) || a.path.localeCompare(b.path));
+
+  const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
+  const byRule = new Map<string, { accounts: number; findings: number }>();
+  const missing = new Map<string, number>();
+  for (const s of summaries) {
+    for (const k of Object.keys(findings) as Severity[]) findings[k] += s.counts[k];
+    const seen = new Set<string>();
+    for (const f of s.findings) {
+      const r = byRule.get(f.ruleId) ?? { accounts: 0, findings: 0 };
+      r.findings++;
+      if (!seen.has(f.ruleId)) r.accounts++;
+      seen.add(f.ruleId);
+      byRule.set(f.ruleId, r);
+    }
+    for (const x of s.sections) if (!x.present) missing.set(x.name, (missing.get(x.name) ?? 0) + 1);
+  }
+
+  let gaps: CriteriaGap[] | undefined;
+  if (options.gaps) {
+    gaps = [];
+    const byLearner = new Map<string, AccountSummary[]>();
+    for (const s of summaries) byLearner.set(s.learner, [...(byLearner.get(s.learner) ?? []), s]);
+    for (const learner of [...byLearner.keys()].sort()) gaps.push(...options.gaps(learner, byLearner.get(learner)!));
+  }
+
+  const summary: ReportSummary = {
+    accounts: summaries.length,
+    learners: new Set(summaries.map((s) => s.learner)).size,
+    units: new Set(summaries.map((s) => s.unit ?? NO_UNIT)).size,
+    words: summaries.reduce((n, s) => n + s.words, 0),
+    findings,
+    accountsWithErrors: summaries.filter((s) => s.counts.error > 0).length,
+    openFeedback: rows.reduce((n, r) => n + r.openFeedback, 0),
+    accountsWithOpenFeedback: rows.filter((r) => r.openFeedback > 0).length,
+    commonFindings: [...byRule]
+      .map(([ruleId, r]) => ({ ruleId, ...r }))
+      .sort((a, b) => b.accounts - a.accounts || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
+      .slice(0, 10),
+    missingSections: [...missing].map(([name, accounts]) => ({ name, accounts })).sort((a, b) => b.accounts - a.accounts || a.name.localeCompare(b.name)),
+    ...(gaps ? { gaps } : {}),
+  };
+  return {
+    title: options.title ?? (options.sample ? 'STARR spot-check sample' : 'STARR quality report'),
+    generated: (options.now ?? new Date()).toISOString(),
+    rows,
+    summary,
+    ...(options.sample ? { sample: options.sample } : {}),
+  };
+}
+
+/** "S T A – R" style: the initial of each section, or a dash when it is missing. */
+export function sectionsCell(row: ReportRow): string {
+  return row.sections.map((s) => (s.present ? s.letter : '–')).join(' ');
+}
+
+/** Plain sentences for the summary, shared by every format. */
+export function summaryLines(r: QualityReport): string[] {
+  const s = r.summary;
+  const lines = [
+    `${s.accounts} account${s.accounts === 1 ? '' : 's'} from ${s.learners} learner${s.learners === 1 ? '' : 's'} across ${s.units} unit${s.units === 1 ? '' : 's'}; ${s.words.toLocaleString('en-GB')} words in all.`,
+    `${s.accountsWithErrors} account${s.accountsWithErrors === 1 ? ' has' : 's have'} errors. Findings: ${s.findings.error} error${s.findings.error === 1 ? '' : 's'}, ${s.findings.warning} warning${s.findings.warning === 1 ? '' : 's'}, ${s.findings.info + s.findings.hint} for information.`,
+    `${s.openFeedback} open feedback comment${s.openFeedback === 1 ? '' : 's'} in ${s.accountsWithOpenFeedback} account${s.accountsWithOpenFeedback === 1 ? '' : 's'}.`,
+  ];
+  if (r.sample) {
+    lines.unshift(`Sample of ${r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.`);
+  }
+  return lines;
+}
+
+function gapText(g: CriteriaGap): string {
+  return g.missing.length ? `${g.missing.length} of ${g.total} not yet evidenced: ${g.missing.join(', ')}` : `all ${g.total} evidenced`;
+}
+
+// ---------- Markdown ----------
+
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+
+export function renderMarkdown(r: QualityReport): string {
+  const out: string[] = [`# ${mdCell(r.title)}`, '', `Generated ${r.generated}.`, ''];
+  for (const l of summaryLines(r)) out.push(`- ${l}`);
+  out.push('');
+  if (r.summary.commonFindings.length) {
+    out.push('## Most common findings', '', '| Rule | Accounts | Findings |', '| --- | ---: | ---: |');
+    for (const c of r.summary.commonFindings) out.push(`| ${mdCell(c.ruleId)} | ${c.accounts} | ${c.findings} |`);
+    out.push('');
+  }
+  if (r.summary.gaps) {
+    out.push('## Criteria gaps per learner', '');
+    if (!r.summary.gaps.length) out.push('No criteria sets matched these accounts\' units.', '');
+    else {
+      out.push('| Learner | Unit | Gaps |', '| --- | --- | --- |');
+      for (const g of r.summary.gaps) out.push(`| ${mdCell(g.learner)} | ${mdCell(g.unit)} | ${mdCell(gapText(g))} |`);
+      out.push('');
+    }
+  }
+  const sample = r.rows.some((x) => x.reason !== undefined);
+  out.push('## Accounts', '');
+  out.push(`| Learner | Unit | Date | Status | Sections | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
+  out.push(`| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
+  for (const x of r.rows) {
+    out.push(`| ${[x.learner, x.unit, x.date, x.status, sectionsCell(x)].map(mdCell).join(' | ')} | ${x.words} | ${x.errors} | ${x.warnings} | ${x.info} | ${mdCell(x.criteria.join(', '))} | ${x.openFeedback} | ${mdCell(x.path)} |${sample ? ` ${mdCell(x.reason ?? '')} |` : ''}`);
+  }
+  return out.join('\n') + '\n';
+}
+
+// ---------- CSV (RFC 4180) ----------
+
+/** Quote a field when it holds a comma, quote, CR or LF; double any quotes. */
+export function csvField(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function renderCsv(r: QualityReport): string {
+  const sample = r.rows.some((x) => x.reason !== undefined);
+  const header = ['learner', 'unit', 'date', 'status', 'sections', 'words', 'errors', 'warnings', 'info', 'criteria', 'open_feedback', 'title', 'path'];
+  if (sample) header.push('reason');
+  const lines = [header.join(',')];
+  for (const x of r.rows) {
+    const f: (string | number)[] = [x.learner, x.unit, x.date, x.status, sectionsCell(x), x.words, x.errors, x.warnings, x.info, x.criteria.join(' '), x.openFeedback, x.title, x.path];
+    if (sample) f.push(x.reason ?? '');
+    lines.push(f.map(csvField).join(','));
+  }
+  // RFC 4180: records end with CRLF.
+  return lines.join('\r\n') + '\r\n';
+}
+
+// ---------- JSON ----------
+
+export function renderJson(r: QualityReport): string {
+  return JSON.stringify(r, null, 2) + '\n';
+}
+
+// ---------- HTML ----------
+
+export function escapeHtml(s: string): string {
+  return s.replace(/[&<>"']/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' })[c]!);
+}
+
+/** The body of the report (summary and table) as HTML, shared by the standalone file and the webview. */
+export function renderHtmlBody(r: QualityReport, options: { links?: boolean } = {}): string {
+  const e = escapeHtml;
+  const sample = r.rows.some((x) => x.reason !== undefined);
+  const parts: string[] = [];
+  parts.push(`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><ul>${summaryLines(r).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
+  if (r.summary.commonFindings.length) {
+    parts.push(`<h3>Most common findings</h3><table class="small"><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Accounts</th><th scope="col" class="num">Findings</th></tr></thead><tbody>${r.summary.commonFindings.map((c) => `<tr><td><code>${e(c.ruleId)}</code></td><td class="num">${c.accounts}</td><td class="num">${c.findings}</td></tr>`).join('')}</tbody></table>`);
+  }
+  if (r.summary.missingSections.length) {
+    parts.push(`<h3>Missing sections</h3><ul>${r.summary.missingSections.map((m) => `<li>${e(m.name)}: missing in ${m.accounts} account${m.accounts === 1 ? '' : 's'}</li>`).join('')}</ul>`);
+  }
+  if (r.summary.gaps) {
+    parts.push(`<h3>Criteria gaps per learner</h3>${r.summary.gaps.length ? `<table class="small"><thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Gaps</th></tr></thead><tbody>${r.summary.gaps.map((g) => `<tr><td>${e(g.learner)}</td><td>${e(g.unit)}</td><td>${e(gapText(g))}</td></tr>`).join('')}</tbody></table>` : '<p>No criteria sets matched these accounts’ units.</p>'}`);
+  }
+  parts.push('</section>');
+  const cols = ['Learner', 'Unit', 'Date', 'Status', 'Sections', 'Words', 'Errors', 'Warnings', 'Info', 'Criteria', 'Open feedback', 'Account', ...(sample ? ['Why picked'] : [])];
+  const numeric = new Set(['Words', 'Errors', 'Warnings', 'Info', 'Open feedback']);
+  parts.push(`<section aria-labelledby="accounts-h"><h2 id="accounts-h">Accounts</h2><table id="accounts"><caption>${e(`${r.rows.length} account${r.rows.length === 1 ? '' : 's'}, one per row`)}</caption><thead><tr>${cols.map((c, i) => `<th scope="col" data-col="${i}"${numeric.has(c) ? ' class="num" data-type="number"' : ''}>${e(c)}</th>`).join('')}</tr></thead><tbody>`);
+  for (const x of r.rows) {
+    const sections = x.sections.map((s) => `<span class="${s.present ? 'present' : 'missing'}" title="${e(`${s.name}: ${s.present ? `${s.words} words` : 'missing'}`)}">${e(s.present ? s.letter : '–')}</span>`).join(' ');
+    const missingNames = x.sections.filter((s) => !s.present).map((s) => s.name);
+    const account = options.links
+      ? `<a href="#" data-uri="${e(x.uri)}" class="open">${e(x.title)}</a><div class="path">${e(x.path)}</div>`
+      : `${e(x.title)}<div class="path">${e(x.path)}</div>`;
+    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
+  }
+  parts.push('</tbody></table></section>');
+  return parts.join('\n');
+}
+
+/** Styles that follow the host's theme: VS Code variables when present, else the system's colours. */
+export const REPORT_CSS = `
+:root { color-scheme: light dark; }
+body { font-family: var(--vscode-font-family, system-ui, sans-serif); font-size: var(--vscode-font-size, 14px); color: var(--vscode-foreground, CanvasText); background: var(--vscode-editor-background, Canvas); margin: 1.5rem; line-height: 1.4; }
+h1 { font-size: 1.5em; margin: 0 0 .25rem; } h2 { font-size: 1.2em; margin-top: 1.5rem; } h3 { font-size: 1em; }
+.meta, .path { color: var(--vscode-descriptionForeground, GrayText); font-size: .9em; }
+table { border-collapse: collapse; width: 100%; margin: .5rem 0; }
+table.small { width: auto; }
+caption { text-align: left; font-weight: 600; padding: .25rem 0; }
+th, td { border: 1px solid var(--vscode-panel-border, color-mix(in srgb, CanvasText 25%, transparent)); padding: .3rem .5rem; text-align: left; vertical-align: top; }
+thead th { background: var(--vscode-editorWidget-background, color-mix(in srgb, CanvasText 8%, Canvas)); position: sticky; top: 0; }
+.num { text-align: right; font-variant-numeric: tabular-nums; }
+.sections span { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); }
+.sections .missing { color: var(--vscode-errorForeground, #c62828); font-weight: 700; }
+tr.has-errors th[scope=row] { border-left: 4px solid var(--vscode-errorForeground, #c62828); }
+a { color: var(--vscode-textLink-foreground, LinkText); }
+:focus-visible { outline: 2px solid var(--vscode-focusBorder, Highlight); outline-offset: 1px; }
+@media print { thead th { position: static; } }
+`;
+
+/** A standalone, self-contained HTML file: no scripts, no remote resources, everything escaped. */
+export function renderHtml(r: QualityReport): string {
+  return `<!DOCTYPE html>
+<html lang="en-GB">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'unsafe-inline'">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${escapeHtml(r.title)}</title>
+<style>${REPORT_CSS}</style>
+</head>
+<body>
+<main>
+<h1>${escapeHtml(r.title)}</h1>
+<p class="meta">Generated ${escapeHtml(r.generated)} by STARR Reflect.</p>
+${renderHtmlBody(r)}
+</main>
+</body>
+</html>
+`;
+}
+
+export type ReportFormat = 'md' | 'csv' | 'json' | 'html';
+
+export function renderReport(r: QualityReport, format: ReportFormat): string {
+  switch (format) {
+    case 'md':
+      return renderMarkdown(r);
+    case 'csv':
+      return renderCsv(r);
+    case 'json':
+      return renderJson(r);
+    case 'html':
+      return renderHtml(r);
+  }
+}

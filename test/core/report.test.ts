@@ -1,0 +1,115 @@
+import assert from 'node:assert/strict';
+import {
+  buildReport, csvField, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
+  type AccountSummary,
+} from '../../src/core';
+import { QA_ROOT, loadQa } from './qa-fixture';
+
+const rel = (u: string) => u.slice(QA_ROOT.length + 1);
+const NOW = new Date('2026-07-01T09:00:00Z');
+
+/** A hand-made summary, so the renderers' output can be written out exactly. */
+function summary(over: Partial<AccountSummary>): AccountSummary {
+  const names = ['Situation', 'Task', 'Action', 'Result', 'Reflection'];
+  return {
+    uri: 'x.md', title: 'X', learner: 'L-1', unit: 'U1', date: '2026-01-02', status: 'submitted', framework: 'starr',
+    sections: names.map((n) => ({ id: n.toLowerCase(), name: n, present: true, words: 10 })),
+    words: 50, findings: [], counts: { error: 0, warning: 0, info: 0, hint: 0 }, criteria: [], feedback: [], fingerprint: '0',
+    ...over,
+  };
+}
+
+describe('quality report', () => {
+  const all = loadQa();
+  const report = buildReport(all, { relative: rel, now: NOW });
+
+  it('has one row per account with learner, unit, sections, criteria and open feedback', () => {
+    assert.equal(report.rows.length, 10);
+    const draft = report.rows.find((r) => r.path === 'learner-b/fcr-draft.md')!;
+    assert.deepEqual([draft.learner, draft.unit, draft.date, draft.status], ['L-102', 'CS3-MON', '2026-03-15', 'draft']);
+    assert.equal(sectionsCell(draft), 'S T A – –');
+    assert.ok(draft.errors >= 2);
+    assert.equal(draft.openFeedback, 1);
+    // A learner named by folder when the front matter has none.
+    assert.deepEqual(report.rows.filter((r) => r.learner === 'learner-c').map((r) => r.path), ['learner-c/complaints-log.md', 'learner-c/nps-dip.md']);
+    const handover = report.rows.find((r) => r.path === 'learner-b/chain-handover.md')!;
+    assert.equal(handover.openFeedback, 1, 'a learner reply is not open feedback');
+    assert.deepEqual(handover.criteria, ['2.3', '2.4']);
+    assert.equal(report.rows.find((r) => r.path === 'learner-a/repair-partner.md')!.openFeedback, 0, 'resolved feedback is not open');
+    assert.equal(report.rows.find((r) => r.path === 'learner-c/complaints-log.md')!.openFeedback, 0, 'a note is not open');
+    // Ordered by learner, then unit, then path.
+    assert.deepEqual([...new Set(report.rows.map((r) => r.learner))], ['L-101', 'L-102', 'L-104', 'learner-c']);
+  });
+
+  it('summarises totals, errors, common findings and missing sections', () => {
+    const s = report.summary;
+    assert.deepEqual([s.accounts, s.learners, s.units], [10, 4, 2]);
+    assert.equal(s.openFeedback, 5);
+    assert.equal(s.accountsWithOpenFeedback, 5);
+    assert.ok(s.accountsWithErrors >= 1);
+    const missing = s.commonFindings.find((c) => c.ruleId === 'missing-section')!;
+    assert.ok(missing.accounts >= 1 && missing.findings >= 2);
+    assert.deepEqual(s.missingSections, [{ name: 'Reflection', accounts: 1 }, { name: 'Result', accounts: 1 }]);
+    assert.equal(s.gaps, undefined, 'no gaps without criteria sets');
+    assert.equal(s.words, all.reduce((n, a) => n + a.words, 0));
+  });
+
+  it('lists criteria gaps per learner when a criteria provider is given', () => {
+    const unit = ['1.1', '1.2', '2.1', '2.2', '3.1'];
+    const r = buildReport(all, {
+      now: NOW,
+      gaps: (learner, accounts) => {
+        const claimed = new Set(accounts.flatMap((a) => a.criteria.map((c) => c.id)));
+        return [{ learner, unit: 'U', total: unit.length, missing: unit.filter((c) => !claimed.has(c)) }];
+      },
+    });
+    assert.deepEqual(r.summary.gaps!.map((g) => [g.learner, g.missing.join(' ')]), [
+      ['L-101', '1.1'], ['L-102', '1.2 2.1 2.2'], ['L-104', '1.2 2.1 3.1'], ['learner-c', '1.1 1.2 2.1'],
+    ]);
+    assert.match(renderMarkdown(r), /\| L-102 \| U \| 3 of 5 not yet evidenced: 1\.2, 2\.1, 2\.2 \|/);
+    assert.doesNotMatch(renderMarkdown(report), /Criteria gaps/);
+  });
+
+  describe('renderers', () => {
+    const tricky = buildReport([
+      summary({ uri: 'a/one.md', title: 'Commas, "quotes"\nand <script>alert(1)</script>', learner: 'L|1', criteria: [{ id: '1.10', span: { start: 0, end: 0 }, source: 'inline' }, { id: '1.2', span: { start: 0, end: 0 }, source: 'front-matter' }] }),
+      summary({ uri: 'b/two.md', title: 'Two', learner: 'L-2', unit: undefined, date: undefined, status: undefined, counts: { error: 1, warning: 2, info: 3, hint: 1 }, sections: summary({}).sections.map((s, i) => ({ ...s, present: i < 3 })) }),
+    ], { now: NOW });
+
+    it('writes RFC 4180 CSV: quoted fields, doubled quotes, CRLF records', () => {
+      assert.equal(renderCsv(tricky), [
+        'learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path',
+        'L-2,,,,S T A – –,50,1,2,4,,0,Two,b/two.md',
+        'L|1,U1,2026-01-02,submitted,S T A R R,50,0,0,0,1.2 1.10,0,"Commas, ""quotes""\nand <script>alert(1)</script>",a/one.md',
+        '',
+      ].join('\r\n'));
+      assert.equal(csvField('plain'), 'plain');
+      assert.equal(csvField('a\rb'), '"a\rb"');
+    });
+
+    it('writes Markdown with escaped cells', () => {
+      const md = renderMarkdown(tricky);
+      assert.ok(md.startsWith('# STARR quality report\n\nGenerated 2026-07-01T09:00:00.000Z.\n\n- 2 accounts from 2 learners across 2 units; 100 words in all.\n- 1 account has errors.'));
+      assert.ok(md.includes('| L\\|1 | U1 | 2026-01-02 | submitted | S T A R R | 50 | 0 | 0 | 0 | 1.2, 1.10 | 0 | a/one.md |'));
+    });
+
+    it('writes a standalone, escaped, accessible HTML page with no scripts or remote resources', () => {
+      const html = renderHtml(tricky);
+      assert.ok(html.startsWith('<!DOCTYPE html>\n<html lang="en-GB">'));
+      assert.ok(html.includes(`content="default-src 'none'; style-src 'unsafe-inline'"`));
+      assert.ok(!html.includes('<script'), 'no script element, and the title is escaped');
+      assert.ok(html.includes('Commas, &quot;quotes&quot;\nand &lt;script&gt;alert(1)&lt;/script&gt;'));
+      assert.doesNotMatch(html, /\b(src|href)=|https?:\/\/|@import|url\(/);
+      assert.ok(html.includes('<caption>2 accounts, one per row</caption>'));
+      assert.equal((html.match(/<th scope="col"/g) ?? []).length, 12);
+      assert.equal((html.match(/<th scope="row">/g) ?? []).length, 2);
+      assert.ok(html.includes('aria-label="Missing: Result, Reflection"'));
+      assert.equal(escapeHtml(`<a href='x'>&`), '&lt;a href=&#39;x&#39;&gt;&amp;');
+    });
+
+    it('writes JSON that reads back to the same report', () => {
+      assert.deepEqual(JSON.parse(renderJson(tricky)), tricky);
+      assert.equal(renderReport(tricky, 'json'), renderJson(tricky));
+    });
+  });
+});
