@@ -1,6 +1,90 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import type { Finding } from '../core';
+import { ruleIdOf } from './diagnostics';
 import type { Services } from './services';
 
-export function register(_services: Services): vscode.Disposable[] {
-  return [];
+/** Offer each finding's fixes, plus "disable for this line / this file", as undoable quick fixes. */
+export class StarrCodeActions implements vscode.CodeActionProvider {
+  static readonly metadata: vscode.CodeActionProviderMetadata = { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] };
+
+  constructor(private readonly services: Services) {}
+
+  async provideCodeActions(doc: vscode.TextDocument, _range: vscode.Range, context: vscode.CodeActionContext, token: vscode.CancellationToken): Promise<vscode.CodeAction[]> {
+    const ours = context.diagnostics.filter((d) => ruleIdOf(d) !== undefined);
+    if (!ours.length) return [];
+    if (context.only && !vscode.CodeActionKind.QuickFix.intersects(context.only)) return [];
+    const r = this.services.analysis.peek(doc) ?? (await this.services.analysis.analyse(doc, token));
+    if (!r || r.version !== doc.version || token.isCancellationRequested) return [];
+    const actions: vscode.CodeAction[] = [];
+    const disabled = new Set<string>();
+    for (const diag of ours) {
+      const f = findingFor(doc, r.findings, diag);
+      if (!f) continue;
+      for (const fix of f.fixes ?? []) {
+        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+        a.edit = new vscode.WorkspaceEdit();
+        for (const e of fix.edits) a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end)), e.newText);
+        a.diagnostics = [diag];
+        a.isPreferred = !!fix.preferred;
+        actions.push(a);
+      }
+      const key = `${f.ruleId}:${f.start.line}`;
+      if (disabled.has(key)) continue;
+      disabled.add(key);
+      actions.push(...this.disableActions(doc, f, diag, r.account?.frontMatter?.span.end));
+    }
+    return actions;
+  }
+
+  private disableActions(doc: vscode.TextDocument, f: Finding, diag: vscode.Diagnostic, frontMatterEnd: number | undefined): vscode.CodeAction[] {
+    const out: vscode.CodeAction[] = [];
+    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+    const fmEnd = frontMatterEnd ?? frontMatterEndOf(doc.getText());
+    // Inside the front matter an HTML comment would break the YAML, so only whole-file disabling could work,
+    // and a directive only covers what follows it: nothing can be offered there.
+    if (f.span.start < fmEnd) return out;
+    const line = doc.lineAt(f.start.line);
+    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
+    const lineAction = new vscode.CodeAction(`Disable ${f.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
+    lineAction.edit = new vscode.WorkspaceEdit();
+    lineAction.edit.insert(doc.uri, line.range.start, `${indent}<!-- starr-disable-next-line ${f.ruleId} -->${eol}`);
+    lineAction.diagnostics = [diag];
+    out.push(lineAction);
+
+    const fileAction = new vscode.CodeAction(`Disable ${f.ruleId} for this file`, vscode.CodeActionKind.QuickFix);
+    fileAction.edit = new vscode.WorkspaceEdit();
+    const at = doc.positionAt(fmEnd);
+    // Directly after the front matter (or at the very start), on its own line.
+    const text = fmEnd > 0 ? `${at.character > 0 ? eol : ''}<!-- starr-disable ${f.ruleId} -->${eol}` : `<!-- starr-disable ${f.ruleId} -->${eol}${eol}`;
+    fileAction.edit.insert(doc.uri, at, text);
+    fileAction.diagnostics = [diag];
+    out.push(fileAction);
+    return out;
+  }
+}
+
+/** The finding a diagnostic was made from: same rule, same range, same message. */
+function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Diagnostic): Finding | undefined {
+  const id = ruleIdOf(d);
+  const start = doc.offsetAt(d.range.start);
+  const end = doc.offsetAt(d.range.end);
+  return findings.find((f) => f.ruleId === id && f.span.start === start && f.span.end === end && f.message === d.message)
+    ?? findings.find((f) => f.ruleId === id && f.span.start === start && f.span.end === end);
+}
+
+/** Offset just after a closing front-matter fence and its line break, or 0. */
+export function frontMatterEndOf(text: string): number {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  if (!open) return 0;
+  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
+  close.lastIndex = 0;
+  const rest = text.slice(open[0].length);
+  const c = close.exec(rest);
+  return c ? open[0].length + c.index + c[0].length : 0;
+}
+
+export function register(services: Services): vscode.Disposable[] {
+  return [
+    vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StarrCodeActions(services), StarrCodeActions.metadata),
+  ];
 }

@@ -1,6 +1,187 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { getFrameworks } from '../core';
+import { CriteriaCatalog, criterionIds, type LoadedCriteriaSet } from '../core/criteria';
+import { ruleIdOf } from './diagnostics';
 import type { Services } from './services';
+import { accountTemplate, fileNameFor } from './templates';
+import { dirname } from './uri-utils';
 
-export function register(_services: Services): vscode.Disposable[] {
-  return [];
+export function register(services: Services): vscode.Disposable[] {
+  const { analysis, workspace, log } = services;
+  return [
+    vscode.commands.registerCommand('starr.newAccount', () => newAccount(services)),
+    vscode.commands.registerCommand('starr.checkWorkspace', () => checkWorkspace(services)),
+    vscode.commands.registerCommand('starr.checkAsAccount', async (uri?: vscode.Uri) => {
+      const doc = await markdownDocument(uri);
+      if (!doc) return;
+      await analysis.setOverride(doc.uri, true);
+      void vscode.window.showInformationMessage('STARR will check this file as a reflective account from now on.');
+    }),
+    vscode.commands.registerCommand('starr.stopCheckingAsAccount', async (uri?: vscode.Uri) => {
+      const doc = await markdownDocument(uri);
+      if (!doc) return;
+      if (!analysis.isOverridden(doc.uri)) {
+        void vscode.window.showInformationMessage('STARR checks this file because of its front matter, its headings or the starr.include setting, not because you asked it to.');
+        return;
+      }
+      await analysis.setOverride(doc.uri, false);
+    }),
+    vscode.commands.registerCommand('starr.showProblems', () => showProblems(services)),
+    vscode.commands.registerCommand('starr.showLog', () => log.show()),
+    // For the in-host tests and for support: activation time, the longest block, analysis counts.
+    vscode.commands.registerCommand('starr._stats', () => ({ ...log.stats, accounts: workspace.index.size })),
+  ];
+}
+
+async function markdownDocument(uri?: vscode.Uri): Promise<vscode.TextDocument | undefined> {
+  const doc = uri ? await vscode.workspace.openTextDocument(uri) : vscode.window.activeTextEditor?.document;
+  if (!doc || doc.languageId !== 'markdown') {
+    void vscode.window.showWarningMessage('Open a Markdown file first.');
+    return undefined;
+  }
+  return doc;
+}
+
+async function newAccount(services: Services): Promise<void> {
+  const active = vscode.window.activeTextEditor?.document.uri;
+  const title = await vscode.window.showInputBox({
+    title: 'New reflective account (1/4)',
+    prompt: 'A short title for the event you are writing about',
+    placeHolder: 'e.g. Resolving a late delivery for a business customer',
+    validateInput: (v) => (v.trim() ? undefined : 'Please give the account a title.'),
+  });
+  if (!title) return;
+
+  const base = active ? services.config.resolve(active).framework : 'starr';
+  const frameworks = [...getFrameworks().values()];
+  const fwPick = await vscode.window.showQuickPick(
+    frameworks.map((f) => ({ label: f.name, description: f.id === base ? 'default' : undefined, detail: f.sections.map((s) => s.name).join(', '), id: f.id })).sort((a, b) => (a.id === base ? -1 : b.id === base ? 1 : 0)),
+    { title: 'New reflective account (2/4): framework', placeHolder: 'Which structure should the account follow?' },
+  );
+  if (!fwPick) return;
+
+  const catalog = services.analysis.criteria instanceof CriteriaCatalog ? services.analysis.criteria : new CriteriaCatalog();
+  const units = catalog.units();
+  type UnitItem = vscode.QuickPickItem & { set?: LoadedCriteriaSet; other?: boolean };
+  const unitItems: UnitItem[] = [
+    ...units.map((u) => ({ label: u.set.id, description: u.set.title, set: u })),
+    { label: 'Another unit…', description: 'type its id', other: true },
+    { label: 'No unit yet', description: 'add it to the front matter later' },
+  ];
+  const unitPick = await vscode.window.showQuickPick(unitItems, { title: 'New reflective account (3/4): unit', placeHolder: 'Which unit is this evidence for?', matchOnDescription: true });
+  if (!unitPick) return;
+  let unit = unitPick.set?.set.id;
+  if (unitPick.other) {
+    unit = (await vscode.window.showInputBox({ title: 'New reflective account (3/4): unit', prompt: 'The unit id or title, as your centre writes it' }))?.trim();
+    if (unit === undefined) return;
+  }
+
+  let criteria: string[];
+  if (unitPick.set) {
+    const set = unitPick.set.set;
+    const picks = await vscode.window.showQuickPick(
+      set.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => ({ label: c.id, description: c.text, detail: `LO ${lo.id}: ${lo.title}` }))),
+      { title: 'New reflective account (4/4): criteria', placeHolder: `Which of ${set.id}'s criteria does this account evidence? (${criterionIds(set).length} in all)`, canPickMany: true, matchOnDescription: true },
+    );
+    if (!picks) return;
+    criteria = picks.map((p) => p.label);
+  } else {
+    const typed = await vscode.window.showInputBox({ title: 'New reflective account (4/4): criteria', prompt: 'The assessment criteria this account evidences, separated by commas (or leave empty)', placeHolder: 'e.g. 1.1, 2.3' });
+    if (typed === undefined) return;
+    criteria = typed.split(/[\s,;]+/).filter(Boolean);
+  }
+
+  const folder = await targetFolder(active);
+  if (!folder) return;
+  const text = accountTemplate({ title: title.trim(), framework: fwPick.id, unit, criteria, date: new Date().toISOString().slice(0, 10) });
+  const name = fileNameFor(title);
+  const uri = await freeName(folder, name);
+  // Never overwrite: freeName found a name that does not exist yet.
+  await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(text));
+  const doc = await vscode.workspace.openTextDocument(uri);
+  const editor = await vscode.window.showTextDocument(doc);
+  const firstPrompt = text.indexOf('<!--', text.indexOf('\n## '));
+  if (firstPrompt >= 0) {
+    const pos = doc.positionAt(firstPrompt);
+    editor.selection = new vscode.Selection(pos, doc.lineAt(pos.line).range.end);
+  }
+  services.log.info(`Created ${uri.toString(true)}`);
+}
+
+/** Next to the active file, else the (first or chosen) workspace folder. */
+async function targetFolder(active: vscode.Uri | undefined): Promise<vscode.Uri | undefined> {
+  if (active && active.scheme !== 'untitled' && vscode.workspace.getWorkspaceFolder(active)) return dirname(active);
+  const folders = vscode.workspace.workspaceFolders ?? [];
+  if (folders.length === 1) return folders[0].uri;
+  if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the new account go?' }))?.uri;
+  const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the account here' });
+  return picked?.[0];
+}
+
+async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+async function freeName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
+  const stem = name.replace(/\.md$/, '');
+  for (let i = 1; ; i++) {
+    const uri = vscode.Uri.joinPath(folder, i === 1 ? name : `${stem}-${i}.md`);
+    if (!(await exists(uri))) return uri;
+  }
+}
+
+async function checkWorkspace(services: Services): Promise<void> {
+  const { workspace } = services;
+  const finished = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: 'STARR: checking accounts', cancellable: true },
+    async (progress, token) => {
+      let last = 0;
+      await workspace.scan(token, (done, total) => {
+        const pct = (done / Math.max(1, total)) * 100;
+        progress.report({ message: `${done} of ${total} Markdown files`, increment: pct - last });
+        last = pct;
+      });
+      return !token.isCancellationRequested;
+    },
+  );
+  await vscode.commands.executeCommand('starr._showWorkspaceProblems');
+  const all = workspace.index.all();
+  const errors = all.reduce((n, s) => n + s.counts.error, 0);
+  const warnings = all.reduce((n, s) => n + s.counts.warning, 0);
+  const message = `${finished ? 'Checked' : 'Stopped after checking'} ${all.length} account${all.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
+  const open = await vscode.window.showInformationMessage(message, 'Open Problems');
+  if (open) await vscode.commands.executeCommand('starr.openProblemsPanel');
+}
+
+async function showProblems(services: Services): Promise<void> {
+  const editor = vscode.window.activeTextEditor;
+  if (!editor || editor.document.languageId !== 'markdown') {
+    void vscode.window.showWarningMessage('Open a reflective account first.');
+    return;
+  }
+  const doc = editor.document;
+  if (!services.analysis.isAccount(doc)) {
+    const choice = await vscode.window.showInformationMessage('STARR does not check this file: it does not look like a reflective account.', 'Check this file as a reflective account');
+    if (choice) await vscode.commands.executeCommand('starr.checkAsAccount');
+    return;
+  }
+  await services.analysis.analyse(doc);
+  const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => ruleIdOf(d) !== undefined).sort((a, b) => a.range.start.compareTo(b.range.start));
+  if (!diags.length) {
+    void vscode.window.showInformationMessage('No STARR problems in this file.');
+    return;
+  }
+  const icon = ['$(error)', '$(warning)', '$(info)', '$(lightbulb)'];
+  const pick = await vscode.window.showQuickPick(
+    diags.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `line ${d.range.start.line + 1} · ${ruleIdOf(d)}`, d })),
+    { title: `STARR: ${diags.length} problem${diags.length === 1 ? '' : 's'} in this file`, matchOnDescription: true },
+  );
+  if (!pick) return;
+  editor.selection = new vscode.Selection(pick.d.range.start, pick.d.range.end);
+  editor.revealRange(pick.d.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }

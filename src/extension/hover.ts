@@ -1,6 +1,88 @@
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
+import { getFramework, ruleById, type Finding, type FrameworkSection } from '../core';
+import type { AnalysisResult } from './analysis-service';
 import type { Services } from './services';
 
-export function register(_services: Services): vscode.Disposable[] {
-  return [];
+/** On a flagged span: the rule, why assessors care, what good looks like, an example and the docs link. */
+export class StarrHover implements vscode.HoverProvider {
+  private readonly examples = new Map<string, Promise<string | undefined>>();
+
+  constructor(private readonly services: Services) {}
+
+  async provideHover(doc: vscode.TextDocument, pos: vscode.Position, token: vscode.CancellationToken): Promise<vscode.Hover | undefined> {
+    const r = this.services.analysis.peek(doc) ?? (await this.services.analysis.analyse(doc, token));
+    if (!r || r.version !== doc.version || token.isCancellationRequested) return undefined;
+    const offset = doc.offsetAt(pos);
+    const here = r.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && f.span.end > f.span.start);
+    if (!here.length) return undefined;
+    const parts: vscode.MarkdownString[] = [];
+    const seen = new Set<string>();
+    for (const f of here) {
+      if (seen.has(f.ruleId)) continue;
+      seen.add(f.ruleId);
+      parts.push(await this.describe(f, r));
+    }
+    const s = here[0].span;
+    return new vscode.Hover(parts, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
+  }
+
+  private async describe(f: Finding, r: AnalysisResult): Promise<vscode.MarkdownString> {
+    const md = new vscode.MarkdownString();
+    const meta = ruleById.get(f.ruleId)?.meta;
+    md.appendMarkdown(`**STARR: ${escape(meta?.title ?? f.ruleId)}** \`${f.ruleId}\`\n\n`);
+    if (meta?.rationale) md.appendMarkdown(`**Why assessors care:** ${escape(meta.rationale)}\n\n`);
+    const section = sectionFor(f, r);
+    if (section) md.appendMarkdown(`**What good looks like in ${escape(section.name)}:** ${escape(section.guidance)}\n\n`);
+    const example = await this.example(f.ruleId);
+    if (example) {
+      md.appendMarkdown('**A good example:**\n');
+      md.appendCodeblock(example, 'markdown');
+    }
+    md.appendMarkdown(`\n[Read more about ${f.ruleId}](${f.docsUrl})`);
+    return md;
+  }
+
+  /** The first "good" example from the rule's docs page (shipped in the extension), shortened. */
+  private example(ruleId: string): Promise<string | undefined> {
+    let p = this.examples.get(ruleId);
+    if (!p) {
+      p = (async () => {
+        try {
+          const uri = vscode.Uri.joinPath(this.services.context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
+          return goodExample(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+        } catch {
+          return undefined;
+        }
+      })();
+      this.examples.set(ruleId, p);
+    }
+    return p;
+  }
+}
+
+/** The first ```markdown good``` block of a rule page, at most 12 lines. */
+export function goodExample(page: string): string | undefined {
+  const m = /^```+\s*markdown\s+good\b[^\n]*\n([\s\S]*?)^```+\s*$/m.exec(page);
+  if (!m) return undefined;
+  const lines = m[1].replace(/\s+$/, '').split('\n');
+  return lines.length > 12 ? [...lines.slice(0, 12), '…'].join('\n') : lines.join('\n');
+}
+
+/** The framework section a finding concerns: named by the rule, else the one it sits in. */
+function sectionFor(f: Finding, r: AnalysisResult): FrameworkSection | undefined {
+  const framework = r.account?.framework ?? getFramework(r.summary.framework);
+  if (!framework) return undefined;
+  const named = typeof f.data?.section === 'string' ? f.data.section : undefined;
+  if (named) return framework.sections.find((s) => s.id === named);
+  let inside: string | undefined;
+  for (const s of r.summary.sections) if (s.present && s.line !== undefined && s.line <= f.start.line && (inside === undefined || s.line >= (r.summary.sections.find((x) => x.id === inside)?.line ?? 0))) inside = s.id;
+  return inside ? framework.sections.find((s) => s.id === inside) : undefined;
+}
+
+function escape(s: string): string {
+  return s.replace(/[\\`*_{}[\]<>]/g, (c) => `\\${c}`);
+}
+
+export function register(services: Services): vscode.Disposable[] {
+  return [vscode.languages.registerHoverProvider({ language: 'markdown' }, new StarrHover(services))];
 }
