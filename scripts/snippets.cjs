@@ -1,0 +1,40 @@
+// Usage: node scripts/snippets.cjs (from the repository root).
+// Generates snippets/markdown.json from the bundled frameworks' prompts, so the skeletons match the checks.
+const fs = require('fs');
+const YAML = require('yaml');
+const fw = YAML.parse(fs.readFileSync('data/frameworks.yaml', 'utf8')).frameworks;
+const byId = Object.fromEntries(fw.map((f) => [f.id, f]));
+const front = (framework, start) => [
+  '---',
+  `title: \${${start}:Title of the event}`,
+  `learner: \${${start + 1}:L001}`,
+  `unit: \${${start + 2}:CS3-SP}`,
+  `criteria: [\${${start + 3}:"1.1", "2.1"}]`,
+  'date: $CURRENT_YEAR-$CURRENT_MONTH-$CURRENT_DATE',
+  `framework: ${framework}`,
+  `status: \${${start + 4}|draft,submitted,assessed|}`,
+  '---',
+  '',
+];
+const skeleton = (id) => {
+  const f = byId[id];
+  const body = front(id, 1);
+  body.push('# ${1}', '');
+  let n = 6;
+  for (const s of f.sections) body.push(`## ${s.name}`, '', `\${${n++}:${s.prompt.replace(/[$}\\]/g, (c) => '\\' + c)}}`, '');
+  body.push('$0');
+  return body;
+};
+const out = {
+  'STARR reflective account': { prefix: ['starr', 'starr-account'], description: 'A whole STARR account: front matter, Situation, Task, Action, Result and Reflection.', body: skeleton('starr') },
+  'STAR account': { prefix: ['star', 'star-account'], description: 'A STAR account: Situation, Task, Action, Result.', body: skeleton('star') },
+  'CARL account': { prefix: ['carl', 'carl-account'], description: 'A CARL account: Context, Action, Result, Learning.', body: skeleton('carl') },
+  "Gibbs' reflective cycle": { prefix: ['gibbs', 'gibbs-account'], description: "Gibbs' reflective cycle: Description, Feelings, Evaluation, Analysis, Conclusion, Action plan.", body: skeleton('gibbs') },
+  'STARR front matter': { prefix: ['starr-front-matter', 'front-matter'], description: 'Front matter for a reflective account: title, learner, unit, criteria, date, framework, status.', body: [...front('${6|starr,star,carl,gibbs|}', 1).slice(0, -1), '$0'] },
+};
+for (const s of byId.starr.sections) {
+  out[`STARR ${s.name} section`] = { prefix: [`starr-${s.id}`, s.id], description: `${s.name}: ${s.guidance}`, body: [`## ${s.name}`, '', `\${1:${s.prompt.replace(/[$}\\]/g, (c) => '\\' + c)}}`, '', '$0'] };
+}
+out['STARR measured result'] = { prefix: ['starr-measure', 'measure'], description: 'A result measured against an agreed standard (figure, KPI or customer words).', body: ['${1|CSAT,NPS,first-contact resolution,SLA compliance,complaints,on-time delivery|} ${2|rose,fell|} from ${3:82%} to ${4:91%} between ${5:March} and ${6:May}, against a target of ${7:90%}.$0'] };
+fs.mkdirSync('snippets', { recursive: true });
+fs.writeFileSync('snippets/markdown.json', JSON.stringify(out, null, 2) + '\n');
