@@ -113,19 +113,41 @@ export function replyTo(thread: FeedbackThread, body: string, author: FeedbackAu
   return [{ span: { start: thread.span.end, end: thread.span.end }, newText: formatComment(body, author, 'reply') }];
 }
 
+export interface AddOptions {
+  /** The marks of the text, if the caller has them (the account model's skip code). */
+  marks?: CriticMark[];
+  /** Places feedback must not go, with why (front matter, code blocks). */
+  avoid?: { span: Span; what: string }[];
+}
+
+// Block markers a highlight must not swallow: `{==## Result==}` would no longer be a heading.
+const BLOCK_PREFIX = /^(?:[ \t]{0,3}(?:#{1,6}[ \t]+|>[ \t]?|[-*+][ \t]+|\d{1,9}[.)][ \t]+))+/;
+
 /**
  * Add feedback: around a span, `{==span==}{>>[role:ID open] text<<}`; at a point (empty span, or only
- * spaces selected), a bare comment. Refuses a span that overlaps existing marks, since marks cannot nest.
+ * spaces selected), a bare comment. Refuses a span that overlaps existing marks, since marks cannot nest,
+ * and one that runs over a blank line, since a mark stays within a paragraph.
  */
-export function addFeedback(text: string, span: Span, body: string, author?: FeedbackAuthor, marks?: CriticMark[]): FeedbackResult {
+export function addFeedback(text: string, span: Span, body: string, author?: FeedbackAuthor, options: AddOptions = {}): FeedbackResult {
   if (!body.trim()) return { error: 'Write some feedback first.' };
   let { start, end } = span;
   if (start < 0 || end > text.length || start > end) return { error: 'The selection is outside the document.' };
   // Do not wrap surrounding spaces or line breaks: `{==word==}`, not `{== word\n==}`.
   while (start < end && /\s/.test(text[start])) start++;
   while (end > start && /\s/.test(text[end - 1])) end--;
+  // Nor a heading's hashes, a quote marker or a list bullet at the start of a line.
+  const lineStart = Math.max(text.lastIndexOf('\n', start - 1) + 1, 0);
+  if (start < end && /^[ \t]*$/.test(text.slice(lineStart, start))) {
+    const m = BLOCK_PREFIX.exec(text.slice(lineStart, end));
+    if (m && lineStart + m[0].length > start) start = Math.min(end, lineStart + m[0].length);
+  }
   if (start === end) start = end = span.start;
-  for (const m of marksOf(text, marks)) {
+  if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) return { error: 'Feedback can cover one paragraph at most: select less text, or add feedback to each paragraph.' };
+  for (const a of options.avoid ?? []) {
+    const hit = start === end ? start > a.span.start && start < a.span.end : start < a.span.end && end > a.span.start;
+    if (hit) return { error: `Feedback cannot go in ${a.what}: select text in the account's writing.` };
+  }
+  for (const m of marksOf(text, options.marks)) {
     const full = m.comment ? { start: m.span.start, end: m.comment.span.end } : m.span;
     const overlaps = start === end ? start > full.start && start < full.end : start < full.end && end > full.start;
     if (overlaps) return { error: 'The selection overlaps existing feedback. Feedback marks cannot be put inside each other: select text outside the marks, or reply to the existing comment.' };

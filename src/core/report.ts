@@ -1,3 +1,4 @@
+import { criterionIds, type CriteriaCatalog } from './criteria';
 import type { AccountSummary } from './portfolio';
 import type { Severity } from './types';
 
@@ -166,6 +167,27 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
     rows,
     summary,
     ...(options.sample ? { sample: options.sample } : {}),
+  };
+}
+
+/**
+ * Criteria gaps from loaded criteria sets: for each unit a learner writes for, the criteria that none of
+ * their accounts for that unit claims (front matter or inline). Units no set knows are left out.
+ */
+export function gapsFromCatalog(catalog: Pick<CriteriaCatalog, 'unit'>): NonNullable<ReportOptions['gaps']> {
+  return (learner, accounts) => {
+    const byUnit = new Map<string, { set: ReturnType<CriteriaCatalog['unit']>; claimed: Set<string> }>();
+    for (const a of accounts) {
+      const loaded = catalog.unit(a.unit);
+      if (!loaded) continue;
+      const entry = byUnit.get(loaded.set.id) ?? { set: loaded, claimed: new Set<string>() };
+      for (const c of a.criteria) entry.claimed.add(c.id.toLowerCase());
+      byUnit.set(loaded.set.id, entry);
+    }
+    return [...byUnit.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([unit, { set, claimed }]) => {
+      const ids = criterionIds(set!.set);
+      return { learner, unit, total: ids.length, missing: ids.filter((id) => !claimed.has(id.toLowerCase())) };
+    });
   };
 }
 

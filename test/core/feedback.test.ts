@@ -156,6 +156,19 @@ describe('feedback transforms (snapshots)', () => {
     assert.match(addFeedback(t, { start: 5, end: 24 }, 'x', AB).error!, /overlaps existing feedback/);
     assert.match(addFeedback(t, { start: t.indexOf('Then'), end: t.indexOf('Then') }, 'x', AB).error!, /overlaps/);
     assert.match(addFeedback(t, { start: 0, end: 1 }, '  ', AB).error!, /Write some feedback/);
+    assert.match(addFeedback('a\n\nb', { start: 0, end: 4 }, 'x', AB).error!, /one paragraph at most/);
+    assert.match(addFeedback('---\nunit: X\n---\nText', { start: 4, end: 8 }, 'x', AB, { avoid: [{ span: { start: 0, end: 15 }, what: 'the front matter' }] }).error!, /cannot go in the front matter/);
+  });
+
+  it('never swallows a heading, quote or list marker', () => {
+    const t = '## Result\n\n- CSAT rose\n> quoted\n';
+    const wrap = (from: string, to: string) => applyFeedback(t, addFeedback(t, { start: t.indexOf(from), end: t.indexOf(to) + to.length }, 'x', AB).edits!);
+    assert.equal(wrap('## Result', '## Result'), '## {==Result==}{>>[tutor:AB open] x<<}\n\n- CSAT rose\n> quoted\n');
+    assert.equal(wrap('- CSAT', 'rose'), '## Result\n\n- {==CSAT rose==}{>>[tutor:AB open] x<<}\n> quoted\n');
+    assert.equal(wrap('> quoted', '> quoted'), '## Result\n\n- CSAT rose\n> {==quoted==}{>>[tutor:AB open] x<<}\n');
+    const { account } = analyze(wrap('## Result', '## Result'));
+    assert.equal(account.sections[0].id, 'result');
+    assert.equal(account.critic.length, 1);
   });
 
   it('sets a state whatever prefix the comment has', () => {

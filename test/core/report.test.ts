@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import {
-  buildReport, csvField, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
+  CriteriaCatalog, buildReport, csvField, gapsFromCatalog, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
   type AccountSummary,
 } from '../../src/core';
 import { QA_ROOT, loadQa } from './qa-fixture';
@@ -68,6 +68,14 @@ describe('quality report', () => {
     ]);
     assert.match(renderMarkdown(r), /\| L-102 \| U \| 3 of 5 not yet evidenced: 1\.2, 2\.1, 2\.2 \|/);
     assert.doesNotMatch(renderMarkdown(report), /Criteria gaps/);
+  });
+
+  it('finds gaps from the bundled criteria sets', () => {
+    const r = buildReport(all, { now: NOW, gaps: gapsFromCatalog(new CriteriaCatalog()) });
+    const g = r.summary.gaps!.find((x) => x.learner === 'L-104' && x.unit === 'CS3-SP')!;
+    assert.ok(g.total > 4);
+    assert.ok(!g.missing.includes('1.1') && !g.missing.includes('3.3') && g.missing.includes('2.1'));
+    assert.deepEqual(r.summary.gaps!.map((x) => `${x.learner} ${x.unit}`), ['L-101 CS3-MON', 'L-101 CS3-SP', 'L-102 CS3-MON', 'L-102 CS3-SP', 'L-104 CS3-SP', 'learner-c CS3-MON']);
   });
 
   describe('renderers', () => {
