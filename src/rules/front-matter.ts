@@ -1,0 +1,144 @@
+import { getFrameworks } from '../core/data';
+import { defineRule } from '../core/rule';
+import type { AccountModel, Fix, Span } from '../core/types';
+import { eolOf } from './util/sections';
+import { firstLine, listing } from './util/text';
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+// Two or three capitalised words, optionally after a title: a person's name rather than an id like "L-014".
+const REAL_NAME = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}$/;
+
+const REQUIRED = [
+  { field: 'learner', why: 'your anonymised learner id, e.g. "learner: L-014"' },
+  { field: 'unit', why: 'the unit this account is evidence for, e.g. "unit: CS301"' },
+  { field: 'date', why: 'the date of the event as YYYY-MM-DD' },
+] as const;
+
+function isoDay(d: Date): string {
+  return d.toISOString().slice(0, 10);
+}
+
+function realDate(s: string): boolean {
+  const m = ISO_DATE.exec(s);
+  if (!m) return false;
+  const d = new Date(Date.UTC(+m[1], +m[2] - 1, +m[3]));
+  return d.getUTCFullYear() === +m[1] && d.getUTCMonth() === +m[2] - 1 && d.getUTCDate() === +m[3];
+}
+
+/** A template block for an account with no front matter; the title comes from the first heading. */
+function templateFix(account: AccountModel, now: Date): Fix {
+  const eol = eolOf(account.text);
+  const h = account.tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const title = h && h.type === 'heading' ? h.children.map((c) => ('value' in c ? c.value : '')).join('').trim() : '';
+  const lines = [
+    '---',
+    `title: ${title ? JSON.stringify(title) : ''}`.trimEnd(),
+    'learner:   # your anonymised learner id, e.g. L-014',
+    'unit:      # the unit id, e.g. CS301',
+    'criteria: []',
+    `date: ${isoDay(now)}`,
+    `framework: ${account.framework.id}`,
+    'status: draft',
+    '---',
+    '',
+    '',
+  ];
+  const at = account.text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  return { title: 'Add front matter', edits: [{ span: { start: at, end: at }, newText: lines.join(eol) }], preferred: true };
+}
+
+export default defineRule(
+  {
+    id: 'front-matter',
+    defaultSeverity: 'warning',
+    title: 'The front matter (title, learner, unit, date, framework) is readable and complete.',
+    rationale:
+      'The fields at the top of an account tell your assessor and quality assurer which unit and criteria it evidences, when it happened and whose it is. Reports, coverage and sampling all read them, so a missing or broken field hides your evidence. The learner field should be an anonymised id, not your name.',
+    fixable: true,
+  },
+  ({ account, now, report }) => {
+    const fm = account.frontMatter;
+    const text = account.text;
+    if (!fm) {
+      if (account.words === 0 && !text.trim()) return; // an empty file is unstructured-account's to report
+      report({
+        message: `This account has no front matter. Add a block at the top with ${listing(['title', 'learner (an anonymised id)', 'unit', 'criteria', 'date'])}, so your assessor can see what it evidences.`,
+        span: firstLine(text, 0),
+        fixes: [templateFix(account, now)],
+      });
+      return;
+    }
+    const fence: Span = { start: fm.span.start, end: fm.span.start + 3 };
+    const spanOf = (field: string): Span => fm.fieldSpans[field] ?? fence;
+
+    let syntax = false;
+    const badFields = new Set<string>();
+    for (const p of fm.problems) {
+      if (p.kind === 'syntax') {
+        syntax = true;
+        report({
+          message: `The front matter has a YAML error: ${p.message.replace(/\.?$/, '.')} Fix it so its fields can be read — the rest of the account was still checked.`,
+          span: p.span,
+          severity: 'error',
+          data: { kind: 'syntax' },
+        });
+      } else {
+        if (p.field) badFields.add(p.field);
+        report({ message: `${p.message} Fix the "${p.field}" field in the front matter.`, span: p.span, data: { field: p.field } });
+      }
+    }
+    // With a syntax error no field could be read, so "missing" would be wrong.
+    if (syntax) return;
+
+    const f = fm.fields;
+    const eol = eolOf(text);
+    for (const { field, why } of REQUIRED) {
+      if (badFields.has(field)) continue;
+      const value = f[field];
+      if (value === undefined || value === '') {
+        const fixes: Fix[] = [];
+        if (field === 'date' && !(field in fm.data)) {
+          // Insert today's date just before the closing fence.
+          const at = fm.content.end;
+          const line = `date: ${isoDay(now)}`;
+          const newText = at > fm.content.start ? `${eol}${line}` : `${line}${eol}`;
+          fixes.push({ title: `Add "${line}"`, edits: [{ span: { start: at, end: at }, newText }] });
+        }
+        report({
+          message: `The front matter has no "${field}". Add ${why}.`,
+          span: field in fm.data ? spanOf(field) : fence,
+          fixes,
+          data: { field },
+        });
+      }
+    }
+
+    if (f.date && !badFields.has('date')) {
+      const span = spanOf('date');
+      if (!realDate(f.date)) {
+        report({ message: `The date "${f.date}" is not a real date written as YYYY-MM-DD (e.g. ${isoDay(now)}). Write it that way so reports can sort your accounts by date.`, span, data: { field: 'date' } });
+      } else if (f.date > isoDay(now)) {
+        report({ message: `The date ${f.date} is in the future. Use the date the event happened.`, span, data: { field: 'date' } });
+      }
+    }
+
+    if (f.framework && !badFields.has('framework') && !getFrameworks().has(f.framework)) {
+      const known = [...getFrameworks().keys()];
+      const span = spanOf('framework');
+      report({
+        message: `The framework "${f.framework}" is not one STARR Reflect knows, so this account was checked against ${account.framework.name}. Use ${listing(known, 'or')}.`,
+        span,
+        fixes: known.map((id) => ({ title: `Use the ${id} framework`, edits: [{ span, newText: id }] })),
+        data: { field: 'framework' },
+      });
+    }
+
+    if (f.learner && !badFields.has('learner') && REAL_NAME.test(f.learner)) {
+      report({
+        message: `The learner field "${f.learner}" looks like a real name. Use your anonymised learner id (e.g. "L-014"): accounts are shared with assessors and quality assurers.`,
+        span: spanOf('learner'),
+        data: { field: 'learner' },
+      });
+    }
+  },
+);

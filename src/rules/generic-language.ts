@@ -1,0 +1,67 @@
+import lexiconText from '../../data/lexicons/generic-language.yaml';
+import type { ResolvedConfig } from '../core/config';
+import { lexicon, type LexiconEntry } from '../core/data';
+import { defineRule } from '../core/rule';
+import { normalise } from '../core/text';
+import { compileLexicon, type CompiledLexicon } from './util/lexicon';
+import { eachMatch, insideQuote } from './util/text';
+
+const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
+
+// Compiled once per distinct phrase setting: by object identity first, then by content, so a config
+// rebuilt per call with the same phrases still hits the cache.
+const byObject = new WeakMap<object, CompiledLexicon>();
+const byKey = new Map<string, CompiledLexicon>();
+
+export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexicon {
+  let c = byObject.get(phrases);
+  if (c) return c;
+  const key = phrases.add.length || phrases.remove.length ? JSON.stringify(phrases) : '';
+  c = byKey.get(key);
+  if (!c) {
+    const removed = new Set(phrases.remove.map(normalise));
+    const entries: LexiconEntry[] = lexicon('generic-language', lexiconText).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
+    for (const p of phrases.add) {
+      if (removed.has(normalise(p.phrase))) continue;
+      const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));
+      const entry = { phrase: p.phrase, suggestion: p.suggestion ?? entries[i]?.suggestion ?? DEFAULT_SUGGESTION };
+      if (i >= 0) entries[i] = entry;
+      else entries.push(entry);
+    }
+    c = compileLexicon(entries);
+    if (byKey.size > 50) byKey.clear();
+    byKey.set(key, c);
+  }
+  byObject.set(phrases, c);
+  return c;
+}
+
+export default defineRule(
+  {
+    id: 'generic-language',
+    defaultSeverity: 'warning',
+    title: 'Vague, generic phrases that could describe any event.',
+    rationale:
+      'Assessors look for one real, specific event. Phrases such as "good customer service" or "dealt with" could be written by anyone about anything, so they earn no credit; the concrete detail behind them does.',
+  },
+  ({ account, config, report }) => {
+    const lex = genericLexicon(config.phrases);
+    const prose = account.prose;
+    // Claims in a Result are missing-outcome-measure's to report (it asks for the figure), unless that rule is off.
+    const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
+    const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
+    eachMatch(lex.re, prose, account.preamble.start, prose.length, (m) => {
+      // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
+      if (insideQuote(prose, m.index, account.preamble.start)) return;
+      const entry = lex.entryOf(m);
+      if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
+      const phrase = m[0].replace(/\s+/g, ' ');
+      const suggestion = entry.suggestion ?? DEFAULT_SUGGESTION;
+      report({
+        message: `"${phrase}" is vague. ${suggestion}`,
+        span: { start: m.index, end: m.index + m[0].length },
+        data: { phrase: entry.phrase ?? phrase, suggestion },
+      });
+    });
+  },
+);

@@ -1,0 +1,93 @@
+import { defineRule } from '../core/rule';
+import type { Section } from '../core/types';
+import { eolOf } from './util/sections';
+import { eachMatch, sentenceAround, trimEnd } from './util/text';
+
+// Evidence of a measure: a figure, money, a percentage, a duration or date in words, a KPI, or quoted words.
+const MEASURE = new RegExp(
+  [
+    // Any figure (97%, £40, 3 days, 14/03, 5/5), but not a criterion reference such as "AC 2.3".
+    '(?<!\\bACs?\\s*:?\\s*(?:[\\d.]+[a-z]?\\s*(?:,|&|/|and|or)\\s*)*[\\d.]*)\\d',
+    '[£$€]',
+    '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|a|an)\\s+(?:minutes?|hours?|days?|weeks?|months?|working\\s+days?)\\b',
+    '\\b(?:per\\s*cent|percent)\\b',
+    '\\b(?:same|next)\\s+(?:working\\s+)?day\\b',
+    '\\b(?:CSAT|NPS|FCR|SLAs?|KPIs?|AHT|CES)\\b',
+    '\\b(?:first[\\s-]contact\\s+resolution|first[\\s-]time\\s+(?:fix|resolution)|net\\s+promoter|customer\\s+satisfaction\\s+score|satisfaction\\s+score|customer\\s+effort\\s+score|average\\s+handl(?:e|ing)\\s+time|response\\s+times?|resolution\\s+times?|complaints?\\s+(?:count|rate|log|figures?)|survey\\s+scores?|star\\s+rating|mystery\\s+shop(?:per)?\\s+scores?|on[\\s-]time\\s+(?:delivery|rate))\\b',
+    // Quoted feedback: at least two words inside quotes.
+    '["“][^"”\\n]*\\S\\s+\\S[^"”\\n]*["”]',
+  ].join('|'),
+  'iu',
+);
+
+// Outcome claims that need a figure or the customer's words behind them.
+const CLAIM = new RegExp(
+  [
+    '(?:customer\\s+)?satisfaction\\s+(?:improved|increased|went\\s+up|rose|was\\s+(?:high|higher|better))',
+    '(?:improved|increased|raised)\\s+(?:customer\\s+)?satisfaction',
+    'complaints\\s+(?:went\\s+down|fell|dropped|decreased|reduced|were\\s+reduced|stopped)',
+    '(?:reduced|fewer|less)\\s+complaints',
+    'the\\s+(?:customer|client|partner)s?\\s+(?:was|were)\\s+(?:very\\s+|really\\s+|extremely\\s+)?(?:happy|pleased|satisfied|delighted|grateful|impressed)',
+    'customers\\s+were\\s+(?:very\\s+|really\\s+)?(?:happy|pleased|satisfied|delighted)',
+    '(?:service|performance|things|the\\s+process|response\\s+times?|the\\s+service|morale|quality)\\s+(?:improved|got\\s+better|was\\s+better)',
+    '(?:positive|good|great|excellent)\\s+feedback',
+    '(?:results|scores|figures|numbers)\\s+(?:were|was|got)\\s+(?:much\\s+|a\\s+lot\\s+|far\\s+)?(?:better|higher|improved)',
+    'customers\\s+(?:seemed|were|felt)\\s+(?:much\\s+)?(?:happier|more\\s+satisfied)',
+    'feedback\\s+was\\s+(?:very\\s+)?(?:positive|good|great|excellent)',
+    'it\\s+was\\s+(?:a\\s+)?(?:big\\s+|great\\s+|real\\s+)?success(?:ful)?',
+    '(?:everything|it\\s+all)\\s+went\\s+(?:really\\s+|very\\s+)?well',
+  ]
+    .map((s) => `(?<![\\p{L}\\p{N}])${s}(?![\\p{L}\\p{N}])`)
+    .join('|'),
+  'giu',
+);
+
+const PLACEHOLDER = '<!-- Add a measure: e.g. CSAT rose from X% to Y% by DATE -->';
+
+export default defineRule(
+  {
+    id: 'missing-outcome-measure',
+    defaultSeverity: 'warning',
+    title: 'A Result with no measure, or outcome claims with nothing to show for them.',
+    rationale:
+      'Assessors credit outcomes measured against an agreed standard — a figure, a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer\'s own words. "The customer was happy" or "complaints went down" is a claim, not evidence, until you show the number or quote behind it.',
+    fixable: true,
+  },
+  ({ account, report }) => {
+    const { prose, text } = account;
+    for (const s of account.sections) {
+      if (s.def.kind !== 'outcome') continue;
+      const body = prose.slice(s.body.start, s.body.end);
+      if (!MEASURE.test(body)) {
+        if (s.words === 0) continue; // an empty section is thin-section's to report
+        report({
+          message: `Your ${s.def.name} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
+          span: s.heading.span,
+          fixes: [placeholderFix(text, s)],
+          data: { section: s.id },
+        });
+      }
+      eachMatch(CLAIM, prose, s.body.start, s.body.end, (m) => {
+        const sentence = sentenceAround(prose, m.index, m.index + m[0].length, s.body.start, s.body.end);
+        if (MEASURE.test(prose.slice(sentence.start, sentence.end))) return;
+        const claim = m[0].replace(/\s+/g, ' ');
+        report({
+          message: `"${claim}" is a claim without evidence. Add the measure behind it — a before-and-after figure, a KPI, or the customer's words in quotes.`,
+          span: { start: m.index, end: m.index + m[0].length },
+          data: { section: s.id, claim },
+        });
+      });
+    }
+  },
+);
+
+/** Insert the placeholder as its own paragraph at the end of the section's text. */
+function placeholderFix(text: string, s: Section) {
+  const eol = eolOf(text);
+  const at = trimEnd(text, s.body.start, s.body.end);
+  const empty = at === s.body.start;
+  return {
+    title: 'Add a placeholder for a measure',
+    edits: [{ span: { start: at, end: at }, newText: `${eol}${eol}${PLACEHOLDER}${empty ? eol : ''}` }],
+  };
+}

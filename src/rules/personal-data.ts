@@ -1,0 +1,122 @@
+import { defineRule } from '../core/rule';
+import type { Fix, Span } from '../core/types';
+import { eachMatch } from './util/text';
+
+type Kind = 'email' | 'phone' | 'postcode' | 'ni-number' | 'card' | 'name';
+
+interface Hit {
+  kind: Kind;
+  span: Span;
+  value: string;
+}
+
+const EMAIL = /(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+// UK numbers: 07… mobiles, 01/02/03 landlines and +44 forms, with spaces, dashes or brackets between groups.
+const PHONE = /(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)/g;
+const POSTCODE = /\b(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})\b/g;
+const NI = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
+const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+// A title, a first name and a surname: "Mrs Jane Smith", "Mr John O'Neil", "Dr Amir Khan-Patel".
+const NAME = /\b(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+((?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+
+const WHAT: Record<Kind, { label: string; replacement: string }> = {
+  email: { label: 'an email address', replacement: '[customer email]' },
+  phone: { label: 'a phone number', replacement: '[phone number]' },
+  postcode: { label: 'a postcode', replacement: '[postcode]' },
+  'ni-number': { label: 'a National Insurance number', replacement: '[NI number]' },
+  card: { label: 'a payment card number', replacement: '[card number]' },
+  name: { label: 'a full name', replacement: 'Customer A' },
+};
+
+function luhn(digits: string): boolean {
+  let sum = 0;
+  for (let i = 0; i < digits.length; i++) {
+    let d = digits.charCodeAt(digits.length - 1 - i) - 48;
+    if (i % 2 === 1) {
+      d *= 2;
+      if (d > 9) d -= 9;
+    }
+    sum += d;
+  }
+  return sum % 10 === 0;
+}
+
+function phoneDigitsOk(v: string): boolean {
+  const d = v.replace(/\D/g, '');
+  return d.startsWith('44') ? d.length === 12 || d.length === 11 || (d.length === 13 && d[2] === '0') : d.length === 10 || d.length === 11;
+}
+
+const DIGIT = /\d/g;
+const NAME_ONE = new RegExp(NAME.source);
+
+/** Scan [start, end) of `text` for personal data; `text` is the prose (body) or the raw front matter. */
+function scan(text: string, start: number, end: number, hits: Hit[]): void {
+  const add = (kind: Kind, m: RegExpExecArray) => hits.push({ kind, span: { start: m.index, end: m.index + m[0].length }, value: m[0] });
+  // Cheap pre-checks: most accounts have no "@", and the number patterns need a digit.
+  const at = text.indexOf('@', start);
+  if (at >= 0 && at < end) eachMatch(EMAIL, text, start, end, (m) => add('email', m));
+  DIGIT.lastIndex = start;
+  const digit = DIGIT.exec(text);
+  if (digit && digit.index < end) {
+    const from = Math.max(start, digit.index - 12);
+    eachMatch(CARD, text, from, end, (m) => {
+      const d = m[0].replace(/\D/g, '');
+      if (d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d)) add('card', m);
+    });
+    eachMatch(PHONE, text, from, end, (m) => {
+      if (phoneDigitsOk(m[0])) add('phone', m);
+    });
+    eachMatch(NI, text, from, end, (m) => add('ni-number', m));
+    eachMatch(POSTCODE, text, from, end, (m) => add('postcode', m));
+  }
+  eachMatch(NAME, text, start, end, (m) => add('name', m));
+}
+
+function fixesFor(h: Hit): Fix[] {
+  const replace = (title: string, newText: string, preferred = false): Fix => ({ title, edits: [{ span: h.span, newText }], preferred });
+  if (h.kind === 'name') {
+    const m = NAME_ONE.exec(h.value)!;
+    const initial = m[2].replace(/^(?:O['’]|Mc|Mac|D['’])(?=[A-Z])/, (p) => p[0])[0];
+    const short = `${m[1]} ${initial}`;
+    return [replace(`Anonymise as "${short}"`, short, true), replace('Anonymise as "Customer A"', 'Customer A')];
+  }
+  const r = WHAT[h.kind].replacement;
+  return [replace(`Replace with "${r}"`, r, true)];
+}
+
+export default defineRule(
+  {
+    id: 'personal-data',
+    defaultSeverity: 'error',
+    title: 'Personal data about customers or colleagues that should be anonymised.',
+    rationale:
+      'Portfolios are read by tutors, assessors, quality assurers and sometimes external verifiers. UK GDPR means a customer\'s or colleague\'s name, contact details or account numbers must not be in your evidence: anonymise them ("Mrs S", "Customer A", "[customer email]"). An assessor may have to reject evidence that is not anonymised.',
+    fixable: true,
+  },
+  ({ account, report }) => {
+    const hits: Hit[] = [];
+    scan(account.prose, account.preamble.start, account.prose.length, hits);
+    const fm = account.frontMatter;
+    if (fm) {
+      // The learner field is front-matter's to judge (it asks for an anonymised id).
+      const learner = fm.fieldSpans.learner;
+      const before = hits.length;
+      scan(account.text, fm.content.start, fm.content.end, hits);
+      if (learner) for (let i = hits.length - 1; i >= before; i--) if (hits[i].span.start >= learner.start && hits[i].span.start < learner.end) hits.splice(i, 1);
+    }
+    hits.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
+    let last = -1;
+    for (const h of hits) {
+      if (h.span.start < last) continue; // overlapping matches (a card number that also looks like a phone): keep the first
+      last = h.span.end;
+      const what = WHAT[h.kind];
+      const value = account.text.slice(h.span.start, h.span.end);
+      const fixes = fixesFor(h);
+      const message =
+        h.kind === 'name'
+          ? `"${value}" looks like a real person's full name. Anonymise it — "${fixes[0].edits[0].newText}" or "Customer A" — to keep to GDPR.`
+          : `This looks like ${what.label}. Remove it or replace it with "${what.replacement}" — personal data must not be in your evidence.`;
+      report({ message, span: h.span, fixes, data: { kind: h.kind, replacement: fixes[0].edits[0].newText } });
+    }
+  },
+);

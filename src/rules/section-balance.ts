@@ -1,0 +1,54 @@
+import { defineRule } from '../core/rule';
+import type { Section } from '../core/types';
+import { wordsById } from './util/text';
+
+export default defineRule(
+  {
+    id: 'section-balance',
+    defaultSeverity: 'info',
+    title: 'The Action carries the most weight; the scene-setting does not dominate.',
+    rationale:
+      'Assessors credit what you did. When the Situation or another section is longer than the Action, the account spends its words on background rather than on evidence of your competence. Keep the scene short and make the Action the longest part.',
+  },
+  ({ account, options, report }) => {
+    const minTotal = typeof options.minWords === 'number' ? options.minWords : 200;
+    const maxContextShare = typeof options.maxContextShare === 'number' ? options.maxContextShare : 0.35;
+    const words = wordsById(account);
+    const present = account.sections.filter((s) => !s.duplicate);
+    if (present.length < 2) return;
+    let total = 0;
+    for (const s of present) total += words.get(s.id)!;
+    if (total < minTotal) return;
+    const pct = (n: number) => Math.round((n / total) * 100);
+    const reported = new Set<Section>();
+
+    for (const s of present) {
+      if (s.def.kind !== 'context') continue;
+      const n = words.get(s.id)!;
+      if (n / total <= maxContextShare) continue;
+      reported.add(s);
+      report({
+        message: `The ${s.def.name} takes ${pct(n)}% of your words (${n} of ${total}). Keep the scene-setting to about a quarter — cut background that does not explain your actions — and spend the words on what you did.`,
+        span: s.heading.span,
+        data: { section: s.id, words: n, total, share: Math.round((n / total) * 100) / 100 },
+      });
+    }
+
+    const action = present.find((s) => s.def.kind === 'action');
+    if (!action) return;
+    const aw = words.get(action.id)!;
+    let biggest: Section | undefined;
+    for (const s of present) {
+      if (s === action || reported.has(s)) continue;
+      if (words.get(s.id)! > aw && (!biggest || words.get(s.id)! > words.get(biggest.id)!)) biggest = s;
+    }
+    if (!biggest) return;
+    const bw = words.get(biggest.id)!;
+    report({
+      message: `Your ${biggest.def.name} (${bw} words) is longer than your ${action.def.name} (${aw} words). The ${action.def.name} should carry the most weight: add the steps you took and why, and trim the ${biggest.def.name}.`,
+      span: action.heading.span,
+      related: [{ message: `${biggest.def.name}: ${bw} words`, span: biggest.heading.span }],
+      data: { section: action.id, words: aw, longer: biggest.id, longerWords: bw },
+    });
+  },
+);

@@ -1,0 +1,93 @@
+import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
+
+/** Where the body starts: after front matter (and a byte-order mark). */
+export function bodyStart(account: AccountModel): number {
+  return account.preamble.start;
+}
+
+/** Sections of the given kinds, in document order (duplicates included). */
+export function sectionsOfKind(account: AccountModel, ...kinds: SectionKind[]): Section[] {
+  return account.sections.filter((s) => kinds.includes(s.def.kind));
+}
+
+/** Total words per section id, duplicates folded into the first occurrence. */
+export function wordsById(account: AccountModel): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const s of account.sections) out.set(s.id, (out.get(s.id) ?? 0) + s.words);
+  return out;
+}
+
+/**
+ * Run a global regex over [start, end) of `text`, calling back with each match that lies wholly inside.
+ * The regex must have the `g` or `y` flag; its lastIndex is reset, so one compiled regex serves every call.
+ */
+export function eachMatch(re: RegExp, text: string, start: number, end: number, cb: (m: RegExpExecArray) => void): void {
+  re.lastIndex = start;
+  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+    if (m.index + m[0].length <= end) cb(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+}
+
+/** The first non-blank line of [start, end), as a span; falls back to an empty span at start. */
+export function firstLine(text: string, start: number, end = text.length): Span {
+  let i = start;
+  while (i < end && /\s/.test(text[i])) i++;
+  if (i >= end) return { start, end: start };
+  let j = i;
+  while (j < end && text[j] !== '\n' && text[j] !== '\r') j++;
+  while (j > i && /\s/.test(text[j - 1])) j--;
+  return { start: i, end: j };
+}
+
+/** The end of the last non-blank character in [start, end). */
+export function trimEnd(text: string, start: number, end: number): number {
+  while (end > start && /\s/.test(text[end - 1])) end--;
+  return end;
+}
+
+/** The sentence around [start, end) of prose, found by scanning to the nearest sentence stops (cheap, no segmenter). */
+export function sentenceAround(prose: string, start: number, end: number, lo: number, hi: number): Span {
+  let a = start;
+  while (a > lo) {
+    const c = prose[a - 1];
+    if (c === '.' || c === '!' || c === '?') break;
+    if (c === '\n' && (prose[a - 2] === '\n' || (prose[a - 2] === '\r' && prose[a - 3] === '\n'))) break;
+    a--;
+  }
+  let b = end;
+  while (b < hi) {
+    const c = prose[b];
+    b++;
+    if (c === '.' || c === '!' || c === '?') break;
+    if (c === '\n' && (prose[b] === '\n' || (prose[b] === '\r' && prose[b + 1] === '\n'))) break;
+  }
+  return { start: a, end: b };
+}
+
+/** "1,240" — numbers in messages. */
+export function num(n: number): string {
+  return n.toLocaleString('en-GB');
+}
+
+/** "Situation, Task and Action". */
+export function listing(items: string[], joiner = 'and'): string {
+  if (items.length <= 1) return items.join('');
+  return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
+}
+
+/**
+ * Whether `index` sits inside a quotation ("…" or “…”) in its paragraph. Scans back only to the paragraph
+ * start, and only rules call it for a match they are about to report, so it stays cheap.
+ */
+export function insideQuote(prose: string, index: number, lo: number): boolean {
+  let straight = 0;
+  for (let i = index - 1; i >= lo; i--) {
+    const c = prose.charCodeAt(i);
+    if (c === 0x201d) return false; // ”
+    if (c === 0x201c) return true; // “
+    if (c === 34) straight++;
+    else if (c === 10 && (prose.charCodeAt(i - 1) === 10 || (prose.charCodeAt(i - 1) === 13 && prose.charCodeAt(i - 2) === 10))) break;
+  }
+  return straight % 2 === 1;
+}
