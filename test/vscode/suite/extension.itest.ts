@@ -1,0 +1,241 @@
+// In-host tests of the extension's editor features: real diagnostics, quick fixes, status bar, snippets,
+// settings vs .starr.yaml precedence, and large files. Runs inside VS Code (code-server or test-electron).
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { analyze } from '../../../src/core';
+
+const EXTENSION_ID = 'starr-reflect.starr-reflect';
+/** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
+const EVENT_TIMEOUT_MS = 15_000;
+
+function fixture(...parts: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'extension', ...parts);
+}
+
+function starrDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'starr');
+}
+
+function codeOf(d: vscode.Diagnostic): string | undefined {
+  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
+}
+
+/** Resolve when `check` holds for the diagnostics of `uri`, re-testing on every diagnostics change. */
+function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const test = () => {
+      const ds = vscode.languages.getDiagnostics(uri);
+      if (check(ds)) {
+        cleanup();
+        resolve(ds);
+        return true;
+      }
+      return false;
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) test();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Timed out waiting for ${what} on ${uri.toString(true)}; have: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.message]))}`));
+    }, EVENT_TIMEOUT_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      sub.dispose();
+    };
+    test();
+  });
+}
+
+/** Poll-free wait for the status bar: re-read it after each analysis-driven diagnostics change. */
+async function statusText(): Promise<string> {
+  return (await vscode.commands.executeCommand<string>('starr._statusText')) ?? '';
+}
+
+async function untitled(content: string): Promise<vscode.TextDocument> {
+  return vscode.workspace.openTextDocument({ language: 'markdown', content });
+}
+
+async function closeAll(): Promise<void> {
+  // Revert first so unsaved test edits never prompt.
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
+  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+describe('STARR extension', function () {
+  this.timeout(60_000);
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
+    await ext.activate();
+  });
+
+  afterEach(closeAll);
+
+  it('reports activation time and timings through starr._stats', async () => {
+    const stats = await vscode.commands.executeCommand<{ activationMs: number; longestBlockMs: number }>('starr._stats');
+    assert.ok(stats && stats.activationMs > 0, 'activation time is measured');
+    console.log(`    activation ${stats.activationMs.toFixed(1)} ms`);
+  });
+
+  it('shows diagnostics with rule codes, docs links, exact ranges and severities', async () => {
+    const uri = fixture('weak-account.md');
+    await vscode.window.showTextDocument(uri);
+    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const missing = ds.filter((d) => codeOf(d) === 'missing-section');
+    assert.equal(missing.length, 1);
+    const d = missing[0];
+    assert.equal(d.source, 'starr');
+    assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
+    assert.match(d.message, /Reflection section is missing/);
+    // Anchored on the last section's heading, "## Result" on line 34.
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [33, 0, 33, 9]);
+    assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/missing-section.md'), 'code links to the rule docs');
+    // Every STARR diagnostic carries a rule id and a docs link.
+    for (const x of starrDiagnostics(uri)) {
+      assert.ok(typeof x.code === 'object' && x.code.target.toString().includes('/docs/rules/'), `docs link for ${codeOf(x)}`);
+    }
+  });
+
+  it('leaves a README that is not an account alone', async () => {
+    const account = fixture('weak-account.md');
+    const readme = fixture('README.md');
+    await vscode.window.showTextDocument(readme);
+    // Opening an account next: once its diagnostics arrive, the README has long been considered.
+    await vscode.window.showTextDocument(account);
+    await waitForDiagnostics(account, (d) => d.some((x) => x.source === 'starr'), 'account diagnostics');
+    assert.deepEqual(starrDiagnostics(readme), []);
+  });
+
+  it('shows sections, words and issues in the status bar', async () => {
+    const uri = fixture('weak-account.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const words = analyze(doc.getText()).account.words;
+    const issues = ds.filter((d) => d.source === 'starr').length;
+    const text = await statusText();
+    assert.equal(text, `STARR 4/5 · ${words.toLocaleString('en-GB')} words · ${issues === 1 ? '1 issue' : `${issues} issues`}`);
+  });
+
+  it('applies the quick fix that adds a missing section, as an undoable edit', async () => {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('weak-account.md')));
+    const doc = await untitled(text);
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const d = ds.find((x) => codeOf(x) === 'missing-section')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const add = actions.find((a) => a.title === 'Add the Reflection section');
+    assert.ok(add?.edit, `quick fix offered; got ${actions.map((a) => a.title).join(', ')}`);
+    assert.equal(add.isPreferred, true);
+    assert.ok(actions.some((a) => a.title === 'Disable missing-section for this line'));
+    assert.ok(actions.some((a) => a.title === 'Disable missing-section for this file'));
+    assert.ok(await vscode.workspace.applyEdit(add.edit));
+    assert.match(doc.getText(), /keeping us in the loop", and the call was closed within our two-hour call-back standard\.\n\n## Reflection\n\n<!-- .+ -->\n$/);
+    await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), text);
+  });
+
+  it('disables a rule for one line with a directive above it', async () => {
+    const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('weak-account.md')));
+    const doc = await untitled(text);
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const d = ds.find((x) => codeOf(x) === 'missing-section')!;
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
+    const disable = actions.find((a) => a.title === 'Disable missing-section for this line');
+    assert.ok(disable?.edit);
+    assert.ok(await vscode.workspace.applyEdit(disable.edit));
+    assert.equal(doc.lineAt(33).text, '<!-- starr-disable-next-line missing-section -->');
+    assert.equal(doc.lineAt(34).text, '## Result');
+    await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
+  });
+
+  it('shows hover help on a flagged span', async () => {
+    const uri = fixture('weak-account.md');
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(33, 4));
+    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    assert.match(text, /Why assessors care/);
+    assert.match(text, /missing-section/);
+  });
+
+  it('checks a file as an account when asked to, and stops when asked', async () => {
+    const uri = fixture('one-section.md');
+    await vscode.window.showTextDocument(uri);
+    assert.deepEqual(starrDiagnostics(uri), []);
+    await vscode.commands.executeCommand('starr.checkAsAccount');
+    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section after the override');
+    await vscode.commands.executeCommand('starr.stopCheckingAsAccount');
+    await waitForDiagnostics(uri, (d) => !d.some((x) => x.source === 'starr'), 'diagnostics to clear');
+  });
+
+  it('shows a broken .starr.yaml problem at its line and checks with defaults', async () => {
+    const account = fixture('broken-config', 'account.md');
+    const config = fixture('broken-config', '.starr.yaml');
+    await vscode.window.showTextDocument(account);
+    const ds = await waitForDiagnostics(account, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section with defaults');
+    // Defaults: missing-section stays an error.
+    assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    const cds = await waitForDiagnostics(config, (d) => d.some((x) => x.source === 'starr'), 'config problems');
+    assert.ok(cds.some((d) => d.range.start.line === 2 && d.severity === vscode.DiagnosticSeverity.Error), 'a problem on line 3 (`sometimes`)');
+  });
+
+  it('lets .starr.yaml win over settings for the rules it sets', async () => {
+    const starr = vscode.workspace.getConfiguration('starr');
+    await starr.update('rules', { 'missing-section': 'info' }, vscode.ConfigurationTarget.Workspace);
+    try {
+      const plain = fixture('broken-config', 'account.md');
+      const wins = fixture('config-wins', 'account.md');
+      await vscode.window.showTextDocument(plain);
+      await waitForDiagnostics(plain, (d) => d.some((x) => codeOf(x) === 'missing-section' && x.severity === vscode.DiagnosticSeverity.Information), 'the setting to apply');
+      await vscode.window.showTextDocument(wins);
+      const ds = await waitForDiagnostics(wins, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+      assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'the file sets warning and wins');
+    } finally {
+      await starr.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  it('contributes the STARR, STAR, CARL and Gibbs snippets, and a whole account inserts', async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID)!;
+    const contributed = (ext.packageJSON.contributes.snippets as { language: string; path: string }[]).find((s) => s.language === 'markdown');
+    assert.ok(contributed);
+    const snippets = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(vscode.Uri.joinPath(ext.extensionUri, contributed.path)))) as Record<string, { body: string[] }>;
+    for (const name of ['STARR reflective account', 'STAR account', 'CARL account', "Gibbs' reflective cycle", 'STARR front matter', 'STARR Result section']) {
+      assert.ok(snippets[name], `snippet ${name}`);
+    }
+    const doc = await untitled('');
+    const editor = await vscode.window.showTextDocument(doc);
+    await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'STARR reflective account' });
+    const text = editor.document.getText();
+    for (const h of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(h), h);
+    assert.match(text, /^---\ntitle: Title of the event\n/);
+    // The inserted account is itself an account: it gets checked.
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.source === 'starr'), 'diagnostics on the new account');
+  });
+
+  it('analyses a large document off the extension-host thread', async () => {
+    const before = await vscode.commands.executeCommand<{ offThreadAnalyses: number; longestBlockMs: number }>('starr._stats');
+    const item = '- I checked the order and rang the depot about the van.\n';
+    const big = `---\nunit: CS3-SP\n---\n\n## Situation\n\n${item.repeat(2500)}\n## Task\n\nI had to find it.\n`;
+    assert.ok(big.length > 100_000);
+    const doc = await untitled(big);
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section from the worker');
+    const after = await vscode.commands.executeCommand<{ offThreadAnalyses: number; longestBlockMs: number; longestBlockWhat: string }>('starr._stats');
+    assert.equal(after.offThreadAnalyses, before.offThreadAnalyses + 1);
+    console.log(`    longest block so far ${after.longestBlockMs.toFixed(1)} ms (${after.longestBlockWhat})`);
+  });
+});
