@@ -1,5 +1,6 @@
 import type { ResolvedConfig } from './config';
 import { analyze } from './analyze';
+import { coverageFacts, type CoverageFacts } from './coverage-facts';
 import type { CriteriaLookup } from './rule';
 import type { AccountModel, CriticMark, CriterionRef, Finding, FrontMatterFields, Severity } from './types';
 
@@ -24,6 +25,8 @@ export interface AccountSummary {
   feedback: (CriticMark & { line: number })[];
   /** The text's length and a cheap hash, so an unchanged file is not re-analysed. */
   fingerprint: string;
+  /** Where each criterion reference sits and which command-verb cues the text shows (criteria coverage). */
+  evidence?: CoverageFacts;
 }
 
 export interface PortfolioHost {
@@ -61,6 +64,7 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
       .filter((m) => m.state !== 'resolved')
       .map((m) => ({ ...m, line: account.positionAt(m.span.start).line })),
     fingerprint: fingerprint(account.text),
+    evidence: coverageFacts(account),
   };
 }
 

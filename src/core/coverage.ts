@@ -1,0 +1,379 @@
+// Criteria coverage: which criteria of each unit the accounts evidence, how well, and where.
+import type { CommandVerb, CriteriaCatalog, CriteriaOrigin, CriteriaSet, CriterionDef, LearningOutcome } from './criteria';
+import type { CueFamily } from './coverage-facts';
+import type { AccountSummary } from './portfolio';
+
+export type CoverageState = 'covered' | 'weak' | 'uncovered';
+
+/**
+ * Why evidence is weak:
+ * - `errors`: the account still has error findings;
+ * - `claim-only`: the front matter claims the criterion but the text never references it (`AC 2.3`);
+ * - `verb`: the criterion's command verb asks for evaluation, analysis or reasons and the account shows none.
+ */
+export type WeakReason = 'errors' | 'claim-only' | 'verb';
+
+/** Which cue families meet a command verb (any one will do). Verbs not listed need no particular language. */
+export const VERB_CUES: Partial<Record<CommandVerb, CueFamily[]>> = {
+  evaluate: ['evaluate'],
+  assess: ['evaluate'],
+  review: ['evaluate'],
+  analyse: ['analyse'],
+  compare: ['analyse'],
+  // Evaluative and analytical writing gives reasons too.
+  explain: ['explain', 'evaluate', 'analyse'],
+  justify: ['explain', 'evaluate'],
+};
+
+export interface EvidenceRef {
+  source: 'front-matter' | 'inline';
+  /** 0-based, when known. */
+  line?: number;
+  column?: number;
+  span: { start: number; end: number };
+  sectionId?: string;
+  sectionName?: string;
+}
+
+/** One account's evidence for one criterion. */
+export interface AccountEvidence {
+  uri: string;
+  title: string;
+  learner: string;
+  refs: EvidenceRef[];
+  state: Exclude<CoverageState, 'uncovered'>;
+  reasons: WeakReason[];
+  errors: number;
+}
+
+export interface CriterionCoverage {
+  unitId: string;
+  outcomeId: string;
+  criterion: CriterionDef;
+  state: CoverageState;
+  /** For a weak criterion: every reason its evidence is weak. */
+  reasons: WeakReason[];
+  /** Accounts that evidence it: covering ones first. */
+  accounts: AccountEvidence[];
+}
+
+export interface Counts {
+  covered: number;
+  weak: number;
+  uncovered: number;
+  total: number;
+}
+
+export interface OutcomeCoverage {
+  outcome: Omit<LearningOutcome, 'criteria'>;
+  criteria: CriterionCoverage[];
+  counts: Counts;
+}
+
+export interface OverClaim {
+  uri: string;
+  title: string;
+  learner: string;
+  unitId: string;
+  claimed: string[];
+  total: number;
+  ratio: number;
+}
+
+export interface AccountRef {
+  uri: string;
+  title: string;
+  learner: string;
+  /** Short column label: the file name, with the folder when names clash. */
+  label: string;
+}
+
+export interface UnitCoverage {
+  unit: Omit<CriteriaSet, 'learningOutcomes'>;
+  source: string;
+  origin: CriteriaOrigin;
+  outcomes: OutcomeCoverage[];
+  counts: Counts;
+  /** Accounts naming this unit, in path order. */
+  accounts: AccountRef[];
+  overClaims: OverClaim[];
+  /** References to ids this unit does not have (the unknown-criterion rule reports them in the account). */
+  unknown: { uri: string; id: string; line?: number }[];
+}
+
+export interface UnassignedAccount {
+  uri: string;
+  title: string;
+  learner: string;
+  unit?: string;
+  reason: 'no-unit' | 'unknown-unit';
+}
+
+export interface CoverageReport {
+  /** Set when the report covers one learner's accounts. */
+  learner?: string;
+  units: UnitCoverage[];
+  /** Accounts whose unit is missing or not loaded, so their criteria cannot be placed. */
+  unassigned: UnassignedAccount[];
+  learners: string[];
+  counts: Counts;
+}
+
+export interface CoverageOptions {
+  /** Only these units (ids or aliases); they are shown even with no accounts. */
+  units?: string[];
+  /** Show every loaded unit, even those no account names. */
+  allUnits?: boolean;
+  /** Only this learner's accounts. */
+  learner?: string;
+  /** An account claiming more than this share of a unit's criteria is flagged (default 0.6). */
+  overClaimRatio?: number;
+}
+
+const zero = (): Counts => ({ covered: 0, weak: 0, uncovered: 0, total: 0 });
+const add = (c: Counts, s: CoverageState) => {
+  c[s]++;
+  c.total++;
+};
+
+/** Criteria coverage of a set of accounts. Pure and cheap: it reads summaries only, never text. */
+export function computeCoverage(summaries: readonly AccountSummary[], catalog: CriteriaCatalog, options: CoverageOptions = {}): CoverageReport {
+  const ratioLimit = options.overClaimRatio ?? 0.6;
+  const accounts = options.learner === undefined ? summaries : summaries.filter((s) => s.learner === options.learner);
+  const byUnit = new Map<string, AccountSummary[]>();
+  const unassigned: UnassignedAccount[] = [];
+  for (const s of accounts) {
+    const u = catalog.unit(s.unit);
+    if (!u) {
+      unassigned.push({ uri: s.uri, title: s.title, learner: s.learner, unit: s.unit, reason: s.unit ? 'unknown-unit' : 'no-unit' });
+      continue;
+    }
+    byUnit.set(u.set.id, [...(byUnit.get(u.set.id) ?? []), s]);
+  }
+  let unitIds: string[];
+  if (options.units?.length) unitIds = options.units.map((u) => catalog.unit(u)?.set.id).filter((u): u is string => !!u);
+  else if (options.allUnits) unitIds = catalog.units().map((u) => u.set.id);
+  else unitIds = [...byUnit.keys()];
+  unitIds = [...new Set(unitIds)].sort((a, b) => a.localeCompare(b));
+  const labels = accountLabels(accounts);
+
+  const units: UnitCoverage[] = [];
+  const counts = zero();
+  for (const id of unitIds) {
+    const loaded = catalog.unit(id)!;
+    const members = [...(byUnit.get(id) ?? [])].sort((a, b) => a.uri.localeCompare(b.uri));
+    const unit = unitCoverage(loaded.set, members, ratioLimit);
+    const { learningOutcomes: _lo, ...meta } = loaded.set;
+    const uc: UnitCoverage = {
+      unit: meta,
+      source: loaded.source,
+      origin: loaded.origin,
+      ...unit,
+      accounts: members.map((s) => ({ uri: s.uri, title: s.title, learner: s.learner, label: labels.get(s.uri)! })),
+    };
+    for (const k of ['covered', 'weak', 'uncovered', 'total'] as const) counts[k] += uc.counts[k];
+    units.push(uc);
+  }
+  return {
+    learner: options.learner,
+    units,
+    unassigned: unassigned.sort((a, b) => a.uri.localeCompare(b.uri)),
+    learners: [...new Set(accounts.map((s) => s.learner))].sort((a, b) => a.localeCompare(b)),
+    counts,
+  };
+}
+
+/** One report per learner (each learner must evidence every criterion themselves). */
+export function coverageByLearner(summaries: readonly AccountSummary[], catalog: CriteriaCatalog, options: Omit<CoverageOptions, 'learner'> = {}): CoverageReport[] {
+  const learners = [...new Set(summaries.map((s) => s.learner))].sort((a, b) => a.localeCompare(b));
+  return learners.map((learner) => computeCoverage(summaries, catalog, { ...options, learner }));
+}
+
+function unitCoverage(set: CriteriaSet, members: AccountSummary[], ratioLimit: number): Pick<UnitCoverage, 'outcomes' | 'counts' | 'overClaims' | 'unknown'> {
+  const known = new Map<string, CriterionDef>();
+  for (const lo of set.learningOutcomes) for (const c of lo.criteria) known.set(c.id.toLowerCase(), c);
+  // criterion id -> account uri -> evidence
+  const evidence = new Map<string, Map<string, AccountEvidence>>();
+  const overClaims: OverClaim[] = [];
+  const unknown: UnitCoverage['unknown'] = [];
+
+  for (const s of members) {
+    const families = new Set(s.evidence?.cues.map((c) => c.family) ?? []);
+    const claimed = new Set<string>();
+    s.criteria.forEach((ref, i) => {
+      const id = ref.id.toLowerCase();
+      const pos = s.evidence?.refs[i];
+      const def = known.get(id);
+      if (!def) {
+        unknown.push({ uri: s.uri, id: ref.id, line: pos?.line });
+        return;
+      }
+      claimed.add(def.id);
+      let perAccount = evidence.get(def.id);
+      if (!perAccount) evidence.set(def.id, (perAccount = new Map()));
+      let ev = perAccount.get(s.uri);
+      if (!ev) perAccount.set(s.uri, (ev = { uri: s.uri, title: s.title, learner: s.learner, refs: [], state: 'covered', reasons: [], errors: s.counts.error }));
+      ev.refs.push({
+        source: ref.source,
+        line: pos?.line,
+        column: pos?.column,
+        span: ref.span,
+        sectionId: ref.sectionId,
+        sectionName: ref.sectionId ? s.sections.find((x) => x.id === ref.sectionId)?.name : undefined,
+      });
+    });
+    for (const id of claimed) {
+      const ev = evidence.get(id)!.get(s.uri)!;
+      const def = known.get(id.toLowerCase())!;
+      if (s.counts.error > 0) ev.reasons.push('errors');
+      if (!ev.refs.some((r) => r.source === 'inline')) ev.reasons.push('claim-only');
+      const needs = VERB_CUES[def.verb];
+      // Without facts (a summary from elsewhere) the verb cannot be judged, so it is not held against the account.
+      if (needs && s.evidence && !needs.some((f) => families.has(f))) ev.reasons.push('verb');
+      ev.state = ev.reasons.length ? 'weak' : 'covered';
+    }
+    const total = known.size;
+    if (total >= 3 && claimed.size / total > ratioLimit) {
+      overClaims.push({ uri: s.uri, title: s.title, learner: s.learner, unitId: set.id, claimed: [...claimed], total, ratio: claimed.size / total });
+    }
+  }
+
+  const counts = zero();
+  const outcomes: OutcomeCoverage[] = set.learningOutcomes.map((lo) => {
+    const { criteria, ...outcome } = lo;
+    const oc = zero();
+    const list = criteria.map((criterion): CriterionCoverage => {
+      const accounts = [...(evidence.get(criterion.id)?.values() ?? [])].sort(
+        (a, b) => (a.state === b.state ? a.uri.localeCompare(b.uri) : a.state === 'covered' ? -1 : 1),
+      );
+      const state: CoverageState = !accounts.length ? 'uncovered' : accounts.some((a) => a.state === 'covered') ? 'covered' : 'weak';
+      const reasons = state === 'weak' ? [...new Set(accounts.flatMap((a) => a.reasons))] : [];
+      add(oc, state);
+      add(counts, state);
+      return { unitId: set.id, outcomeId: lo.id, criterion, state, reasons, accounts };
+    });
+    return { outcome, criteria: list, counts: oc };
+  });
+  return { outcomes, counts, overClaims, unknown };
+}
+
+/** Short labels for matrix columns: the file name, with its folder when two files share a name. */
+function accountLabels(accounts: readonly AccountSummary[]): Map<string, string> {
+  const parts = (uri: string) => decodeURIComponent(uri.replace(/[?#].*$/, '')).split(/[\\/]/).filter(Boolean);
+  const base = (uri: string) => (parts(uri).pop() ?? uri).replace(/\.(md|markdown)$/i, '');
+  const seen = new Map<string, number>();
+  for (const a of accounts) seen.set(base(a.uri), (seen.get(base(a.uri)) ?? 0) + 1);
+  return new Map(
+    accounts.map((a) => {
+      const b = base(a.uri);
+      const p = parts(a.uri);
+      return [a.uri, (seen.get(b) ?? 0) > 1 && p.length >= 2 ? `${p[p.length - 2]}/${b}` : b];
+    }),
+  );
+}
+
+/** What each reason means, in the words the views and the CLI use. */
+export const WEAK_REASON_TEXT: Record<WeakReason, string> = {
+  errors: 'the account still has errors to fix',
+  'claim-only': 'claimed in the front matter but never referenced in the text (add "AC x.y" where the evidence is)',
+  verb: 'the command verb asks for evaluation, analysis or reasons, and the account shows none',
+};
+
+export const STATE_TEXT: Record<CoverageState, string> = { covered: 'covered', weak: 'weak', uncovered: 'not covered' };
+
+// ---- Exports: the coverage matrix (criteria × accounts) -------------------------------------------------
+
+export interface MatrixRow {
+  unitId: string;
+  outcomeId: string;
+  criterionId: string;
+  verb: string;
+  text: string;
+  state: CoverageState;
+  /** One cell per column: how that account evidences the criterion. */
+  cells: ('' | 'covered' | 'weak')[];
+}
+
+export interface CoverageMatrix {
+  columns: AccountRef[];
+  rows: MatrixRow[];
+}
+
+/** The matrix of every unit in a report: one row per criterion, one column per account. */
+export function coverageMatrix(report: CoverageReport): CoverageMatrix {
+  const columns: AccountRef[] = [];
+  const seen = new Set<string>();
+  for (const u of report.units) for (const a of u.accounts) if (!seen.has(a.uri)) {
+    seen.add(a.uri);
+    columns.push(a);
+  }
+  const rows: MatrixRow[] = [];
+  for (const u of report.units) {
+    for (const o of u.outcomes) {
+      for (const c of o.criteria) {
+        const by = new Map(c.accounts.map((a) => [a.uri, a.state]));
+        rows.push({
+          unitId: u.unit.id,
+          outcomeId: o.outcome.id,
+          criterionId: c.criterion.id,
+          verb: c.criterion.verb,
+          text: c.criterion.text,
+          state: c.state,
+          cells: columns.map((col) => by.get(col.uri) ?? ''),
+        });
+      }
+    }
+  }
+  return { columns, rows };
+}
+
+function csvCell(v: string | number): string {
+  const s = String(v);
+  return /[",\r\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+/** The matrix as CSV (RFC 4180: quoted where needed, CRLF line ends). */
+export function coverageCsv(report: CoverageReport): string {
+  const m = coverageMatrix(report);
+  const lines = [['Unit', 'Outcome', 'Criterion', 'Verb', 'Criterion text', 'State', 'Accounts', ...m.columns.map((c) => c.label)]];
+  for (const r of m.rows) {
+    lines.push([r.unitId, r.outcomeId, r.criterionId, r.verb, r.text, r.state, String(r.cells.filter(Boolean).length), ...r.cells]);
+  }
+  return lines.map((l) => l.map(csvCell).join(',')).join('\r\n') + '\r\n';
+}
+
+const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
+const MD_STATE: Record<CoverageState, string> = { covered: '✅ covered', weak: '⚠️ weak', uncovered: '❌ not covered' };
+const MD_CELL = { '': '', covered: '✓', weak: '~' } as const;
+
+/** The matrix as Markdown: one table per unit, columns numbered with a key below. */
+export function coverageMarkdown(report: CoverageReport, title = 'Criteria coverage'): string {
+  const out: string[] = [`# ${title}${report.learner ? ` — ${report.learner}` : ''}`, ''];
+  if (!report.units.length) out.push('No units to show: no account names a unit that has a criteria set.', '');
+  const m = coverageMatrix(report);
+  for (const u of report.units) {
+    const cols = m.columns.filter((c) => u.accounts.some((a) => a.uri === c.uri));
+    const idx = cols.map((c) => m.columns.indexOf(c));
+    out.push(`## ${u.unit.id} — ${mdCell(u.unit.title)}`, '');
+    out.push(`${u.counts.covered}/${u.counts.total} covered · ${u.counts.weak} weak · ${u.counts.uncovered} not covered · ${u.accounts.length} account${u.accounts.length === 1 ? '' : 's'}`, '');
+    out.push(`| Criterion | Verb | State |${cols.map((_, i) => ` ${i + 1} |`).join('')}`);
+    out.push(`|---|---|---|${cols.map(() => ':-:|').join('')}`);
+    for (const r of m.rows.filter((x) => x.unitId === u.unit.id)) {
+      out.push(`| **${r.criterionId}** ${mdCell(r.text)} | ${r.verb} | ${MD_STATE[r.state]} |${idx.map((i) => ` ${MD_CELL[r.cells[i]]} |`).join('')}`);
+    }
+    out.push('');
+    if (cols.length) {
+      out.push('Accounts:', '');
+      cols.forEach((c, i) => out.push(`${i + 1}. ${mdCell(c.title)} (${mdCell(c.label)}, ${mdCell(c.learner)})`));
+      out.push('');
+    }
+    for (const o of u.overClaims) out.push(`> **Over-claiming:** "${mdCell(o.title)}" claims ${o.claimed.length} of ${o.total} criteria of ${u.unit.id}. Evidence each criterion properly, usually across several accounts.`, '');
+  }
+  if (report.units.length) out.push('Key: ✓ evidenced · ~ weak evidence (errors, a claim the text never references, or a command verb not met).', '');
+  if (report.unassigned.length) {
+    out.push('## Accounts not placed', '');
+    for (const a of report.unassigned) out.push(`- ${mdCell(a.title)} (${mdCell(a.learner)}): ${a.reason === 'no-unit' ? 'no `unit:` in the front matter' : `unit "${mdCell(a.unit ?? '')}" has no criteria set`}`);
+    out.push('');
+  }
+  return out.join('\n');
+}
