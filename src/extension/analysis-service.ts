@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import {
-  analyze, getFramework, summarise,
+  analyze, summarise,
   type AccountModel, type AccountSummary, type CriteriaLookup, type Finding, type ResolvedConfig,
 } from '../core';
-import { matchSection } from '../core/sections';
+import { FRONT_MATTER_KEYS, countSectionHeadings, frontMatterOf } from './account-detect';
 import type { ConfigContext, ConfigService } from './config-service';
 import type { Log } from './log';
 import { OffThreadAnalyser } from './off-thread';
@@ -24,7 +24,6 @@ export interface AnalysisResult {
 const OVERRIDES_KEY = 'starr.accountOverrides';
 /** Schemes whose documents are views of other files (diffs, output): never checked. */
 const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
-const FRONT_MATTER_KEYS = /^(?:unit|framework|criteria)\s*:/m;
 
 interface CacheEntry {
   version: number;
@@ -228,36 +227,6 @@ export class AnalysisService implements vscode.Disposable {
   dispose(): void {
     for (const d of this.disposables) d.dispose();
   }
-}
-
-/** The YAML between the opening and closing `---` fences, if the text starts with front matter. */
-export function frontMatterOf(text: string): string | undefined {
-  const m = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (!m) return undefined;
-  const close = /^(?:---|\.\.\.)[ \t]*$/m;
-  const rest = text.slice(m[0].length, m[0].length + 20_000);
-  const c = close.exec(rest);
-  return c ? rest.slice(0, c.index) : undefined;
-}
-
-const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
-const BOLD_LABEL = /^ {0,3}\*\*([^*\r\n]{1,60})\*\*/gm;
-
-/** Distinct framework sections named by headings or bold labels (cheap: no Markdown parse). */
-export function countSectionHeadings(text: string, frameworkId: string): number {
-  const fm = frontMatterOf(text);
-  const named = fm && /^framework\s*:\s*["']?([\w-]+)/m.exec(fm)?.[1];
-  const framework = getFramework(named || frameworkId) ?? getFramework('starr')!;
-  const found = new Set<string>();
-  for (const [re, mode] of [[ATX, 'heading'], [BOLD_LABEL, 'label']] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const match = matchSection(framework, m[1], mode);
-      if (match && match.score >= 2) found.add(match.def.id);
-      if (found.size >= 2) return found.size;
-    }
-  }
-  return found.size;
 }
 
 function shortName(uri: vscode.Uri): string {
