@@ -7,6 +7,8 @@ import { register as codeActions } from './code-actions';
 import { register as hover } from './hover';
 import { register as statusBar } from './status-bar';
 import { register as commands } from './commands';
+import { register as feedback } from './feedback';
+import { register as report } from './report';
 
 const features: Feature[] = [
   diagnostics,
@@ -14,6 +16,8 @@ const features: Feature[] = [
   hover,
   statusBar,
   commands,
+  feedback,
+  report,
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
