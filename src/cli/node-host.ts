@@ -1,0 +1,537 @@
+// Node file helpers shared by every `starr` command: find files, read them safely, find and load
+// `.starr.yaml`, load criteria sets and a whole portfolio. Only the CLI uses Node APIs; the core stays pure.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import { CONFIG_FILE_NAMES, parseConfig, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
+import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
+import { getFramework, getFrameworks } from '../core/data';
+import { PortfolioIndex } from '../core/portfolio';
+import { matchSection } from '../core/sections';
+
+export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
+/** Larger files are skipped with a message: no real account is anywhere near this. */
+export const MAX_FILE_BYTES = 10 * 1024 * 1024;
+const SKIP_DIRS = new Set(['node_modules']);
+
+// ---------------------------------------------------------------------------------------------- paths
+
+/** A path as shown to the user: relative to cwd with forward slashes, or absolute when outside it. */
+export function displayPath(file: string, cwd: string): string {
+  const rel = path.relative(cwd, file);
+  if (!rel) return path.basename(file);
+  if (rel.startsWith('..') || path.isAbsolute(rel)) return file.split(path.sep).join('/');
+  return rel.split(path.sep).join('/');
+}
+
+const toPosix = (p: string) => p.split(path.sep).join('/');
+
+// ---------------------------------------------------------------------------------------------- reading
+
+export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
+
+export type ReadResult =
+  | { ok: true; text: string; bom: boolean; encoding: TextEncodingName; size: number }
+  | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'io'; message: string };
+
+/**
+ * Read a text file without ever throwing: a missing, huge, binary or wrongly encoded file gives a plain
+ * message instead. A byte-order mark is removed from the text (editors do not count it) and reported in
+ * `bom`, so a file written back keeps it.
+ */
+export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResult {
+  let size: number;
+  try {
+    const st = fs.statSync(file);
+    if (!st.isFile()) return { ok: false, reason: 'not-a-file', message: 'is not a file.' };
+    size = st.size;
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'no such file.' };
+    return { ok: false, reason: 'io', message: `could not be read (${code ?? (e as Error).message}).` };
+  }
+  if (size > maxBytes) {
+    return { ok: false, reason: 'too-large', message: `skipped: the file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} STARR checks. A reflective account is usually under 50 KB — is this the right file?` };
+  }
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(file);
+  } catch (e) {
+    return { ok: false, reason: 'io', message: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` };
+  }
+  return decodeText(buf);
+}
+
+/** Decode file bytes as the CLI does (exported for tests and for callers that already hold the bytes). */
+export function decodeText(buf: Uint8Array): ReadResult {
+  const size = buf.length;
+  // UTF-16 is rare for Markdown but Windows tools do write it; its BOM tells us, and it legitimately holds NULs.
+  if (buf[0] === 0xff && buf[1] === 0xfe) return decodeWith(buf.subarray(2), 'utf-16le', size);
+  if (buf[0] === 0xfe && buf[1] === 0xff) return decodeWith(buf.subarray(2), 'utf-16be', size);
+  if (buf.indexOf(0) !== -1) {
+    return { ok: false, reason: 'binary', message: 'skipped: this looks like a binary file (it contains NUL bytes), not Markdown text. If it is a Word document, save it as plain text or Markdown first.' };
+  }
+  const bom = buf[0] === 0xef && buf[1] === 0xbb && buf[2] === 0xbf;
+  const body = bom ? buf.subarray(3) : buf;
+  try {
+    const text = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true }).decode(body);
+    return { ok: true, text, bom, encoding: 'utf-8', size };
+  } catch {
+    const at = firstInvalidUtf8(body);
+    const where = at >= 0 ? ` (the first bad byte is at ${lineColOfByte(body, at)})` : '';
+    return { ok: false, reason: 'encoding', message: `skipped: the file is not valid UTF-8 text${where}. Open it in your editor and save it with UTF-8 encoding.` };
+  }
+}
+
+function decodeWith(body: Uint8Array, encoding: 'utf-16le' | 'utf-16be', size: number): ReadResult {
+  try {
+    return { ok: true, text: new TextDecoder(encoding, { fatal: true, ignoreBOM: true }).decode(body), bom: true, encoding, size };
+  } catch {
+    return { ok: false, reason: 'encoding', message: `skipped: the file starts like UTF-16 text but is not valid UTF-16. Save it with UTF-8 encoding.` };
+  }
+}
+
+/** The byte offset of the first byte that is not part of a well-formed UTF-8 sequence, or -1. */
+export function firstInvalidUtf8(b: Uint8Array): number {
+  let i = 0;
+  while (i < b.length) {
+    const c = b[i];
+    if (c < 0x80) {
+      i++;
+      continue;
+    }
+    const n = c >= 0xc2 && c <= 0xdf ? 1 : c >= 0xe0 && c <= 0xef ? 2 : c >= 0xf0 && c <= 0xf4 ? 3 : 0;
+    if (!n || i + n >= b.length) return i;
+    const min = n === 1 ? 0x80 : n === 2 ? 0x800 : 0x10000;
+    let cp = c & (0x3f >> n);
+    for (let k = 1; k <= n; k++) {
+      const d = b[i + k];
+      if (d === undefined || (d & 0xc0) !== 0x80) return i;
+      cp = (cp << 6) | (d & 0x3f);
+    }
+    if (cp < min || cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) return i;
+    i += n + 1;
+  }
+  return -1;
+}
+
+/** "line 3, column 14" (one-based; the column counts characters before the byte). */
+function lineColOfByte(b: Uint8Array, at: number): string {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = 0; i < at; i++) {
+    if (b[i] !== 0x0a) continue;
+    line++;
+    lineStart = i + 1;
+  }
+  const before = new TextDecoder('utf-8').decode(b.subarray(lineStart, at));
+  return `line ${line}, column ${before.length + 1}`;
+}
+
+export function formatBytes(n: number): string {
+  if (n >= 1024 * 1024) return `${(n / (1024 * 1024)).toFixed(1).replace(/\.0$/, '')} MB`;
+  if (n >= 1024) return `${Math.round(n / 1024)} KB`;
+  return `${n} bytes`;
+}
+
+/**
+ * Write text back safely: to a temporary file beside it, then rename over the original, so an interrupted
+ * write never leaves half a file. Keeps the BOM, the encoding and the file's permissions.
+ */
+export function writeTextFile(file: string, text: string, opts: { bom?: boolean; encoding?: TextEncodingName } = {}): void {
+  const encoding = opts.encoding ?? 'utf-8';
+  let bytes: Buffer;
+  if (encoding === 'utf-8') bytes = Buffer.concat([opts.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(text, 'utf8')]);
+  else {
+    const le = Buffer.from(text, 'utf16le');
+    if (encoding === 'utf-16be') le.swap16();
+    bytes = Buffer.concat([Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), le]);
+  }
+  let mode: number | undefined;
+  try {
+    mode = fs.statSync(file).mode;
+  } catch {
+    mode = undefined;
+  }
+  const tmp = path.join(path.dirname(file), `.${path.basename(file)}.starr-${process.pid}.tmp`);
+  try {
+    fs.writeFileSync(tmp, bytes, mode === undefined ? undefined : { mode });
+    fs.renameSync(tmp, file);
+  } catch (e) {
+    try {
+      fs.rmSync(tmp, { force: true });
+    } catch {
+      // Nothing more to do; the original is untouched.
+    }
+    throw e;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- finding files
+
+export interface InputFile {
+  /** Absolute path. */
+  path: string;
+  /** Named on the command line (always checked) rather than found in a folder or by a glob. */
+  explicit: boolean;
+}
+
+export interface ExpandResult {
+  files: InputFile[];
+  /** Plain messages for inputs that matched nothing or could not be read. */
+  problems: string[];
+}
+
+/**
+ * Turn command-line inputs (files, folders, globs) into files. Folders give their Markdown files,
+ * recursively, skipping node_modules and dot-folders below them; globs are matched relative to cwd.
+ */
+export function expandInputs(inputs: string[], cwd: string, extensions = MARKDOWN_EXTENSIONS): ExpandResult {
+  const seen = new Map<string, InputFile>();
+  const problems: string[] = [];
+  const add = (p: string, explicit: boolean) => {
+    const prev = seen.get(p);
+    if (!prev) seen.set(p, { path: p, explicit });
+    else if (explicit) prev.explicit = true;
+  };
+  const isMarkdown = (f: string) => extensions.includes(path.extname(f).toLowerCase());
+  for (const input of inputs) {
+    const abs = path.resolve(cwd, input);
+    let st: fs.Stats | undefined;
+    try {
+      st = fs.statSync(abs);
+    } catch {
+      st = undefined;
+    }
+    if (st?.isFile()) {
+      add(abs, true);
+      continue;
+    }
+    if (st?.isDirectory()) {
+      const before = seen.size;
+      for (const f of walkFiles(abs)) if (isMarkdown(f)) add(f, false);
+      if (seen.size === before) problems.push(`${input}: no Markdown files (.md) in this folder.`);
+      continue;
+    }
+    const scan = picomatch.scan(toPosix(input));
+    if (!scan.isGlob) {
+      problems.push(`${input}: no such file or folder.`);
+      continue;
+    }
+    const base = path.resolve(cwd, scan.base || '.');
+    const absolutePattern = path.isAbsolute(input);
+    const match = picomatch(toPosix(input).replace(/^\.\//, ''), { dot: false });
+    let n = 0;
+    for (const f of walkFiles(base)) {
+      const candidate = absolutePattern ? toPosix(f) : toPosix(path.relative(cwd, f));
+      if (match(candidate)) {
+        add(f, false);
+        n++;
+      }
+    }
+    if (!n) problems.push(`${input}: no files match this pattern.`);
+  }
+  const files = [...seen.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+  return { files, problems };
+}
+
+/** Every file under a folder; skips node_modules, .git and other dot-folders; does not follow folder symlinks. */
+export function* walkFiles(dir: string): Generator<string> {
+  let entries: fs.Dirent[];
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return;
+  }
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const e of entries) {
+    const full = path.join(dir, e.name);
+    if (e.isDirectory()) {
+      if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
+      yield* walkFiles(full);
+    } else if (e.isFile()) yield full;
+    else if (e.isSymbolicLink()) {
+      try {
+        if (fs.statSync(full).isFile()) yield full;
+      } catch {
+        // A broken link: nothing to check.
+      }
+    }
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- configuration
+
+/** The configuration in force for one file. */
+export interface FileConfig {
+  resolved: ResolvedConfig;
+  /** The `.starr.yaml` that applies, if any. */
+  file?: string;
+  /** The folder relative globs and criteria folders are resolved against. */
+  dir: string;
+  /** The file as written (undefined when absent or broken). */
+  raw?: StarrConfig;
+}
+
+/** Find `.starr.yaml` / `.starr.yml` in `dir` or the nearest folder above it. */
+export function findConfigFile(dir: string): string | undefined {
+  for (let d = path.resolve(dir); ; ) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const f = path.join(d, name);
+      try {
+        if (fs.statSync(f).isFile()) return f;
+      } catch {
+        // Not here; keep walking up.
+      }
+    }
+    const parent = path.dirname(d);
+    if (parent === d) return undefined;
+    d = parent;
+  }
+}
+
+export interface ConfigResolverOptions {
+  cwd: string;
+  /** `--config FILE`: used for every file instead of searching. */
+  configFile?: string;
+  /** `--framework ID`: wins over the file. */
+  framework?: string;
+  /** Where problems go (the CLI prints them to stderr), each once. Warnings do not fail a run. */
+  onProblem(message: string, severity?: 'error' | 'warning'): void;
+}
+
+/**
+ * Finds and loads the configuration for each file, caching per folder and per config file. A broken
+ * config never stops a run: its problems are reported at file:line:col and the defaults are used.
+ */
+export class ConfigResolver {
+  private readonly byDir = new Map<string, string | undefined>();
+  private readonly byFile = new Map<string, FileConfig>();
+  private readonly catalogs = new Map<string, CriteriaCatalog>();
+  private readonly matchers = new Map<string, { include: (p: string) => boolean; exclude: (p: string) => boolean }>();
+  private noFile?: FileConfig;
+
+  constructor(private readonly opts: ConfigResolverOptions) {}
+
+  /** The explicit `--config` file cannot be read: a usage error the caller reports. */
+  checkExplicit(): string | undefined {
+    if (!this.opts.configFile) return undefined;
+    const r = readTextFile(path.resolve(this.opts.cwd, this.opts.configFile));
+    return r.ok ? undefined : `${this.opts.configFile}: ${r.message}`;
+  }
+
+  forFile(file: string): FileConfig {
+    const configFile = this.opts.configFile ? path.resolve(this.opts.cwd, this.opts.configFile) : this.nearest(path.dirname(file));
+    if (!configFile) return (this.noFile ??= { resolved: this.finish(resolveConfig(), undefined), dir: this.opts.cwd });
+    let fc = this.byFile.get(configFile);
+    if (!fc) {
+      fc = this.load(configFile);
+      this.byFile.set(configFile, fc);
+    }
+    return fc;
+  }
+
+  private nearest(dir: string): string | undefined {
+    if (this.byDir.has(dir)) return this.byDir.get(dir);
+    const found = findConfigFile(dir);
+    this.byDir.set(dir, found);
+    return found;
+  }
+
+  private load(file: string): FileConfig {
+    const shown = displayPath(file, this.opts.cwd);
+    const dir = path.dirname(file);
+    const r = readTextFile(file);
+    if (!r.ok) {
+      this.opts.onProblem(`${shown}: ${r.message} Using the default settings.`);
+      return { resolved: this.finish(resolveConfig(), shown), file, dir };
+    }
+    const parsed = parseConfig(r.text);
+    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  error  ${p.message}`);
+    if (!parsed.config) {
+      this.opts.onProblem(`${shown}: this settings file has ${parsed.problems.length === 1 ? 'a problem' : 'problems'}, so STARR is using the default settings until it is fixed.`);
+      return { resolved: this.finish(resolveConfig(), shown), file, dir };
+    }
+    return { resolved: this.finish(resolveConfig(parsed.config), shown), file, dir, raw: parsed.config };
+  }
+
+  /** Apply `--framework`, and fall back to STARR (with a message) for a framework no one knows. */
+  private finish(resolved: ResolvedConfig, shown: string | undefined): ResolvedConfig {
+    if (this.opts.framework) resolved.framework = this.opts.framework.toLowerCase();
+    if (!getFramework(resolved.framework)) {
+      const known = [...getFrameworks().keys()].join(', ');
+      this.opts.onProblem(`${shown ?? '--framework'}: "${resolved.framework}" is not a framework I know (${known}); using starr.`, 'warning');
+      resolved.framework = 'starr';
+    }
+    return resolved;
+  }
+
+  private globsFor(fc: FileConfig) {
+    const key = fc.file ?? '';
+    let m = this.matchers.get(key);
+    if (!m) {
+      const mk = (globs: string[]) => (globs.length ? picomatch(globs.map((g) => g.replace(/^\.\//, '')), { dot: true }) : () => false);
+      m = { include: mk(fc.resolved.include), exclude: mk(fc.resolved.exclude) };
+      this.matchers.set(key, m);
+    }
+    return m;
+  }
+
+  /** Whether the config's `exclude` globs (relative to the config file) match this file. */
+  excluded(file: string, fc = this.forFile(file)): boolean {
+    return this.globsFor(fc).exclude(toPosix(path.relative(fc.dir, file)));
+  }
+
+  /** Whether the config's `include` globs make this file an account whatever it holds. */
+  included(file: string, fc = this.forFile(file)): boolean {
+    return this.globsFor(fc).include(toPosix(path.relative(fc.dir, file)));
+  }
+
+  /** Bundled criteria sets plus the centre's (the config's `criteria` folders), loaded once per config. */
+  catalogFor(fc: FileConfig): CriteriaCatalog {
+    const key = fc.file ?? '';
+    let c = this.catalogs.get(key);
+    if (!c) {
+      const centre: CriteriaSource[] = [];
+      for (const folder of fc.resolved.criteria) {
+        const abs = path.resolve(fc.dir, folder);
+        let found = 0;
+        for (const f of walkFiles(abs)) {
+          if (!/\.ya?ml$/i.test(f)) continue;
+          found++;
+          const r = readTextFile(f);
+          if (r.ok) centre.push({ text: r.text, source: displayPath(f, this.opts.cwd) });
+          else this.opts.onProblem(`${displayPath(f, this.opts.cwd)}: ${r.message}`);
+        }
+        if (!found) this.opts.onProblem(`${fc.file ? displayPath(fc.file, this.opts.cwd) : 'config'}: the criteria folder "${folder}" has no .yaml criteria sets (looked in ${displayPath(abs, this.opts.cwd)}).`);
+      }
+      c = new CriteriaCatalog({ centre });
+      for (const p of c.problems) this.opts.onProblem(`${p.source}:${p.line}:${p.column}  ${p.severity}  ${p.message}`, p.severity);
+      this.catalogs.set(key, c);
+    }
+    return c;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------- accounts
+
+const FRONT_MATTER_KEYS = /^(?:unit|framework|criteria)\s*:/m;
+const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
+const BOLD_LABEL = /^ {0,3}\*\*([^*\r\n]{1,60})\*\*/gm;
+
+/**
+ * Whether a Markdown file found in a folder is a reflective account (the same test as the editor's): front
+ * matter with unit, framework or criteria, or two or more framework section headings. Cheap: no parse.
+ */
+export function looksLikeAccount(text: string, frameworkId: string): boolean {
+  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
+  let fm: string | undefined;
+  if (open) {
+    const rest = text.slice(open[0].length, open[0].length + 20_000);
+    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
+    fm = close ? rest.slice(0, close.index) : undefined;
+  }
+  if (fm !== undefined && FRONT_MATTER_KEYS.test(fm)) return true;
+  const named = fm && /^framework\s*:\s*["']?([\w-]+)/m.exec(fm)?.[1];
+  const framework = getFramework(named || frameworkId) ?? getFramework('starr')!;
+  const found = new Set<string>();
+  for (const [re, mode] of [[ATX, 'heading'], [BOLD_LABEL, 'label']] as const) {
+    re.lastIndex = 0;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      const match = matchSection(framework, m[1], mode);
+      if (match && match.score >= 2) found.add(match.def.id);
+      if (found.size >= 2) return true;
+    }
+  }
+  return false;
+}
+
+export interface AccountFile {
+  /** Absolute path. */
+  path: string;
+  /** As shown to the user and used as the portfolio index key: relative to cwd, forward slashes. */
+  uri: string;
+  text: string;
+  bom: boolean;
+  encoding: TextEncodingName;
+  config: FileConfig;
+}
+
+export interface CollectOptions {
+  cwd: string;
+  configFile?: string;
+  framework?: string;
+  /** Check every Markdown file found, not only those that look like accounts. */
+  allFiles?: boolean;
+  onProblem(message: string, severity?: 'error' | 'warning'): void;
+}
+
+export interface CollectResult {
+  accounts: AccountFile[];
+  /** Files found in folders or by globs that are not accounts, or excluded by config. */
+  skipped: { uri: string; reason: 'not-an-account' | 'excluded' }[];
+  /** Files that could not be read (messages already passed to onProblem). */
+  unreadable: string[];
+  /** Inputs that matched nothing. */
+  unmatched: string[];
+  resolver: ConfigResolver;
+}
+
+/**
+ * Everything a command needs before analysing: expand the inputs, load each file safely, apply the
+ * config's exclude/include and the account test. Problems are reported through onProblem and never stop
+ * the other files.
+ */
+export function collectAccounts(inputs: string[], opts: CollectOptions): CollectResult {
+  const resolver = new ConfigResolver(opts);
+  const { files, problems } = expandInputs(inputs, opts.cwd);
+  for (const p of problems) opts.onProblem(p);
+  const out: CollectResult = { accounts: [], skipped: [], unreadable: [], unmatched: problems, resolver };
+  for (const f of files) {
+    const uri = displayPath(f.path, opts.cwd);
+    const config = resolver.forFile(f.path);
+    if (!f.explicit && resolver.excluded(f.path, config)) {
+      out.skipped.push({ uri, reason: 'excluded' });
+      continue;
+    }
+    const r = readTextFile(f.path);
+    if (!r.ok) {
+      opts.onProblem(`${uri}: ${r.message}`);
+      out.unreadable.push(uri);
+      continue;
+    }
+    if (!f.explicit && !opts.allFiles && !resolver.included(f.path, config) && !looksLikeAccount(r.text, config.resolved.framework)) {
+      out.skipped.push({ uri, reason: 'not-an-account' });
+      continue;
+    }
+    out.accounts.push({ path: f.path, uri, text: r.text, bom: r.bom, encoding: r.encoding, config });
+  }
+  return out;
+}
+
+export interface LoadedPortfolio extends CollectResult {
+  /** Every account analysed, keyed by its path relative to cwd (forward slashes). */
+  index: PortfolioIndex;
+  /** The criteria sets in force (bundled plus the portfolio's own). */
+  catalog: CriteriaCatalog;
+}
+
+export interface LoadPortfolioOptions extends Partial<CollectOptions> {
+  now?: Date;
+}
+
+/**
+ * Load a portfolio (files, folders or globs) into a PortfolioIndex of analysed accounts, for the coverage,
+ * report, sample and feedback commands. Problems go to `onProblem` (default: ignored) and never throw.
+ */
+export function loadPortfolio(paths: string[], options: LoadPortfolioOptions = {}): LoadedPortfolio {
+  const cwd = options.cwd ?? process.cwd();
+  const onProblem = options.onProblem ?? (() => undefined);
+  const collected = collectAccounts(paths, { ...options, cwd, onProblem });
+  const first = collected.accounts[0]?.config ?? collected.resolver.forFile(path.join(path.resolve(cwd, paths[0] ?? '.'), 'x.md'));
+  const catalog = collected.resolver.catalogFor(first);
+  const configs = new Map(collected.accounts.map((a) => [a.uri, a.config.resolved]));
+  const index = new PortfolioIndex({ configFor: (uri) => configs.get(uri) ?? first.resolved, criteria: catalog, now: options.now });
+  for (const a of collected.accounts) index.update(a.uri, a.text);
+  return { ...collected, index, catalog };
+}

@@ -1,0 +1,31 @@
+/**
+ * What a CLI command may touch of the outside world. The Node entry passes the real process streams;
+ * tests pass a capture, so every command runs in-process.
+ */
+export interface CliIO {
+  stdout(s: string): void;
+  stderr(s: string): void;
+  /** The folder relative paths are resolved against, and printed relative to. */
+  cwd: string;
+  /** Whether stdout is a terminal (progress and layout may differ). */
+  isTTY: boolean;
+  /** Whether to colour output: a TTY, NO_COLOR unset, or FORCE_COLOR set. */
+  colour: boolean;
+}
+
+/** One `starr <name>` command. `run` returns the exit code: 0 ok, 1 findings/policy failure, 2 usage or I/O error. */
+export interface CliCommand {
+  name: string;
+  /** One line for `starr --help`. */
+  summary: string;
+  /** The full text for `starr <name> --help`. */
+  usage: string;
+  run(args: string[], io: CliIO): Promise<number>;
+}
+
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+/** Thrown by argument parsing; main prints the message and the command's usage hint, and exits 2. */
+export class UsageError extends Error {}
