@@ -1,0 +1,101 @@
+import assert from 'node:assert/strict';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { command as feedback } from '../../src/cli/commands/feedback';
+import { command as report } from '../../src/cli/commands/report';
+import { command as sample } from '../../src/cli/commands/sample';
+import { UsageError, type CliCommand, type CliIO } from '../../src/cli/types';
+
+const cwd = join(process.cwd(), 'test/fixtures/qa');
+
+async function run(cmd: CliCommand, ...args: string[]): Promise<{ code: number; out: string; err: string }> {
+  let out = '';
+  let err = '';
+  const io: CliIO = { stdout: (s) => (out += s), stderr: (s) => (err += s), cwd, isTTY: false, colour: false };
+  const code = await cmd.run(args, io);
+  return { code, out, err };
+}
+
+describe('starr report', () => {
+  it('prints a Markdown report with one row per account and a summary', async () => {
+    const r = await run(report, '.');
+    assert.equal(r.code, 0);
+    assert.match(r.out, /^# STARR quality report\n/);
+    assert.match(r.out, /- 10 accounts from 4 learners across 2 units;/);
+    assert.match(r.out, /- 5 open feedback comments in 5 accounts\./);
+    assert.match(r.out, /\| L-102 \| CS3-MON \| 2026-03-15 \| draft \| S T A – – \| \d+ \| [1-9]\d* \|/);
+    assert.match(r.out, /## Criteria gaps per learner/);
+    assert.match(r.out, /\| L-104 \| CS3-SP \| \d+ of \d+ not yet evidenced: /);
+    assert.equal((r.out.match(/\| learner-[a-d]\/[\w-]+\.md \|$/gm) ?? []).length, 10);
+  });
+
+  it('writes CSV, JSON and HTML, to stdout or --out', async () => {
+    const csv = await run(report, '.', '--format', 'csv');
+    const lines = csv.out.split('\r\n');
+    assert.equal(lines[0], 'learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path');
+    assert.equal(lines.length, 12);
+    const json = JSON.parse((await run(report, '.', '--format', 'json')).out);
+    assert.equal(json.rows.length, 10);
+    assert.equal(json.summary.learners, 4);
+    const dir = mkdtempSync(join(tmpdir(), 'starr-report-'));
+    try {
+      const out = join(dir, 'qa.html');
+      const r = await run(report, '.', '--format', 'html', '--out', out);
+      assert.equal(r.code, 0);
+      assert.equal(r.out, '');
+      assert.match(r.err, /Wrote the report to/);
+      const html = readFileSync(out, 'utf8');
+      assert.match(html, /^<!DOCTYPE html>/);
+      assert.equal((html.match(/<th scope="row">/g) ?? []).length, 10);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('rejects an unknown format with a usage error', async () => {
+    await assert.rejects(run(report, '.', '--format', 'pdf'), (e: Error) => e instanceof UsageError && /md, csv, json, html/.test(e.message));
+  });
+});
+
+describe('starr sample', () => {
+  it('lists a reproducible sample with the reason for each pick', async () => {
+    const a = await run(sample, '.', '--size', '5', '--seed', 'Q2');
+    assert.equal(a.code, 0);
+    assert.match(a.out, /^Sample of 5 from 10 accounts, seed "Q2"/);
+    assert.match(a.out, /Learners: 4 of 4 represented\. Units: 2 of 2 represented\./);
+    const picks = a.out.trim().split('\n').slice(3);
+    assert.equal(picks.length, 5);
+    assert.equal(picks.filter((l) => /first account for/.test(l)).length, 4);
+    assert.equal((await run(sample, '.', '--size', '5', '--seed', 'Q2')).out, a.out);
+  });
+
+  it('explains strata a small sample cannot reach, and writes other formats', async () => {
+    const r = await run(sample, '.', '--size', '2', '--seed', '1');
+    assert.match(r.out, /Not reached because the sample is smaller/);
+    const csv = await run(sample, '.', '--size', '3', '--seed', '1', '--format', 'csv');
+    assert.match(csv.out.split('\r\n')[0], /,reason$/);
+    assert.equal(csv.out.split('\r\n').length, 5);
+  });
+
+  it('needs --size', async () => {
+    await assert.rejects(run(sample, '.'), (e: Error) => e instanceof UsageError && /--size/.test(e.message));
+    await assert.rejects(run(sample, '.', '--size', 'lots'), UsageError);
+  });
+});
+
+describe('starr feedback', () => {
+  it('lists open comments as path:line  author  text', async () => {
+    const r = await run(feedback, '.');
+    assert.equal(r.code, 0);
+    const lines = r.out.trimEnd().split('\n');
+    assert.equal(lines.length, 5);
+    assert.match(r.out, /^learner-a\/courier-sla\.md:\d+ +tutor:AB +Say how many customers answered the survey\.$/m);
+    assert.match(r.out, /^learner-b\/chain-handover\.md:14 +assessor:JK +Which warehouse shift\?$/m);
+    assert.match(r.out, /^learner-c\/nps-dip\.md:\d+ +- +Which survey\?$/m);
+    assert.doesNotMatch(r.out, /The late shift|Good\.|Clear learning point/);
+    assert.match(r.err, /5 open comments in 5 of 10 accounts/);
+    const json = JSON.parse((await run(feedback, '.', '--format', 'json')).out);
+    assert.deepEqual(Object.keys(json[0]), ['path', 'line', 'author', 'text', 'learner']);
+  });
+});
