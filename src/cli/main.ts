@@ -3,6 +3,9 @@ import { VERSION_TEXT } from './version';
 import { command as check } from './commands/check';
 import { command as init } from './commands/init';
 import { command as coverage } from './commands/coverage';
+import { command as report } from './commands/report';
+import { command as sample } from './commands/sample';
+import { command as feedback } from './commands/feedback';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './types';
 
 /** Every command. To add one: import its module above and append it here (one line each). */
@@ -10,6 +13,9 @@ export const COMMANDS: CliCommand[] = [
   check,
   init,
   coverage,
+  report,
+  sample,
+  feedback,
 ];
 
 export const VERSION = VERSION_TEXT;

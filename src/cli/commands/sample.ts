@@ -46,8 +46,10 @@ export const command: CliCommand = {
       lines.push(`Not reached because the sample is smaller than the number of learners or units: ${[...sample.missedLearners.map((l) => `learner ${l}`), ...sample.missedUnits.map((u) => `unit ${u}`)].join(', ')}. Use a larger --size to reach them.`);
     }
     lines.push('');
-    const width = Math.max(...report.rows.map((r) => r.path.length), 0);
-    for (const r of report.rows) lines.push(`${r.path.padEnd(width)}  ${r.learner}  ${r.unit || '(no unit)'}  ${r.reason}`);
+    const w = (f: (r: (typeof report.rows)[number]) => string) => Math.max(0, ...report.rows.map((r) => f(r).length));
+    const unit = (r: (typeof report.rows)[number]) => r.unit || '(no unit)';
+    const [wp, wl, wu] = [w((r) => r.path), w((r) => r.learner), w(unit)];
+    for (const r of report.rows) lines.push(`${r.path.padEnd(wp)}  ${r.learner.padEnd(wl)}  ${unit(r).padEnd(wu)}  ${r.reason}`);
     return emit(`${lines.join('\n')}\n`, values.out, io, 'sample');
   },
 };
