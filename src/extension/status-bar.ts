@@ -36,7 +36,7 @@ export function register(services: Services): vscode.Disposable[] {
   let shown = false;
   const show = () => {
     shown = true;
-    show();
+    item.show();
   };
   const hide = () => {
     shown = false;
