@@ -1,0 +1,167 @@
+// In-host tests of tutor feedback (comment threads, commands, diagnostics) and the quality report webview.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'starr-reflect.starr-reflect';
+/** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
+const EVENT_TIMEOUT_MS = 20_000;
+
+interface ThreadView {
+  range: [number, number, number, number];
+  label?: string;
+  state: string;
+  comments: { author: string; body: string; label?: string }[];
+}
+
+interface ReportView {
+  title: string;
+  viewType: string;
+  visible: boolean;
+  report: { title: string; rows: { path: string; learner: string; openFeedback: number; reason?: string; sections: { present: boolean }[] }[]; sample?: { seed: string } };
+}
+
+function fixture(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'feedback', name);
+}
+
+async function open(name: string): Promise<vscode.TextEditor> {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext, 'the extension is loaded');
+  await ext.activate();
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(name)), { preview: false });
+}
+
+function feedbackDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
+  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'starr-feedback');
+}
+
+/** Resolve when `check` holds for the feedback diagnostics of `uri`, re-testing on every diagnostics change. */
+function waitForFeedback(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const test = () => {
+      const ds = feedbackDiagnostics(uri);
+      if (!check(ds)) return;
+      cleanup();
+      resolve(ds);
+    };
+    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+      if (e.uris.some((u) => u.toString() === uri.toString())) test();
+    });
+    const timer = setTimeout(() => {
+      cleanup();
+      reject(new Error(`Timed out waiting for ${what}; have: ${JSON.stringify(feedbackDiagnostics(uri).map((d) => d.message))}`));
+    }, EVENT_TIMEOUT_MS);
+    const cleanup = () => {
+      clearTimeout(timer);
+      sub.dispose();
+    };
+    test();
+  });
+}
+
+function select(editor: vscode.TextEditor, words: string): void {
+  const doc = editor.document;
+  const at = doc.getText().indexOf(words);
+  assert.ok(at >= 0, `"${words}" is in the fixture`);
+  editor.selection = new vscode.Selection(doc.positionAt(at), doc.positionAt(at + words.length));
+}
+
+describe('Tutor feedback in a real VS Code', () => {
+  afterEach(async () => {
+    for (const name of ['account.md', 'clean.md']) {
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixture(name).toString());
+      if (doc?.isDirty) {
+        await vscode.window.showTextDocument(doc);
+        await vscode.commands.executeCommand('workbench.action.files.revert');
+      }
+    }
+  });
+  after(() => vscode.commands.executeCommand('workbench.action.closeAllEditors'));
+
+  it('shows each comment as a thread with the tutor as author, and open feedback in Problems', async () => {
+    const editor = await open('account.md');
+    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    assert.equal(threads.length, 1);
+    assert.deepEqual(threads[0].comments, [{ author: 'tutor:AB', body: 'Say which SLA target applied.', label: 'open' }]);
+    assert.equal(threads[0].state, 'unresolved');
+    const line = editor.document.getText().split('\n').findIndex((l) => l.includes('Say which SLA'));
+    assert.equal(threads[0].range[0], line);
+    const ds = await waitForFeedback(editor.document.uri, (d) => d.length === 1, 'one open-feedback diagnostic');
+    assert.equal(ds[0].severity, vscode.DiagnosticSeverity.Information);
+    assert.equal(ds[0].message, 'Feedback from tutor:AB: Say which SLA target applied.');
+  });
+
+  it('adds feedback around a selection, then resolves it back to the exact original text', async () => {
+    const editor = await open('clean.md');
+    const original = editor.document.getText();
+    select(editor, 'On-time delivery rose from 86% to 98.4% by 1 April.');
+    assert.equal(await vscode.commands.executeCommand('starr.feedback.add', 'From what baseline, measured how?'), true);
+    const added = original.replace('On-time delivery rose from 86% to 98.4% by 1 April.', '{==On-time delivery rose from 86% to 98.4% by 1 April.==}{>>[tutor open] From what baseline, measured how?<<}');
+    assert.equal(editor.document.getText(), added);
+    await waitForFeedback(editor.document.uri, (d) => d.length === 1, 'the new feedback in Problems');
+    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    assert.equal(threads.length, 1);
+    assert.equal(threads[0].comments[0].author, 'tutor');
+
+    // Mark resolved: the feedback stays, labelled.
+    const inside = editor.document.positionAt(added.indexOf('From what'));
+    editor.selection = new vscode.Selection(inside, inside);
+    assert.equal(await vscode.commands.executeCommand('starr.feedback.resolve', undefined, 'mark'), true);
+    assert.equal(editor.document.getText(), added.replace('[tutor open]', '[tutor resolved]'));
+    await waitForFeedback(editor.document.uri, (d) => d.length === 0, 'no open feedback once resolved');
+    const resolved = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    assert.equal(resolved[0].state, 'resolved');
+
+    // Remove: only the learner's words are left, byte for byte; and it is one undoable edit.
+    assert.equal(await vscode.commands.executeCommand('starr.feedback.resolve', undefined, 'remove'), true);
+    assert.equal(editor.document.getText(), original);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(editor.document.getText(), added.replace('[tutor open]', '[tutor resolved]'));
+  });
+
+  it('replies in the thread and accepts a suggestion', async () => {
+    const editor = await open('account.md');
+    const text = editor.document.getText();
+    const inside = editor.document.positionAt(text.indexOf('Say which SLA'));
+    editor.selection = new vscode.Selection(inside, inside);
+    assert.equal(await vscode.commands.executeCommand('starr.feedback.reply', undefined, 'The 98% next-day target.'), true);
+    assert.ok(editor.document.getText().includes('{>>[tutor:AB open] Say which SLA target applied.<<}{>>[learner reply] The 98% next-day target.<<}'));
+    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    assert.deepEqual(threads.map((t) => t.comments.map((c) => c.author)), [['tutor:AB', 'learner']]);
+
+    const add = editor.document.positionAt(editor.document.getText().indexOf('with named contacts'));
+    editor.selection = new vscode.Selection(add, add);
+    assert.equal(await vscode.commands.executeCommand('starr.feedback.acceptSuggestion'), true);
+    assert.ok(editor.document.getText().includes('agreed a daily exceptions report with named contacts.'));
+  });
+
+  it('opens the quality report in a webview and samples for a spot check', async () => {
+    await open('account.md');
+    await vscode.commands.executeCommand('starr.report.show');
+    const shown = await vscode.commands.executeCommand<ReportView>('starr._reportModel');
+    assert.ok(shown, 'a report panel is open');
+    assert.equal(shown.viewType, 'starr.report');
+    assert.equal(shown.title, 'STARR quality report');
+    const row = shown.report.rows.find((r) => r.path.endsWith('feedback/account.md'));
+    assert.ok(row, `the fixture account is a row (rows: ${shown.report.rows.map((r) => r.path).join(', ')})`);
+    assert.equal(row.learner, 'L-900');
+    assert.equal(row.openFeedback, 1);
+    assert.ok(row.sections.every((s) => s.present));
+
+    await vscode.commands.executeCommand('starr.report.sample', 2, 'itest');
+    const sample = await vscode.commands.executeCommand<ReportView>('starr._reportModel');
+    assert.equal(sample.title, 'STARR spot-check sample');
+    assert.equal(sample.report.rows.length, 2);
+    assert.equal(sample.report.sample?.seed, 'itest');
+    assert.ok(sample.report.rows.every((r) => r.reason));
+
+    const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'feedback', 'sample-export.csv');
+    await vscode.commands.executeCommand('starr.report.exportCsv', target);
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
+    assert.ok(csv.startsWith('learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path,reason\r\n'));
+    assert.equal(csv.split('\r\n').length, 4);
+    await vscode.workspace.fs.delete(target);
+  });
+});
