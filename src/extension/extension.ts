@@ -9,6 +9,7 @@ import { register as statusBar } from './status-bar';
 import { register as commands } from './commands';
 import { register as feedback } from './feedback';
 import { register as report } from './report';
+import { register as coverage } from './coverage';
 
 const features: Feature[] = [
   diagnostics,
@@ -18,6 +19,7 @@ const features: Feature[] = [
   commands,
   feedback,
   report,
+  coverage,
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {

@@ -1,0 +1,112 @@
+// Runs the in-host mocha suite (out/vscode-test/suite) inside a real VS Code: code-server from npm,
+// driven by Debian's Chromium through playwright-core. Exits with the suite's code; any setup problem fails.
+// Usage: node scripts/vscode-test/run.mjs [--no-build] [--grep TEXT] [--timeout SECONDS] [--keep] [--verbose]
+import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { Buffer } from 'node:buffer';
+import { clearInterval, setInterval } from 'node:timers';
+import { join } from 'node:path';
+import { ROOT, SetupError, build, exthostLogs, launchBrowser, say, startHost, workbenchUrl } from './host.mjs';
+
+const argv = process.argv.slice(2);
+const flag = (name) => argv.includes(name);
+const option = (name) => { const i = argv.indexOf(name); return i >= 0 ? argv[i + 1] : undefined; };
+const verbose = flag('--verbose');
+const keep = flag('--keep');
+const timeoutMs = Number(option('--timeout') ?? process.env.STARR_TEST_TIMEOUT ?? 900) * 1000;
+const grep = option('--grep') ?? process.env.STARR_TEST_GREP ?? '';
+
+let host;
+let browser;
+let tail;
+const report = join(tmpdir(), `starr-vscode-report-${process.pid}.txt`);
+let finished = false;
+
+async function cleanup() {
+  tail?.stop();
+  rmSync(report, { force: true });
+  await browser?.context.close().catch(() => {});
+  await host?.stop();
+}
+
+async function main() {
+  const t0 = Date.now();
+  if (!flag('--no-build')) build();
+  const suite = join(ROOT, 'out/vscode-test/suite/index.js');
+  if (!existsSync(suite)) throw new SetupError(`No in-host suite at ${suite}: run node scripts/build.mjs --tests.`);
+  if (!existsSync(join(ROOT, 'dist/extension.js'))) throw new SetupError('No dist/extension.js: run node scripts/build.mjs.');
+
+  // The suite's index.js appends mocha's report to this file (see test/vscode/suite/index.ts); we stream it.
+  writeFileSync(report, '');
+  host = await startHost({ keep, env: { STARR_TEST_GREP: grep, STARR_TEST_OUTPUT: report, STARR_IN_HOST_TEST: '1' } });
+  say(`code-server ${host.tools.codeServer.dir.split('/').pop()} is up on ${host.base} (${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  browser = await launchBrowser(host);
+  const { page } = browser;
+
+  let settle;
+  const exitCode = new Promise((resolve) => { settle = resolve; });
+  // The workbench calls this when the suite's run() settles (smoke-test driver); register before navigating.
+  await page.exposeFunction('codeAutomationExit', (code) => { settle(Number(code) || 0); });
+
+  // The workbench's own console (noisy: offline gallery lookups and the like) only with --verbose.
+  if (verbose) page.on('console', (msg) => process.stdout.write(`[console.${msg.type()}] ${msg.text()}\n`));
+  tail = tailFile(report);
+  page.on('pageerror', (e) => { if (verbose) process.stdout.write(`[pageerror] ${e.message}\n`); });
+
+  await page.goto(workbenchUrl(host, { tests: suite }));
+  say('workbench opened; running the in-host suite');
+
+  const timeout = new Promise((resolve) => {
+    const t = setTimeout(() => {
+      say(`TIMEOUT: the in-host suite did not finish within ${timeoutMs / 1000} s.`);
+      resolve(124);
+    }, timeoutMs);
+    t.unref();
+  });
+  const codeServerDied = new Promise((resolve) => host.child.on('exit', () => { if (!finished) { say('code-server exited before the suite finished.'); resolve(125); } }));
+  const code = await Promise.race([exitCode, timeout, codeServerDied]);
+  finished = true;
+  tail.stop();
+  tail = undefined;
+  say(`in-host suite finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+  if (code !== 0) {
+    for (const f of exthostLogs(host)) say(`extension host log ${f}:\n${readFileSync(f, 'utf8').slice(-8000)}`);
+    say(`code-server log (tail):\n${host.log().slice(-3000)}`);
+  }
+  return code;
+}
+
+/** Streams what is appended to a file to stdout, until stop() (which prints the rest). */
+function tailFile(file) {
+  const fd = openSync(file, 'r');
+  const buf = Buffer.alloc(64 * 1024);
+  let pos = 0;
+  const pump = () => {
+    for (let n; (n = readSync(fd, buf, 0, buf.length, pos)) > 0; pos += n) process.stdout.write(buf.subarray(0, n));
+  };
+  const timer = setInterval(pump, 200);
+  return {
+    stop() {
+      clearInterval(timer);
+      pump();
+      closeSync(fd);
+    },
+  };
+}
+
+const onSignal = (sig) => { say(`${sig}: stopping code-server and the browser`); cleanup().finally(() => process.exit(130)); };
+process.on('SIGINT', onSignal);
+process.on('SIGTERM', onSignal);
+
+let code;
+try {
+  code = await main();
+} catch (e) {
+  process.stderr.write(`\n[vscode-test] FAILED: ${e instanceof SetupError ? e.message : e.stack}\n`);
+  code = 1;
+} finally {
+  await cleanup();
+  if (host && !keep) host.cleanup();
+  else if (host) say(`kept ${host.scratch}`);
+}
+process.exit(code);

@@ -1,0 +1,81 @@
+// The "Accounts" view: every account in the workspace with its sections (✓/✗), words and findings.
+import * as vscode from 'vscode';
+import type { AccountSummary } from '../../core/portfolio';
+import type { Services } from '../services';
+
+export type AccountNode =
+  | { kind: 'account'; s: AccountSummary }
+  | { kind: 'section'; s: AccountSummary; section: AccountSummary['sections'][number] };
+
+const SETTLE_MS = 150;
+
+export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private readonly sub: vscode.Disposable;
+
+  constructor(private readonly services: Services) {
+    this.sub = services.workspace.onDidChange(() => {
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => this.changed.fire(), SETTLE_MS);
+    });
+  }
+
+  refresh(): void {
+    this.changed.fire();
+  }
+
+  getChildren(node?: AccountNode): AccountNode[] {
+    if (node?.kind === 'account') return node.s.sections.map((section) => ({ kind: 'section', s: node.s, section }));
+    if (node) return [];
+    return this.services.workspace.index
+      .all()
+      .sort((a, b) => a.learner.localeCompare(b.learner) || a.title.localeCompare(b.title))
+      .map((s) => ({ kind: 'account', s }));
+  }
+
+  getTreeItem(node: AccountNode): vscode.TreeItem {
+    const uri = vscode.Uri.parse(node.s.uri);
+    if (node.kind === 'account') {
+      const { s } = node;
+      const present = s.sections.filter((x) => x.present).length;
+      const issues = s.counts.error + s.counts.warning;
+      const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
+      item.resourceUri = uri;
+      item.description = `${s.learner} · ${present}/${s.sections.length} sections · ${s.words} words · ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
+      item.iconPath = s.counts.error
+        ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
+        : s.counts.warning
+          ? new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'))
+          : new vscode.ThemeIcon('pass', new vscode.ThemeColor('testing.iconPassed'));
+      const md = new vscode.MarkdownString();
+      md.appendText(`${vscode.workspace.asRelativePath(uri)}\n`);
+      md.appendMarkdown(`\n${s.unit ? `Unit ${s.unit}` : 'No unit'}${s.status ? ` · ${s.status}` : ''}${s.date ? ` · ${s.date}` : ''}\n\n`);
+      md.appendMarkdown(s.sections.map((x) => `${x.present ? '✓' : '✗'} ${x.name}${x.present ? ` (${x.words})` : ''}`).join(' · '));
+      md.appendMarkdown(`\n\n${s.counts.error} errors · ${s.counts.warning} warnings · ${s.counts.info + s.counts.hint} notes`);
+      item.tooltip = md;
+      item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+      item.contextValue = 'starr-account';
+      return item;
+    }
+    const { section } = node;
+    const item = new vscode.TreeItem(`${section.present ? '✓' : '✗'} ${section.name}`, vscode.TreeItemCollapsibleState.None);
+    item.description = section.present ? `${section.words} words` : 'missing';
+    item.iconPath = section.present
+      ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
+      : new vscode.ThemeIcon('close', new vscode.ThemeColor('list.errorForeground'));
+    if (section.line !== undefined) {
+      const at = new vscode.Position(section.line, 0);
+      item.command = { title: 'Open', command: 'vscode.open', arguments: [uri, { selection: new vscode.Range(at, at) } satisfies vscode.TextDocumentShowOptions] };
+    } else item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
+    item.contextValue = 'starr-account-section';
+    return item;
+  }
+
+  dispose(): void {
+    clearTimeout(this.timer);
+    this.sub.dispose();
+    this.changed.dispose();
+  }
+}
