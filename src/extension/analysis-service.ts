@@ -40,7 +40,10 @@ export class AnalysisService implements vscode.Disposable {
   private lookup: CriteriaLookup | undefined;
   private readonly offThread: OffThreadAnalyser;
   private readonly busy = new Set<string>();
-  private toldAboutLargeFiles = false;
+  /** Large documents this host cannot analyse without blocking (no worker). */
+  private readonly skipped = new Set<string>();
+  private toldAboutBackground = false;
+  private toldAboutSkipping = false;
   /** Resolves once the core's bundled data and parser are loaded (see warmUp). */
   private readonly warm: Promise<void>;
   private readonly disposables: vscode.Disposable[] = [];
@@ -126,6 +129,11 @@ export class AnalysisService implements vscode.Disposable {
     return this.busy.has(uri.toString());
   }
 
+  /** Whether a large document was left unchecked because this host has no worker. */
+  isSkipped(uri: vscode.Uri): boolean {
+    return this.skipped.has(uri.toString());
+  }
+
   /** The analysis of this exact version, if it is done. */
   peek(doc: vscode.TextDocument): AnalysisResult | undefined {
     const e = this.cache.get(doc.uri.toString());
@@ -189,6 +197,7 @@ export class AnalysisService implements vscode.Disposable {
     if (token?.isCancellationRequested) return undefined;
     const threshold = this.config.editor(uri).largeFileThreshold;
     if (text.length > threshold) return this.runOffThread(uri, version, text, config);
+    this.skipped.delete(uri.toString());
     const start = performance.now();
     const { account, findings, cancelled } = analyze(text, { config, path: uri.toString(), criteria: this.lookup, token });
     if (cancelled) return undefined;
@@ -203,17 +212,19 @@ export class AnalysisService implements vscode.Disposable {
   private async runOffThread(uri: vscode.Uri, version: number, text: string, config: ResolvedConfig): Promise<AnalysisResult | undefined> {
     const key = uri.toString();
     if (!this.offThread.available) {
-      if (!this.toldAboutLargeFiles) {
-        this.toldAboutLargeFiles = true;
+      if (!this.toldAboutSkipping) {
+        this.toldAboutSkipping = true;
         void vscode.window.showInformationMessage(
           `${shortName(uri)} is too large for STARR to check here (${Math.round(text.length / 1024)} KB) without slowing the editor, so it is not checked. Split it into one account per file, or check it with the starr command-line tool.`,
         );
       }
       this.log.warn(`Skipped ${uri.toString(true)}: large and no worker available`);
+      this.skipped.add(key);
+      this.busyChanged.fire(uri);
       return undefined;
     }
-    if (!this.toldAboutLargeFiles) {
-      this.toldAboutLargeFiles = true;
+    if (!this.toldAboutBackground) {
+      this.toldAboutBackground = true;
       void vscode.window.showInformationMessage(
         `${shortName(uri)} is large (${Math.round(text.length / 1024)} KB), so STARR checks it in the background. Its problems appear when the check finishes; you can keep typing.`,
       );

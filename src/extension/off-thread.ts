@@ -32,6 +32,8 @@ export class OffThreadAnalyser implements vscode.Disposable {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private failed = false;
+  /** Whether the worker has ever answered: if it fails before that, this host cannot run it at all. */
+  private worked = false;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {}
 
@@ -77,6 +79,7 @@ export class OffThreadAnalyser implements vscode.Disposable {
     const job = this.running;
     if (!job || job.req.id !== res.id) return;
     this.running = undefined;
+    this.worked = true;
     if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, ms: res.ms });
     else job.reject(new Error(res.error));
     this.pump();
@@ -84,6 +87,7 @@ export class OffThreadAnalyser implements vscode.Disposable {
 
   private onError(err: unknown): void {
     this.log.error('The background analysis worker failed', err);
+    if (!this.worked) this.failed = true;
     const job = this.running;
     this.running = undefined;
     this.port?.terminate();
@@ -95,7 +99,10 @@ export class OffThreadAnalyser implements vscode.Disposable {
   private start(): Port {
     if (process.env.STARR_WEB === '1') {
       const url = vscode.Uri.joinPath(this.extensionUri, 'dist', 'web', 'worker.js').toString(true);
-      const w = new Worker(url);
+      // A worker must be same-origin with its creator; the extension's files are served from another origin,
+      // so start a same-origin blob worker that imports the script (importScripts may cross origins).
+      const blob = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'application/javascript' });
+      const w = new Worker(URL.createObjectURL(blob));
       w.onmessage = (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data);
       w.onerror = (e) => this.onError(e.message);
       return { post: (r) => w.postMessage(r), terminate: () => w.terminate() };

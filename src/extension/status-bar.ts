@@ -51,6 +51,11 @@ export function register(services: Services): vscode.Disposable[] {
       item.tooltip = 'This file is large, so STARR checks it in the background. You can keep typing.';
       return show();
     }
+    if (analysis.isSkipped(doc.uri)) {
+      item.text = '$(circle-slash) STARR: file too large to check here';
+      item.tooltip = 'This host cannot check large files in the background. Split the file into one account per file, or check it with the starr command-line tool.';
+      return show();
+    }
     const r = analysis.peek(doc) ?? (await analysis.analyse(doc));
     if (vscode.window.activeTextEditor?.document !== doc) return;
     if (!r) return analysis.isBusy(doc.uri) ? undefined : hide();
