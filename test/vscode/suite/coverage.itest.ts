@@ -1,0 +1,193 @@
+// In-host tests of criteria coverage: the tree the extension registers, read through its provider
+// (`starr._coverageTree`), after creating, editing and deleting an account in the workspace.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+const EXTENSION_ID = 'starr-reflect.starr-reflect';
+/** A bound on waiting for the tree to change; reaching it fails the test (it is not a sleep). */
+const EVENT_TIMEOUT_MS = 30_000;
+const UNIT = 'ITEST-MON';
+
+interface PlainNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: string;
+  colour?: string;
+  contextValue?: string;
+  open?: { uri: string; line?: number };
+  children: PlainNode[];
+}
+
+interface CoverageState {
+  generation: number;
+  counts: { covered: number; weak: number; uncovered: number; total: number };
+  units: string[];
+  badge: number;
+  accounts: number;
+}
+
+function fixture(...segments: string[]): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the fixture workspace is open');
+  return vscode.Uri.joinPath(folder.uri, 'coverage', ...segments);
+}
+
+const state = () => vscode.commands.executeCommand<CoverageState>('starr._coverageState');
+const tree = (which: 'coverage' | 'accounts' = 'coverage') => vscode.commands.executeCommand<PlainNode[]>('starr._coverageTree', which);
+
+function unitNode(roots: PlainNode[]): PlainNode | undefined {
+  return roots.find((n) => n.label.startsWith(`${UNIT} — `));
+}
+
+/** The criterion nodes of the fixture unit by id. */
+function criteria(unit: PlainNode | undefined): Map<string, PlainNode> {
+  const out = new Map<string, PlainNode>();
+  for (const lo of unit?.children ?? []) for (const c of lo.children) out.set(c.label.split(' ')[0], c);
+  return out;
+}
+
+function describeUnit(unit: PlainNode | undefined): string {
+  if (!unit) return 'no unit node';
+  return `${unit.description}: ${[...criteria(unit)].map(([id, c]) => `${id}=${c.description}`).join(', ')}`;
+}
+
+/** Read the tree now and after every recomputation until `accept` holds. */
+async function waitForUnit(accept: (unit: PlainNode | undefined) => boolean, what: string): Promise<PlainNode> {
+  const deadline = Date.now() + EVENT_TIMEOUT_MS;
+  let last: PlainNode | undefined;
+  for (;;) {
+    const { generation } = await state();
+    last = unitNode(await tree());
+    if (accept(last)) return last!;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`Timed out waiting for ${what}; the tree shows ${describeUnit(last)}`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      vscode.commands.executeCommand('starr._coverageNextChange', generation),
+      new Promise((resolve) => (timer = setTimeout(resolve, left))),
+    ]);
+    clearTimeout(timer);
+  }
+}
+
+const stateOf = (unit: PlainNode | undefined, id: string) => criteria(unit).get(id)?.icon;
+
+describe('Criteria coverage in a real VS Code', () => {
+  const second = fixture('second.md');
+
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'the extension is loaded');
+    await ext.activate();
+  });
+
+  after(async () => {
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    for (const uri of [second, fixture('out')]) {
+      try {
+        await vscode.workspace.fs.delete(uri, { recursive: true });
+      } catch {
+        // Already gone.
+      }
+    }
+  });
+
+  it('loads the centre set and shows the unit with its outcomes and criteria', async () => {
+    const s = await state();
+    assert.ok(s.units.includes(UNIT), `units: ${s.units.join(', ')}`);
+    assert.ok(s.units.includes('CS3-SP'), 'the bundled sets are loaded too');
+    const unit = await waitForUnit((u) => u?.description === '1/3 covered', 'the fixture unit at 1/3');
+    assert.deepEqual(unit.children.map((o) => o.label), ['LO 1: Be able to monitor service', 'LO 2: Be able to improve service']);
+    const c = criteria(unit);
+    assert.deepEqual([...c.keys()], ['1.1', '1.2', '2.1']);
+    assert.equal(c.get('1.1')!.icon, 'pass');
+    assert.equal(c.get('1.1')!.colour, 'testing.iconPassed');
+    assert.equal(c.get('1.1')!.description, 'covered · 1 account');
+    assert.equal(c.get('1.2')!.icon, 'error');
+    assert.equal(c.get('1.2')!.description, 'not covered');
+    assert.match(c.get('1.2')!.tooltip ?? '', /\(analyse\) Analyse the monitoring data/);
+  });
+
+  it('opens the evidencing account at its reference', async () => {
+    const unit = await waitForUnit((u) => stateOf(u, '1.1') === 'pass', '1.1 covered');
+    const evidence = criteria(unit).get('1.1')!.children;
+    assert.equal(evidence.length, 1);
+    assert.equal(evidence[0].label, 'Monitoring first contact resolution on the returns line');
+    assert.equal(evidence[0].open?.uri, fixture('first.md').toString());
+    const doc = await vscode.workspace.openTextDocument(fixture('first.md'));
+    assert.match(doc.lineAt(evidence[0].open!.line!).text, /\(AC 1\.1\)/);
+  });
+
+  it('updates when an account is created, edited and deleted', async () => {
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('first.md')));
+    const text = base
+      .replace('criteria: [1.1]', 'criteria: [1.2]')
+      .replace('(AC 1.1)', '(AC 1.2)')
+      .replace(/Monitoring first contact resolution on the returns line/g, 'Finding why customers rang back');
+
+    // Create: 1.2 becomes covered.
+    await vscode.workspace.fs.writeFile(second, new TextEncoder().encode(text));
+    let unit = await waitForUnit((u) => stateOf(u, '1.2') === 'pass', '1.2 covered after creating an account');
+    assert.equal(unit.description, '2/3 covered');
+    assert.deepEqual(criteria(unit).get('1.2')!.children.map((e) => e.label), ['Finding why customers rang back']);
+
+    // Edit in the editor and save: the reference moves from 1.2 to 2.1.
+    const doc = await vscode.workspace.openTextDocument(second);
+    await vscode.window.showTextDocument(doc, { preview: false });
+    const edit = new vscode.WorkspaceEdit();
+    for (const [from, to] of [['criteria: [1.2]', 'criteria: [2.1]'], ['(AC 1.2)', '(AC 2.1)']]) {
+      const at = doc.getText().indexOf(from);
+      assert.ok(at >= 0, from);
+      edit.replace(second, new vscode.Range(doc.positionAt(at), doc.positionAt(at + from.length)), to);
+    }
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await doc.save();
+    unit = await waitForUnit((u) => stateOf(u, '2.1') === 'pass' && stateOf(u, '1.2') === 'error', '2.1 covered and 1.2 not, after the edit');
+    assert.equal(unit.description, '2/3 covered');
+
+    // Delete: back to one covered criterion.
+    await vscode.workspace.fs.delete(second);
+    unit = await waitForUnit((u) => stateOf(u, '2.1') === 'error', '2.1 not covered after deleting the account');
+    assert.equal(unit.description, '1/3 covered');
+  });
+
+  it('shows the number of uncovered criteria as the badge', async () => {
+    const s = await state();
+    assert.ok(s.counts.uncovered >= 2);
+    assert.equal(s.badge, s.counts.uncovered);
+  });
+
+  it('shows only gaps when asked, and everything again', async () => {
+    await vscode.commands.executeCommand('starr.coverage.showGaps');
+    try {
+      const c = criteria(unitNode(await tree()));
+      assert.deepEqual([...c.keys()], ['1.2', '2.1']);
+    } finally {
+      await vscode.commands.executeCommand('starr.coverage.showAll');
+    }
+    assert.equal(criteria(unitNode(await tree())).size, 3);
+  });
+
+  it('exports the matrix as CSV and Markdown', async () => {
+    const csvUri = fixture('out', 'coverage.csv');
+    const mdUri = fixture('out', 'coverage.md');
+    await vscode.workspace.fs.createDirectory(fixture('out'));
+    await vscode.commands.executeCommand('starr.coverage.exportCsv', csvUri);
+    await vscode.commands.executeCommand('starr.coverage.exportMarkdown', mdUri);
+    const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvUri));
+    assert.match(csv, /^Unit,Outcome,Criterion,Verb,Criterion text,State,Accounts,/);
+    assert.match(csv, /\r\nITEST-MON,1,1\.1,monitor,Monitor service against agreed standards using at least two sources of data\.,covered,1,/);
+    const md = new TextDecoder().decode(await vscode.workspace.fs.readFile(mdUri));
+    assert.match(md, /## ITEST-MON — Monitoring fixture unit\n\n1\/3 covered/);
+  });
+
+  it('lists accounts with their sections, words and findings in the Accounts view', async () => {
+    const accounts = await tree('accounts');
+    const first = accounts.find((a) => a.open?.uri === fixture('first.md').toString());
+    assert.ok(first, accounts.map((a) => a.label).join(', '));
+    assert.match(first.description ?? '', /^L-900 · 5\/5 sections · \d+ words · \d+ issues?$/);
+    assert.deepEqual(first.children.map((s) => s.label), ['✓ Situation', '✓ Task', '✓ Action', '✓ Result', '✓ Reflection']);
+    assert.match(first.children[2].description ?? '', /^\d+ words$/);
+  });
+});
