@@ -135,7 +135,7 @@ async function freeName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {
   }
 }
 
-async function checkWorkspace(services: Services): Promise<void> {
+async function checkWorkspace(services: Services): Promise<{ accounts: number; errors: number; warnings: number; finished: boolean }> {
   const { workspace } = services;
   const finished = await vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: 'STARR: checking accounts', cancellable: true },
@@ -154,8 +154,11 @@ async function checkWorkspace(services: Services): Promise<void> {
   const errors = all.reduce((n, s) => n + s.counts.error, 0);
   const warnings = all.reduce((n, s) => n + s.counts.warning, 0);
   const message = `${finished ? 'Checked' : 'Stopped after checking'} ${all.length} account${all.length === 1 ? '' : 's'}: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}.`;
-  const open = await vscode.window.showInformationMessage(message, 'Open Problems');
-  if (open) await vscode.commands.executeCommand('starr.openProblemsPanel');
+  // Not awaited: the command is done when the check is, not when the message is dismissed.
+  void vscode.window.showInformationMessage(message, 'Open Problems').then((open) => {
+    if (open) void vscode.commands.executeCommand('starr.openProblemsPanel');
+  });
+  return { accounts: all.length, errors, warnings, finished };
 }
 
 async function showProblems(services: Services): Promise<void> {

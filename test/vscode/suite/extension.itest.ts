@@ -54,8 +54,18 @@ async function statusText(): Promise<string> {
   return (await vscode.commands.executeCommand<string>('starr._statusText')) ?? '';
 }
 
+let untitledCount = 0;
+/** A new unsaved Markdown document with its own name, so no earlier document's backup is ever restored into it. */
 async function untitled(content: string): Promise<vscode.TextDocument> {
-  return vscode.workspace.openTextDocument({ language: 'markdown', content });
+  const uri = vscode.Uri.parse(`untitled:/starr-itest-${Date.now()}-${++untitledCount}.md`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), content);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  assert.equal(doc.languageId, 'markdown');
+  return doc;
 }
 
 async function closeAll(): Promise<void> {
@@ -224,6 +234,18 @@ describe('STARR extension', function () {
     assert.match(text, /^---\ntitle: Title of the event\n/);
     // The inserted account is itself an account: it gets checked.
     await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.source === 'starr'), 'diagnostics on the new account');
+  });
+
+  it('checks every account in the workspace and lists closed ones in Problems', async () => {
+    // No test opens this one, so only the workspace check can put its problems in the Problems panel.
+    const closed = fixture('never-opened', 'account.md');
+    assert.deepEqual(starrDiagnostics(closed), []);
+    const r = await vscode.commands.executeCommand<{ accounts: number; finished: boolean }>('starr.checkWorkspace');
+    assert.equal(r.finished, true);
+    assert.ok(r.accounts >= 3, `found ${r.accounts} accounts`);
+    const ds = await waitForDiagnostics(closed, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'problems for a closed account');
+    assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
+    assert.deepEqual(starrDiagnostics(fixture('README.md')), []);
   });
 
   it('analyses a large document off the extension-host thread', async () => {
