@@ -55,6 +55,8 @@ export function register(services: Services): vscode.Disposable[] {
   const info = new WeakMap<vscode.CommentThread, ThreadInfo>();
   const timers = new Map<string, ReturnType<typeof setTimeout>>();
   const rebuilt = new vscode.EventEmitter<vscode.Uri>();
+  // A thread the user has just written opens expanded, so they see it landed; the rest start collapsed.
+  const expandAt = new Map<string, number>();
 
   /** The marks of a document: the account model's (which skip code) when it is an account, else a plain scan. */
   const marksOf = async (doc: vscode.TextDocument): Promise<CriticMark[]> => {
@@ -102,7 +104,9 @@ export function register(services: Services): vscode.Disposable[] {
           thread.label = t.highlight ? `Feedback on “${shorten(doc.getText(range), 40)}”` : 'Feedback';
           thread.contextValue = `starr-thread:${t.state}`;
           thread.state = t.state === 'resolved' ? vscode.CommentThreadState.Resolved : vscode.CommentThreadState.Unresolved;
-          thread.collapsibleState = vscode.CommentThreadCollapsibleState.Collapsed;
+          const fresh = expandAt.get(key) === t.anchor.start;
+          if (fresh) expandAt.delete(key);
+          thread.collapsibleState = fresh ? vscode.CommentThreadCollapsibleState.Expanded : vscode.CommentThreadCollapsibleState.Collapsed;
         }
         info.set(thread, { uri: key, anchorStart: t.anchor.start });
         next.set(sig, [...(next.get(sig) ?? []), thread]);
@@ -170,7 +174,11 @@ export function register(services: Services): vscode.Disposable[] {
       return false;
     }
     const ok = await applyToDocument(doc, result.edits);
-    if (ok) await rebuild(doc);
+    if (ok) {
+      // Where the new thread's anchor is now: inside the inserted `{==`, or at the new comment.
+      expandAt.set(doc.uri.toString(), result.edits[0].span.start + (result.edits.length === 2 ? 3 : 0));
+      await rebuild(doc);
+    }
     return ok;
   };
 
