@@ -23,12 +23,24 @@ const commands = [
   { command: 'starr.report.exportHtml', title: 'Export quality report as HTML', category: 'STARR' },
 ];
 const ours = new Set(commands.map((x) => x.command));
-c.commands = [...(c.commands ?? []).filter((x) => !ours.has(x.command)), ...commands];
+/** Replace our entries where they already are (so re-running does not reorder the file), append new ones. */
+const merge = (list, items, same) => {
+  const out = [];
+  for (const x of list ?? []) {
+    const y = items.find((i) => same(x, i));
+    if (y) {
+      if (!out.includes(y)) out.push(y);
+    } else if (!(x.command && ours.has(x.command))) out.push(x); // theirs stay; our stale entries go
+  }
+  for (const y of items) if (!out.includes(y)) out.push(y);
+  return out;
+};
+c.commands = merge(c.commands, commands, (x, y) => x.command === y.command);
 
 const thread = 'commentController == starr-feedback';
 const menus = (c.menus ??= {});
 const put = (menu, items) => {
-  menus[menu] = [...(menus[menu] ?? []).filter((x) => !ours.has(x.command)), ...items];
+  menus[menu] = merge(menus[menu], items, (x, y) => x.command === y.command && (x.group ?? '') === (y.group ?? '') && x.when === y.when);
 };
 put('commandPalette', [
   { command: 'starr.feedback.create', when: 'false' },
@@ -60,12 +72,14 @@ put('view/title', [
 
 // The Feedback view goes in the STARR activity-bar container when there is one, else the Explorer.
 const views = (c.views ??= {});
-for (const k of Object.keys(views)) views[k] = views[k].filter((v) => v.id !== 'starr.feedback');
+for (const k of Object.keys(views)) {
+  views[k] = views[k].filter((v) => v.id !== 'starr.feedback');
+  if (!views[k].length) delete views[k];
+}
 const container = (c.viewsContainers?.activitybar ?? []).find((x) => String(x.id).startsWith('starr'))?.id ?? 'explorer';
 views[container] = [...(views[container] ?? []), { id: 'starr.feedback', name: 'Feedback', icon: '$(comment-discussion)', contextualTitle: 'STARR feedback' }];
-const welcome = (c.viewsWelcome ?? []).filter((w) => w.view !== 'starr.feedback');
-welcome.push({ view: 'starr.feedback', contents: 'No open feedback in this workspace.\nTutors add feedback by selecting words in an account and running [STARR: Add feedback](command:starr.feedback.add).\n[Open the quality report](command:starr.report.show)' });
-c.viewsWelcome = welcome;
+const welcome = { view: 'starr.feedback', contents: 'No open feedback in this workspace.\nTutors add feedback by selecting words in an account and running [STARR: Add feedback](command:starr.feedback.add).\n[Open the quality report](command:starr.report.show)' };
+c.viewsWelcome = (c.viewsWelcome ?? []).some((w) => w.view === welcome.view) ? c.viewsWelcome.map((w) => (w.view === welcome.view ? welcome : w)) : [...(c.viewsWelcome ?? []), welcome];
 
 const props = (c.configuration ??= { title: 'STARR Reflect', properties: {} }).properties ??= {};
 props['starr.feedback.author'] = {
