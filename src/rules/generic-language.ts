@@ -1,10 +1,10 @@
 import lexiconText from '../../data/lexicons/generic-language.yaml';
 import type { ResolvedConfig } from '../core/config';
-import { lexicon, type LexiconEntry } from '../core/data';
+import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { normalise } from '../core/text';
-import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { eachMatch, insideQuote } from './util/text';
+import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
+import { insideQuote } from './util/text';
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -20,7 +20,7 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
   c = byKey.get(key);
   if (!c) {
     const removed = new Set(phrases.remove.map(normalise));
-    const entries: LexiconEntry[] = lexicon('generic-language', lexiconText).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
+    const entries: Entry[] = lexicon('generic-language', lexiconText).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
     for (const p of phrases.add) {
       if (removed.has(normalise(p.phrase))) continue;
       const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));
@@ -50,10 +50,9 @@ export default defineRule(
     // Claims in a Result are missing-outcome-measure's to report (it asks for the figure), unless that rule is off.
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
-    eachMatch(lex.re, prose, account.preamble.start, prose.length, (m) => {
+    lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (insideQuote(prose, m.index, account.preamble.start)) return;
-      const entry = lex.entryOf(m);
       if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
       const phrase = m[0].replace(/\s+/g, ' ');
       const suggestion = entry.suggestion ?? DEFAULT_SUGGESTION;

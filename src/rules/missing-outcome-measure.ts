@@ -1,13 +1,13 @@
 import { defineRule } from '../core/rule';
-import type { Section } from '../core/types';
+import type { AccountModel, Section, Span } from '../core/types';
 import { eolOf } from './util/sections';
 import { eachMatch, sentenceAround, trimEnd } from './util/text';
 
 // Evidence of a measure: a figure, money, a percentage, a duration or date in words, a KPI, or quoted words.
 const MEASURE = new RegExp(
   [
-    // Any figure (97%, £40, 3 days, 14/03, 5/5), but not a criterion reference such as "AC 2.3".
-    '(?<!\\bACs?\\s*:?\\s*(?:[\\d.]+[a-z]?\\s*(?:,|&|/|and|or)\\s*)*[\\d.]*)\\d',
+    // Any figure (97%, £40, 3 days, 14/03, 5/5); criterion references ("AC 2.3") are skipped in code.
+    '\\d',
     '[£$€]',
     '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|a|an)\\s+(?:minutes?|hours?|days?|weeks?|months?|working\\s+days?)\\b',
     '\\b(?:per\\s*cent|percent)\\b',
@@ -17,7 +17,7 @@ const MEASURE = new RegExp(
     // Quoted feedback: at least two words inside quotes.
     '["“][^"”\\n]*\\S\\s+\\S[^"”\\n]*["”]',
   ].join('|'),
-  'iu',
+  'giu',
 );
 
 // Outcome claims that need a figure or the customer's words behind them.
@@ -36,11 +36,23 @@ const CLAIM = new RegExp(
     'feedback\\s+was\\s+(?:very\\s+)?(?:positive|good|great|excellent)',
     'it\\s+was\\s+(?:a\\s+)?(?:big\\s+|great\\s+|real\\s+)?success(?:ful)?',
     '(?:everything|it\\s+all)\\s+went\\s+(?:really\\s+|very\\s+)?well',
-  ]
-    .map((s) => `(?<![\\p{L}\\p{N}])${s}(?![\\p{L}\\p{N}])`)
-    .join('|'),
-  'giu',
+  ].join('|'),
+  'gi',
 );
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
+function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
+  let found = false;
+  MEASURE.lastIndex = start;
+  for (let m = MEASURE.exec(account.prose); m && m.index < end; m = MEASURE.exec(account.prose)) {
+    const at = m.index;
+    if (m[0].length === 1 && refs.some((r) => at >= r.start && at < r.end)) continue;
+    found = true;
+    break;
+  }
+  return found;
+}
 
 const PLACEHOLDER = '<!-- Add a measure: e.g. CSAT rose from X% to Y% by DATE -->';
 
@@ -57,8 +69,9 @@ export default defineRule(
     const { prose, text } = account;
     for (const s of account.sections) {
       if (s.def.kind !== 'outcome') continue;
-      const body = prose.slice(s.body.start, s.body.end);
-      if (!MEASURE.test(body)) {
+      // Inline criterion references ("AC 3.3") carry digits but are not measures.
+      const refs = account.criteria.filter((c) => c.source === 'inline' && c.span.start >= s.body.start && c.span.start < s.body.end).map((c) => c.span);
+      if (!hasMeasure(account, s.body.start, s.body.end, refs)) {
         if (s.words === 0) continue; // an empty section is thin-section's to report
         report({
           message: `Your ${s.def.name} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
@@ -68,8 +81,9 @@ export default defineRule(
         });
       }
       eachMatch(CLAIM, prose, s.body.start, s.body.end, (m) => {
+        if (WORD_CHAR.test(prose[m.index - 1] ?? '') || WORD_CHAR.test(prose[m.index + m[0].length] ?? '')) return;
         const sentence = sentenceAround(prose, m.index, m.index + m[0].length, s.body.start, s.body.end);
-        if (MEASURE.test(prose.slice(sentence.start, sentence.end))) return;
+        if (hasMeasure(account, sentence.start, sentence.end, refs)) return;
         const claim = m[0].replace(/\s+/g, ' ');
         report({
           message: `"${claim}" is a claim without evidence. Add the measure behind it — a before-and-after figure, a KPI, or the customer's words in quotes.`,

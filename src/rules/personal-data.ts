@@ -10,12 +10,14 @@ interface Hit {
   value: string;
 }
 
-const EMAIL = /(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/g;
+// Found from each "@" outwards: a regex that starts with the local part would rescan every word.
+const EMAIL_DOMAIN = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/y;
+const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 // UK numbers: 07… mobiles, 01/02/03 landlines and +44 forms, with spaces, dashes or brackets between groups.
-const PHONE = /(?<![\w+])(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)/g;
+const PHONE = /(?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s-]?\)?[\s-]?\d){8,9}(?!\d)/g;
 const POSTCODE = /\b(?:GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})\b/g;
 const NI = /\b(?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b/g;
-const CARD = /(?<![\d-])\d(?:[ -]?\d){12,18}(?![\d-])/g;
+const CARD = /\d(?:[ -]?\d){12,18}(?![\d-])/g;
 // A title, a first name and a surname: "Mrs Jane Smith", "Mr John O'Neil", "Dr Amir Khan-Patel".
 const NAME = /\b(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+((?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
 
@@ -53,17 +55,25 @@ const NAME_ONE = new RegExp(NAME.source);
 function scan(text: string, start: number, end: number, hits: Hit[]): void {
   const add = (kind: Kind, m: RegExpExecArray) => hits.push({ kind, span: { start: m.index, end: m.index + m[0].length }, value: m[0] });
   // Cheap pre-checks: most accounts have no "@", and the number patterns need a digit.
-  const at = text.indexOf('@', start);
-  if (at >= 0 && at < end) eachMatch(EMAIL, text, start, end, (m) => add('email', m));
+  for (let at = text.indexOf('@', start); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {
+    let from = at;
+    while (from > start && LOCAL_CHAR.test(text[from - 1])) from--;
+    while (from < at && text[from] === '.') from++;
+    EMAIL_DOMAIN.lastIndex = at;
+    const d = EMAIL_DOMAIN.exec(text);
+    if (from < at && d && at + d[0].length <= end) hits.push({ kind: 'email', span: { start: from, end: at + d[0].length }, value: text.slice(from, at + d[0].length) });
+  }
   DIGIT.lastIndex = start;
   const digit = DIGIT.exec(text);
   if (digit && digit.index < end) {
     const from = Math.max(start, digit.index - 12);
     eachMatch(CARD, text, from, end, (m) => {
+      if (/[\d-]/.test(text[m.index - 1] ?? '')) return;
       const d = m[0].replace(/\D/g, '');
       if (d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d)) add('card', m);
     });
     eachMatch(PHONE, text, from, end, (m) => {
+      if (/[\w+]/.test(text[m.index - 1] ?? '')) return;
       if (phoneDigitsOk(m[0])) add('phone', m);
     });
     eachMatch(NI, text, from, end, (m) => add('ni-number', m));

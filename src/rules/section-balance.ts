@@ -11,7 +11,7 @@ export default defineRule(
       'Assessors credit what you did. When the Situation or another section is longer than the Action, the account spends its words on background rather than on evidence of your competence. Keep the scene short and make the Action the longest part.',
   },
   ({ account, options, report }) => {
-    const minTotal = typeof options.minWords === 'number' ? options.minWords : 200;
+    const minTotal = typeof options.minWords === 'number' ? options.minWords : 150;
     const maxContextShare = typeof options.maxContextShare === 'number' ? options.maxContextShare : 0.35;
     const words = wordsById(account);
     const present = account.sections.filter((s) => !s.duplicate);
@@ -22,21 +22,23 @@ export default defineRule(
     const pct = (n: number) => Math.round((n / total) * 100);
     const reported = new Set<Section>();
 
+    const action = present.find((s) => s.def.kind === 'action');
+    const aw = action ? words.get(action.id)! : 0;
     for (const s of present) {
       if (s.def.kind !== 'context') continue;
       const n = words.get(s.id)!;
       if (n / total <= maxContextShare) continue;
       reported.add(s);
+      // One finding says both when the scene-setting is also longer than the Action.
+      const longer = action && n > aw ? `, more than your ${action.def.name} (${aw})` : '';
       report({
-        message: `The ${s.def.name} takes ${pct(n)}% of your words (${n} of ${total}). Keep the scene-setting to about a quarter — cut background that does not explain your actions — and spend the words on what you did.`,
+        message: `The ${s.def.name} takes ${pct(n)}% of your words (${n} of ${total}${longer}). Keep the scene-setting to about a quarter — cut background that does not explain your actions — and spend the words on what you did.`,
         span: s.heading.span,
         data: { section: s.id, words: n, total, share: Math.round((n / total) * 100) / 100 },
       });
     }
 
-    const action = present.find((s) => s.def.kind === 'action');
     if (!action) return;
-    const aw = words.get(action.id)!;
     let biggest: Section | undefined;
     for (const s of present) {
       if (s === action || reported.has(s)) continue;

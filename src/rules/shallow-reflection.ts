@@ -2,7 +2,7 @@ import lexiconText from '../../data/lexicons/reflection-cues.yaml';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { eachMatch, listing } from './util/text';
+import { listing } from './util/text';
 
 type Category = 'evaluation' | 'learning' | 'next-time';
 const CATEGORIES: Category[] = ['evaluation', 'learning', 'next-time'];
@@ -28,11 +28,10 @@ export default defineRule(
     const reflective = account.sections.filter((s) => s.def.kind === 'reflective' && s.words > 0);
     if (!reflective.length) return;
     compiled ??= compileLexicon(lexicon('reflection-cues', lexiconText).entries);
-    const { re, entryOf } = compiled;
     const found = new Set<string>();
     for (const s of reflective) {
-      eachMatch(re, account.prose, s.body.start, s.body.end, (m) => {
-        const c = entryOf(m).category;
+      compiled.each(account.prose, s.body.start, s.body.end, (_m, entry) => {
+        const c = entry.category;
         if (c) found.add(c);
       });
       if (found.size === CATEGORIES.length) return;

@@ -1,42 +1,102 @@
 import type { LexiconEntry } from '../../core/data';
-import { phrasePattern } from '../../core/text';
+import { escapeRegExp, normalise } from '../../core/text';
+
+/** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
+export type Entry = LexiconEntry & { notAfter?: string };
 
 export interface CompiledLexicon {
-  /** One global, case-insensitive regex with a capture group per entry. */
-  re: RegExp;
-  /** The entry for each match: call `entryOf(match)`. */
-  entryOf(m: RegExpExecArray): LexiconEntry;
-  entries: LexiconEntry[];
+  entries: Entry[];
+  /** Every whole-word match in [start, end) of `text`, with its entry, in order. */
+  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => void): void;
+}
+
+const WORD_CHAR = /[\p{L}\p{N}_]/u;
+const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
+
+interface Trie {
+  end: boolean;
+  next: Map<string, Trie>;
+}
+
+const wordSource = (w: string) => escapeRegExp(w).replace(/'/g, "['’]");
+
+/** Phrases as a word trie, so phrases sharing first words are tried once ("good (customer service|communication)"). */
+function trieSource(node: Trie): string {
+  const words = [...node.next.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  return words
+    .map((w) => {
+      const child = node.next.get(w)!;
+      if (!child.next.size) return wordSource(w);
+      const rest = `\\s+(?:${trieSource(child)})`;
+      return `${wordSource(w)}${child.end ? `(?:${rest})?` : rest}`;
+    })
+    .join('|');
 }
 
 /**
- * Compile a lexicon into ONE regex (alternation, longest phrases first), so a rule makes a single linear
- * pass over the prose however many phrases there are. Phrases match whole words only, across any run of
- * space or blanked markup (so `**good** customer service` still matches).
+ * Compile a lexicon into ONE regex, so a rule makes a single linear pass over the prose however many
+ * phrases there are. Phrases become a word trie (greedy, so the longest phrase wins) and are told apart
+ * afterwards by their normalised text; patterns follow as capture groups. Matches are whole words only,
+ * across any run of space or blanked markup (so `**good** customer service` still matches). Word boundaries
+ * and `notAfter` are checked in code on each candidate: a leading lookbehind, or one alternative per phrase,
+ * costs V8 several times more on every character.
  */
-export function compileLexicon(entries: LexiconEntry[]): CompiledLexicon {
-  const items = entries
-    .map((e) => ({ e, src: e.pattern ?? phrasePattern(e.phrase ?? '') }))
-    .filter((x) => x.src.length > 0)
-    .sort((a, b) => (b.e.phrase ?? b.src).length - (a.e.phrase ?? a.src).length);
-  const groupOf: number[] = [];
-  const parts: string[] = [];
+export function compileLexicon(entries: Entry[]): CompiledLexicon {
+  const root: Trie = { end: false, next: new Map() };
+  const byPhrase = new Map<string, number>();
+  const patterns: { index: number; group: number }[] = [];
+  const patternParts: string[] = [];
   let group = 1;
-  for (const { src } of items) {
-    groupOf.push(group);
-    parts.push(`(${src})`);
-    // A pattern may hold capture groups of its own; count them so group numbers stay right.
-    group += new RegExp(`${src}|`).exec('')!.length;
-  }
-  const source = parts.length ? `(?<![\\p{L}\\p{N}_])(?:${parts.join('|')})(?![\\p{L}\\p{N}_])` : '(?!)';
-  const re = new RegExp(source, 'giu');
-  const sorted = items.map((x) => x.e);
+  entries.forEach((e, index) => {
+    if (e.pattern) {
+      patterns.push({ index, group });
+      patternParts.push(`(${e.pattern})`);
+      // A pattern may hold capture groups of its own; count them so group numbers stay right.
+      group += new RegExp(`${e.pattern}|`, 'u').exec('')!.length;
+      return;
+    }
+    const key = normalise(e.phrase ?? '');
+    if (!key || byPhrase.has(key)) return;
+    byPhrase.set(key, index);
+    let node = root;
+    for (const w of key.split(' ')) {
+      let child = node.next.get(w);
+      if (!child) node.next.set(w, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  });
+  const parts = [...patternParts];
+  if (root.next.size) parts.push(trieSource(root));
+  const unicode = patternParts.some((p) => /\\p\{/.test(p));
+  const re = new RegExp(parts.length ? parts.join('|') : '(?!)', unicode ? 'giu' : 'gi');
+  const notAfter = entries.map((e) => (e.notAfter ? new RegExp(`(?:${e.notAfter})\\s+$`, 'iu') : undefined));
   return {
-    re,
-    entries: sorted,
-    entryOf(m) {
-      for (let i = 0; i < groupOf.length; i++) if (m[groupOf[i]] !== undefined) return sorted[i];
-      return sorted[0];
+    entries,
+    each(text, start, end, cb) {
+      re.lastIndex = start;
+      for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+        const s = m.index;
+        const e = s + m[0].length;
+        if (e > end) break;
+        if ((isWordChar(m[0][0]) && isWordChar(text[s - 1])) || (isWordChar(m[0][m[0].length - 1]) && isWordChar(text[e]))) {
+          // Part of a longer word: look again one character on.
+          re.lastIndex = s + 1;
+          continue;
+        }
+        let index = -1;
+        for (const p of patterns) {
+          if (m[p.group] !== undefined) {
+            index = p.index;
+            break;
+          }
+        }
+        if (index < 0) index = byPhrase.get(normalise(m[0])) ?? -1;
+        if (index < 0) continue;
+        const guard = notAfter[index];
+        if (guard && guard.test(text.slice(Math.max(start, s - 60), s))) continue;
+        cb(m, entries[index]);
+      }
     },
   };
 }
