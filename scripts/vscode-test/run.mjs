@@ -1,7 +1,7 @@
 // Runs the in-host mocha suite (out/vscode-test/suite) inside a real VS Code: code-server from npm,
 // driven by Debian's Chromium through playwright-core. Exits with the suite's code; any setup problem fails.
-// Usage: node scripts/vscode-test/run.mjs [--no-build] [--grep TEXT] [--timeout SECONDS] [--keep] [--verbose]
-import { closeSync, existsSync, openSync, readFileSync, readSync, rmSync, writeFileSync } from 'node:fs';
+// Usage: node scripts/vscode-test/run.mjs [--no-build] [--grep TEXT] [--timeout SECONDS] [--keep] [--verbose] [--stats]
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Buffer } from 'node:buffer';
 import { clearInterval, setInterval } from 'node:timers';
@@ -51,6 +51,7 @@ async function main() {
   // The workbench's own console (noisy: offline gallery lookups and the like) only with --verbose.
   if (verbose) page.on('console', (msg) => process.stdout.write(`[console.${msg.type()}] ${msg.text()}\n`));
   tail = tailFile(report);
+  const memory = flag('--stats') ? sampleMemory(host) : undefined;
   page.on('pageerror', (e) => { if (verbose) process.stdout.write(`[pageerror] ${e.message}\n`); });
 
   await page.goto(workbenchUrl(host, { tests: suite }));
@@ -68,12 +69,34 @@ async function main() {
   finished = true;
   tail.stop();
   tail = undefined;
+  if (memory) say(`peak memory: code-server process group ${memory.stop().codeServer} MB, Chromium ${memory.peak.chromium} MB`);
   say(`in-host suite finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (code !== 0) {
     for (const f of exthostLogs(host)) say(`extension host log ${f}:\n${readFileSync(f, 'utf8').slice(-8000)}`);
     say(`code-server log (tail):\n${host.log().slice(-3000)}`);
   }
   return code;
+}
+
+/** Peak resident memory (MB) of code-server's process group and of this run's Chromium (found by its profile dir). */
+function sampleMemory(h) {
+  const peak = { codeServer: 0, chromium: 0 };
+  const sample = () => {
+    const now = { codeServer: 0, chromium: 0 };
+    for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+        const pgrp = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[2]);
+        const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0) / 1024;
+        if (pgrp === h.child.pid) now.codeServer += rss;
+        else if (readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(h.dirs.browser)) now.chromium += rss;
+      } catch { /* the process ended */ }
+    }
+    peak.codeServer = Math.max(peak.codeServer, Math.round(now.codeServer));
+    peak.chromium = Math.max(peak.chromium, Math.round(now.chromium));
+  };
+  const timer = setInterval(sample, 1000);
+  return { peak, stop() { clearInterval(timer); return peak; } };
 }
 
 /** Streams what is appended to a file to stdout, until stop() (which prints the rest). */
