@@ -69,7 +69,8 @@ function skeletonFix(account: AccountModel, guesses: Map<number, Guess>, paragra
     const text = account.text;
     let at = text.length;
     while (at > account.preamble.start && /\s/.test(text[at - 1])) at--;
-    let block = at > account.preamble.start ? `${eol}${eol}` : '';
+    const bom = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+    let block = at > bom ? `${eol}${eol}` : '';
     for (let i = cur + 1; i < defs.length; i++) block += heading(defs[i], true);
     edits.push({ span: { start: at, end: text.length }, newText: block.replace(/(\r?\n)+$/, '') + eol });
   }
