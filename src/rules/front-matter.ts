@@ -6,7 +6,8 @@ import { firstLine, listing } from './util/text';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 // Two or three capitalised words, optionally after a title: a person's name rather than an id like "L-014".
-const REAL_NAME = /^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\.?\s+)?[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?(?:\s+[A-Z][a-z]+(?:[-'’][A-Z]?[a-z]+)?){1,2}$/;
+const NAME_WORD = "(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+const REAL_NAME = new RegExp(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}$`);
 
 const REQUIRED = [
   { field: 'learner', why: 'your anonymised learner id, e.g. "learner: L-014"' },

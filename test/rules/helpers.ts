@@ -25,3 +25,9 @@ export function words(n: number, word = 'word'): string {
 }
 
 export const crlf = (s: string) => s.replace(/\r?\n/g, '\r\n');
+
+/** An account from headings and bodies, in the order given. */
+export const full = (parts: Record<string, string>) =>
+  Object.entries(parts)
+    .map(([h, body]) => `## ${h}\n\n${body}\n`)
+    .join('\n');

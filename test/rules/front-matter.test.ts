@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { at, crlf, fix, NOW, run } from './helpers';
+
+const fm = (body: string) => `---\n${body}\n---\n## Situation\n\nText.\n`;
+const complete = 'title: T\nlearner: L-014\nunit: CS301\ndate: 2026-03-04';
+
+describe('front-matter', () => {
+  it('is quiet for complete front matter', () => {
+    assert.deepEqual(run('front-matter', fm(complete)), []);
+  });
+
+  it('reports a YAML syntax error as an error at its place, and says the rest was checked', () => {
+    const t = fm('title: Late: what I did\nunit: CS301');
+    const f = run('front-matter', t);
+    assert.equal(f.length, 1);
+    assert.equal(f[0].severity, 'error');
+    assert.equal(f[0].start.line, 1);
+    assert.match(f[0].message, /^The front matter has a YAML error: .+ the rest of the account was still checked\.$/);
+    // The body was still analysed.
+    assert.equal(analyze(t).account.sections.length, 1);
+  });
+
+  it('keeps the YAML error an error even when the rule is set to info', () => {
+    const f = run('front-matter', fm('title: [unclosed'), { rules: { 'front-matter': 'info' } });
+    assert.equal(f[0].severity, 'error');
+  });
+
+  it('names each missing field, and offers today\'s date', () => {
+    const t = fm('title: T');
+    const f = run('front-matter', t);
+    assert.deepEqual(f.map((x) => x.data?.field), ['learner', 'unit', 'date']);
+    assert.equal(f[1].message, 'The front matter has no "unit". Add the unit this account is evidence for, e.g. "unit: CS301".');
+    const fixed = fix(t, f[2]);
+    assert.equal(fixed, fm('title: T\ndate: 2026-06-01'));
+  });
+
+  it('reports invalid and future dates at the value', () => {
+    for (const [date, re] of [['2026-02-30', /not a real date/], ['4th March', /not a real date written as YYYY-MM-DD/], ['2026-06-02', /in the future/]] as const) {
+      const t = fm(complete.replace('2026-03-04', date));
+      const f = run('front-matter', t);
+      assert.equal(f.length, 1, date);
+      assert.equal(at(t, f[0]), date);
+      assert.match(f[0].message, re);
+    }
+    assert.equal(run('front-matter', fm(complete.replace('2026-03-04', '2026-06-01'))).length, 0);
+  });
+
+  it('reports an unknown framework with a fix per known one', () => {
+    const t = fm(`${complete}\nframework: starrr`);
+    const [f] = run('front-matter', t);
+    assert.equal(at(t, f), 'starrr');
+    assert.match(f.message, /"starrr" is not one STARR Reflect knows, so this account was checked against STARR\. Use starr, star, carl or gibbs\./);
+    assert.deepEqual(f.fixes!.map((x) => x.edits[0].newText), ['starr', 'star', 'carl', 'gibbs']);
+  });
+
+  it('reports a learner field that looks like a real name, not an id', () => {
+    for (const name of ['Jane Smith', 'Mrs Jane Smith', "Sean O'Neil"]) {
+      const f = run('front-matter', fm(complete.replace('L-014', name)));
+      assert.equal(f.length, 1, name);
+      assert.match(f[0].message, /looks like a real name\. Use your anonymised learner id/);
+    }
+    for (const id of ['L-014', 'JS-2026-07', 'learner 14']) assert.equal(run('front-matter', fm(complete.replace('L-014', id))).length, 0, id);
+  });
+
+  it('reports wrongly typed fields with the field named', () => {
+    const [f] = run('front-matter', fm(`${complete}\nstatus: finished`));
+    assert.match(f.message, /"status" should be draft, submitted or assessed\. Fix the "status" field/);
+  });
+
+  it('suggests front matter when there is none, with a template fix that satisfies the rule', () => {
+    const t = crlf('# Late deliveries\n\n## Situation\n\nText.\n');
+    const [f] = run('front-matter', t);
+    assert.match(f.message, /no front matter/);
+    const fixed = fix(t, f);
+    assert.ok(fixed.startsWith('---\r\ntitle: "Late deliveries"\r\n'));
+    const a = analyze(fixed, { now: NOW });
+    assert.equal(a.account.frontMatter?.fields.date, '2026-06-01');
+    // Only the fields the learner must fill in remain.
+    assert.deepEqual(run('front-matter', fixed).map((x) => x.data?.field), ['learner', 'unit']);
+  });
+
+  it('says nothing about an empty file', () => {
+    assert.deepEqual(run('front-matter', ''), []);
+  });
+});

@@ -1,0 +1,33 @@
+import assert from 'node:assert/strict';
+import { analyze } from '../../src/core';
+import { at, crlf, fix, run, full } from './helpers';
+
+describe('missing-section', () => {
+  const text = full({ Situation: 'A courier missed its SLA.', Action: 'I called the depot.', Reflection: 'Next time I will check.' });
+
+  it('reports each missing section at the heading it should come before, as an error', () => {
+    const f = run('missing-section', text);
+    assert.deepEqual(f.map((x) => x.data?.section), ['task', 'result']);
+    assert.ok(f.every((x) => x.severity === 'error'));
+    assert.equal(at(text, f[0]), '## Action');
+    assert.match(f[0].message, /The Task section is missing\. Add a "Task" heading before Action/);
+  });
+
+  it('its fix inserts the heading with a prompt in framework order', () => {
+    const f = run('missing-section', text);
+    const fixed = fix(text, f[0]);
+    assert.ok(fixed.includes('## Task\n\n<!-- What did you personally need to achieve'));
+    assert.deepEqual(analyze(fixed).account.sections.map((s) => s.id), ['situation', 'task', 'action', 'reflection']);
+  });
+
+  it('keeps CRLF line breaks in its fix', () => {
+    const t = crlf(text);
+    const fixed = fix(t, run('missing-section', t)[1]);
+    assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
+    assert.ok(analyze(fixed).account.sectionById.has('result'));
+  });
+
+  it('stays quiet for an unstructured account (unstructured-account reports it once)', () => {
+    assert.equal(run('missing-section', 'Just some text about a customer.').length, 0);
+  });
+});

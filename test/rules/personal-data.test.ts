@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { at, crlf, fix, run } from './helpers';
+
+const one = (text: string) => {
+  const f = run('personal-data', text);
+  assert.equal(f.length, 1, f.map((x) => x.message).join('\n'));
+  return f[0];
+};
+
+describe('personal-data', () => {
+  const cases: [string, string, string, string][] = [
+    ['email', 'Contact jane.smith+orders@example.co.uk today.', 'jane.smith+orders@example.co.uk', '[customer email]'],
+    ['phone', 'She gave 07700 900483 as her number.', '07700 900483', '[phone number]'],
+    ['phone', 'Ring +44 (0)20 7946 0018 now.', '+44 (0)20 7946 0018', '[phone number]'],
+    ['phone', 'Ring 0161-496-0000 now.', '0161-496-0000', '[phone number]'],
+    ['phone', 'Ring +447700900483 now.', '+447700900483', '[phone number]'],
+    ['postcode', 'Delivered to SW1A 1AA on time.', 'SW1A 1AA', '[postcode]'],
+    ['postcode', 'Delivered to M1 1AE on time.', 'M1 1AE', '[postcode]'],
+    ['ni-number', 'Her NI number AB 12 34 56 C was on file.', 'AB 12 34 56 C', '[NI number]'],
+    ['card', 'She read out 4111 1111 1111 1111 on the call.', '4111 1111 1111 1111', '[card number]'],
+    ['card', 'Card 5500-0000-0000-0004 was declined.', '5500-0000-0000-0004', '[card number]'],
+  ];
+  for (const [kind, text, found, replacement] of cases) {
+    it(`finds ${kind} "${found}" and replaces it with ${replacement}`, () => {
+      const f = one(text);
+      assert.equal(f.severity, 'error');
+      assert.equal(at(text, f), found);
+      assert.deepEqual(f.data, { kind, replacement });
+      assert.equal(fix(text, f), text.replace(found, replacement));
+      assert.match(f.message, new RegExp(`replace it with "${replacement.replace(/[[\]]/g, '\\$&')}"`));
+    });
+  }
+
+  it('anonymises titled full names as title and initial, or Customer A', () => {
+    for (const [name, short] of [['Mrs Jane Smith', 'Mrs S'], ["Mr John O'Neil", 'Mr O'], ['Dr Amir Khan-Patel', 'Dr K'], ['Ms Ann McDonald', 'Ms M']]) {
+      const t = `I rang ${name} back.`;
+      const f = one(t);
+      assert.equal(at(t, f), name);
+      assert.equal(fix(t, f), `I rang ${short} back.`);
+      assert.equal(fix(t, f, 1), 'I rang Customer A back.');
+      assert.equal(f.fixes![0].preferred, true);
+      assert.match(f.message, new RegExp(`looks like a real person's full name\\. Anonymise it — "${short}"`));
+    }
+  });
+
+  it('leaves already-anonymised text and look-alikes alone', () => {
+    const t = [
+      'Mrs S rang. Mr Patel agreed. Order 1234-5678-9012. Ref 4111 1111 1111 1112 fails the Luhn check.',
+      'AC 2.3 and CS301 1.1 and SLA 98%. Call 999. Version 2.0.1. Email me at the desk.',
+    ].join('\n');
+    assert.deepEqual(run('personal-data', t), []);
+  });
+
+  it('checks the front matter too, except the learner field (front-matter judges that)', () => {
+    const t = '---\ntitle: Call with Mrs Jane Smith\nlearner: Mr Tom Jones\ncustomer: jane@example.com\n---\n## Situation\n\nText.\n';
+    const f = run('personal-data', t);
+    assert.deepEqual(f.map((x) => at(t, x)), ['Mrs Jane Smith', 'jane@example.com']);
+  });
+
+  it('never looks in code, HTML comments or tutor CriticMarkup', () => {
+    const t = '`jane@example.com`\n\n<!-- 07700 900483 -->\n\n{>>Mrs Jane Smith<<}\n\n```\nSW1A 1AA\n```\n';
+    assert.deepEqual(run('personal-data', t), []);
+  });
+
+  it('keeps exact ranges with CRLF and a BOM', () => {
+    const t = '\ufeff' + crlf('## Situation\n\nMrs Jane Smith\nrang from 07700 900483.\n');
+    const f = run('personal-data', t);
+    assert.deepEqual(f.map((x) => at(t, x)), ['Mrs Jane Smith', '07700 900483']);
+    assert.deepEqual(f.map((x) => [x.start.line, x.start.column]), [[2, 0], [3, 10]]);
+  });
+});
