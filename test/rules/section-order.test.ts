@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
-import { at, crlf, fix, run, words, full } from './helpers';
+import { at, crlf, fix, run, full } from './helpers';
 
 describe('section-order', () => {
   const text = full({ Situation: 'A.', Action: 'I called.', Task: 'I had to.', Result: 'It rose 5%.', Reflection: 'Next time.' });

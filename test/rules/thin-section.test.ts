@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { at, fix, run, words, full } from './helpers';
+import { run, words, full } from './helpers';
 
 describe('thin-section', () => {
   const text = full({ Task: 'I had to fix it.', Action: words(130) });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
-import { at, fix, NOW, run, words } from './helpers';
+import { at, fix, NOW, run } from './helpers';
 
 describe('unstructured-account', () => {
   const pasted = [
