@@ -50,10 +50,13 @@ export class AnalysisService implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   private readonly analysed = new vscode.EventEmitter<AnalysisResult>();
   private readonly busyChanged = new vscode.EventEmitter<vscode.Uri>();
+  private readonly dropped = new vscode.EventEmitter<vscode.Uri>();
   /** Everything analysed before is stale (settings, `.starr.yaml`, criteria or overrides changed): check again. */
   readonly onDidChange = this.changed.event;
   /** A document version has been analysed. */
   readonly onDidAnalyse = this.analysed.event;
+  /** An open document that was an account no longer is (its front matter or headings changed). */
+  readonly onDidStopBeingAccount = this.dropped.event;
   /** A large document started or finished being analysed in the background. */
   readonly onDidChangeBusy = this.busyChanged.event;
 
@@ -72,6 +75,7 @@ export class AnalysisService implements vscode.Disposable {
       this.changed,
       this.analysed,
       this.busyChanged,
+      this.dropped,
     );
   }
 
@@ -148,7 +152,11 @@ export class AnalysisService implements vscode.Disposable {
     // The `.starr.yaml` may add include globs: read it (once per folder) before deciding.
     await this.config.context(doc.uri);
     // The analysis is shared, so one caller's token only stops that caller waiting.
-    if (token?.isCancellationRequested || doc.isClosed || !this.isAccount(doc)) return undefined;
+    if (token?.isCancellationRequested || doc.isClosed) return undefined;
+    if (!this.isAccount(doc)) {
+      if (this.cache.delete(doc.uri.toString())) this.dropped.fire(doc.uri);
+      return undefined;
+    }
     const key = doc.uri.toString();
     const e = this.cache.get(key);
     if (e && e.version === doc.version && e.generation === this.generation) return e.promise;
@@ -205,6 +213,7 @@ export class AnalysisService implements vscode.Disposable {
     const ms = performance.now() - start;
     this.log.block(`analysing ${shortName(uri)}`, ms);
     this.log.stats.lastAnalysisMs = ms;
+    this.log.stats.lastAnalysisUri = uri.toString();
     this.log.stats.analyses++;
     return { uri, version, findings, summary, account, config, offThread: false, ms };
   }
@@ -235,6 +244,7 @@ export class AnalysisService implements vscode.Disposable {
       const r = await this.offThread.analyse(key, text, config);
       if (!r) return undefined;
       this.log.stats.lastAnalysisMs = r.ms;
+      this.log.stats.lastAnalysisUri = key;
       this.log.stats.offThreadAnalyses++;
       this.log.info(`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
       return { uri, version, findings: r.findings, summary: r.summary, config, offThread: true, ms: r.ms };

@@ -63,13 +63,20 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
   }
 }
 
-/** The finding a diagnostic was made from: same rule, same range, same message. */
+/**
+ * The finding a diagnostic was made from: same rule, range and message. The diagnostic may be a little older
+ * than the analysis (published before the last keystroke), so fall back to the same rule and message nearest
+ * to it, then to the same rule overlapping it.
+ */
 function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Diagnostic): Finding | undefined {
   const id = ruleIdOf(d);
   const start = doc.offsetAt(d.range.start);
   const end = doc.offsetAt(d.range.end);
-  return findings.find((f) => f.ruleId === id && f.span.start === start && f.span.end === end && f.message === d.message)
-    ?? findings.find((f) => f.ruleId === id && f.span.start === start && f.span.end === end);
+  const same = findings.filter((f) => f.ruleId === id);
+  const exact = same.find((f) => f.span.start === start && f.span.end === end && f.message === d.message);
+  if (exact) return exact;
+  const byMessage = same.filter((f) => f.message === d.message).sort((a, b) => Math.abs(a.span.start - start) - Math.abs(b.span.start - start));
+  return byMessage[0] ?? same.find((f) => f.span.start <= end && start <= f.span.end);
 }
 
 /** Offset just after a closing front-matter fence and its line break, or 0. */

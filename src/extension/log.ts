@@ -10,6 +10,7 @@ export class Log implements vscode.Disposable {
     longestBlockMs: 0,
     longestBlockWhat: '',
     lastAnalysisMs: 0,
+    lastAnalysisUri: '',
     analyses: 0,
     offThreadAnalyses: 0,
   };

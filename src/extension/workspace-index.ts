@@ -41,9 +41,11 @@ export class WorkspaceIndex implements vscode.Disposable {
       watcher.onDidCreate((u) => void this.refreshFile(u)),
       watcher.onDidChange((u) => void this.refreshFile(u)),
       watcher.onDidDelete((u) => this.index.delete(u.toString())),
+      // Open documents feed their in-memory analysis; unsaved documents outside the workspace do not belong.
       analysis.onDidAnalyse((r) => {
-        if (r.version >= 0) this.index.set(r.summary);
+        if (r.version >= 0 && vscode.workspace.getWorkspaceFolder(r.uri)) this.index.set(r.summary);
       }),
+      analysis.onDidStopBeingAccount((uri) => this.index.delete(uri.toString())),
       // Settings, `.starr.yaml` or criteria changed: every summary may differ.
       analysis.onDidChange(() => {
         this.fresh.clear();
