@@ -25,7 +25,8 @@ function cueRegexes(): Map<CueFamily, RegExp> {
     if (!CUE_FAMILIES.includes(family)) continue;
     parts.set(family, [...(parts.get(family) ?? []), e.pattern ?? phrasePattern(e.phrase ?? '')]);
   }
-  compiled = new Map([...parts].map(([f, p]) => [f, new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p.join('|')})(?![\\p{L}\\p{N}_])`, 'iu')]));
+  // Plain \b and no unicode flag: the cue words are English, and this keeps the scan cheap on long accounts.
+  compiled = new Map([...parts].map(([f, p]) => [f, new RegExp(`\\b(?:${p.join('|')})\\b`, 'i')]));
   return compiled;
 }
 
