@@ -36,13 +36,40 @@ const SHOTS = [
   },
   {
     name: 'coverage',
-    title: 'The STARR Coverage view: each unit, its learning outcomes and criteria, with their state',
+    title: 'The STARR Coverage view: a unit, its learning outcomes and criteria, with their state and evidence',
     async run(ui) {
+      const { page } = ui;
       await ui.openFile('learner-a', 'courier-sla-recovery.md');
       await ui.command('View: Show STARR Coverage');
+      // Wait for the whole sample portfolio (8 accounts) to be in the Accounts view.
+      await ui.openView('Accounts');
+      await page.waitForFunction(() => {
+        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Accounts'));
+        return (pane?.querySelectorAll('.pane-body .monaco-list-row').length ?? 0) >= 8;
+      }, undefined, { timeout: 120_000 });
+      // Give the coverage tree the whole side bar, and make the side bar wide enough to read.
+      await page.locator('.pane-header', { hasText: 'Accounts' }).first().click();
+      const bar = await page.locator('.part.sidebar').boundingBox();
+      if (bar) {
+        await page.mouse.move(bar.x + bar.width + 1, bar.y + bar.height / 2);
+        await page.mouse.down();
+        await page.mouse.move(bar.x + bar.width + 330, bar.y + bar.height / 2, { steps: 8 });
+        await page.mouse.up();
+      }
+      for (const other of ['Feedback']) {
+        const header = page.locator('.part.sidebar .pane-header', { hasText: other }).first();
+        if ((await header.count()) && (await header.getAttribute('aria-expanded')) === 'true') await header.click();
+      }
       const rows = await ui.openView('Criteria coverage');
-      await rows.filter({ hasText: 'CS3-SP' }).first().waitFor({ timeout: 60_000 });
-      await rows.filter({ hasText: 'covered' }).first().waitFor({ timeout: 60_000 });
+      // Only the partnerships unit open, with the accounts evidencing 2.3.
+      await page.locator('.pane-header', { hasText: 'Criteria coverage' }).first().hover();
+      await page.locator('.pane-header [aria-label^="Collapse All"]').first().click();
+      await rows.filter({ hasText: 'CS3-SP —' }).first().click();
+      for (const lo of ['LO 3:', 'LO 2:', 'LO 1:']) await rows.filter({ hasText: lo }).first().click();
+      await rows.filter({ hasText: '2.3 Work with a partner' }).first().click();
+      await rows.filter({ hasText: 'Restoring a courier partner' }).first().waitFor({ timeout: 30_000 });
+      await rows.filter({ hasText: '3.2 Evaluate how your work' }).first().hover();
+      await page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'State:' }).first().waitFor({ timeout: 15_000 }).catch(() => {});
       await ui.shot();
     },
   },
