@@ -46,7 +46,7 @@ function isFeedbackDoc(doc: vscode.TextDocument): boolean {
 export function register(services: Services): vscode.Disposable[] {
   const { analysis, log } = services;
   const controller = vscode.comments.createCommentController(CONTROLLER_ID, 'STARR feedback');
-  controller.options = { prompt: 'Write feedback for the learner…', placeHolder: 'Say what to add or change' };
+  controller.options = { prompt: 'Write feedback, or a reply…', placeHolder: 'Say what to add or change' };
   controller.commentingRangeProvider = {
     provideCommentingRanges: (doc) => (isFeedbackDoc(doc) && doc.lineCount > 0 ? [new vscode.Range(0, 0, doc.lineCount - 1, 0)] : []),
   };
