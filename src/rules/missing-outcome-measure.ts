@@ -41,13 +41,26 @@ const CLAIM = new RegExp(
 );
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
+/** Whether `at` falls in one of `spans` (sorted, not overlapping): a binary search. */
+function inSpans(spans: Span[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else if (spans[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}
+
 /** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
 function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
   let found = false;
   MEASURE.lastIndex = start;
   for (let m = MEASURE.exec(account.prose); m && m.index < end; m = MEASURE.exec(account.prose)) {
     const at = m.index;
-    if (m[0].length === 1 && refs.some((r) => at >= r.start && at < r.end)) continue;
+    if (m[0].length === 1 && inSpans(refs, at)) continue;
     found = true;
     break;
   }

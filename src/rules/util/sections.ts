@@ -19,7 +19,8 @@ export function insertSectionFix(account: AccountModel, def: FrameworkSection): 
   const block = `${heading}${eol}${eol}<!-- ${def.prompt} -->${eol}${eol}`;
   if (next) return { title: `Add the ${def.name} section`, edits: [{ span: { start: next.span.start, end: next.span.start }, newText: block }], preferred: true };
   const text = account.text;
-  const trailing = /(\r?\n)*$/.exec(text)?.[0] ?? '';
-  const at = text.length - trailing.length;
-  return { title: `Add the ${def.name} section`, edits: [{ span: { start: at, end: text.length }, newText: `${eol}${eol}${block.replace(new RegExp(`${eol}$`), '')}` }], preferred: true };
+  // Back over trailing line breaks by hand: an end-anchored regex rescans a large file from every position.
+  let at = text.length;
+  while (at > 0 && (text[at - 1] === '\n' || text[at - 1] === '\r')) at--;
+  return { title: `Add the ${def.name} section`, edits: [{ span: { start: at, end: text.length }, newText: `${eol}${eol}${block.slice(0, -eol.length)}` }], preferred: true };
 }

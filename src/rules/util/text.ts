@@ -48,6 +48,9 @@ export function trimEnd(text: string, start: number, end: number): number {
 
 /** The sentence around [start, end) of prose, found by scanning to the nearest sentence stops (cheap, no segmenter). */
 export function sentenceAround(prose: string, start: number, end: number, lo: number, hi: number): Span {
+  // Bounded either side, so a huge run without full stops stays linear.
+  lo = Math.max(lo, start - 1000);
+  hi = Math.min(hi, end + 1000);
   let a = start;
   while (a > lo) {
     const c = prose[a - 1];
@@ -82,7 +85,9 @@ export function listing(items: string[], joiner = 'and'): string {
  */
 export function insideQuote(prose: string, index: number, lo: number): boolean {
   let straight = 0;
-  for (let i = index - 1; i >= lo; i--) {
+  // Bounded, so a huge single paragraph full of matches stays linear: quotations are rarely this long.
+  const stop = Math.max(lo, index - 600);
+  for (let i = index - 1; i >= stop; i--) {
     const c = prose.charCodeAt(i);
     if (c === 0x201d) return false; // ”
     if (c === 0x201c) return true; // “
