@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, SetupError, build, launchBrowser, say, startHost, workbenchUrl } from './host.mjs';
+import { FEEDBACK_SHOTS } from '../feedback/shots.mjs';
 
 const SHOTS = [
   {
@@ -44,7 +45,7 @@ const SHOTS = [
       // Wait for the whole sample portfolio (8 accounts) to be in the Accounts view.
       await ui.openView('Accounts');
       await page.waitForFunction(() => {
-        const pane = [...document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Accounts'));
+        const pane = [...globalThis.document.querySelectorAll('.pane')].find((p) => p.querySelector('.pane-header')?.textContent?.includes('Accounts'));
         return (pane?.querySelectorAll('.pane-body .monaco-list-row').length ?? 0) >= 8;
       }, undefined, { timeout: 120_000 });
       // Give the coverage tree the whole side bar, and make the side bar wide enough to read.
@@ -73,6 +74,8 @@ const SHOTS = [
       await ui.shot();
     },
   },
+  // feedback-thread, quality-report
+  ...FEEDBACK_SHOTS,
 ];
 
 const argv = process.argv.slice(2);
