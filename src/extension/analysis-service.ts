@@ -153,7 +153,7 @@ export class AnalysisService implements vscode.Disposable {
     await this.config.context(doc.uri);
     // The analysis is shared, so one caller's token only stops that caller waiting.
     if (token?.isCancellationRequested || doc.isClosed) return undefined;
-    if (!this.isAccount(doc)) {
+    if (!this.log.time('deciding whether a document is an account', () => this.isAccount(doc))) {
       if (this.cache.delete(doc.uri.toString())) this.dropped.fire(doc.uri);
       return undefined;
     }
@@ -161,7 +161,8 @@ export class AnalysisService implements vscode.Disposable {
     const e = this.cache.get(key);
     if (e && e.version === doc.version && e.generation === this.generation) return e.promise;
     const entry: CacheEntry = { version: doc.version, generation: this.generation, promise: Promise.resolve(undefined) };
-    entry.promise = this.run(doc.uri, doc.version, doc.getText()).then((r) => {
+    const text = this.log.time('reading the document text', () => doc.getText());
+    entry.promise = this.run(doc.uri, doc.version, text).then((r) => {
       if (this.cache.get(key) !== entry) return r;
       if (r) {
         entry.result = r;

@@ -29,7 +29,14 @@ export function register(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand('starr.showProblems', () => showProblems(services)),
     vscode.commands.registerCommand('starr.showLog', () => log.show()),
     // For the in-host tests and for support: activation time, the longest block, analysis counts.
-    vscode.commands.registerCommand('starr._stats', () => ({ ...log.stats, accounts: workspace.index.size })),
+    vscode.commands.registerCommand('starr._stats', (options?: { resetLongestBlock?: boolean }) => {
+      const stats = { ...log.stats, accounts: workspace.index.size };
+      if (options?.resetLongestBlock) {
+        log.stats.longestBlockMs = 0;
+        log.stats.longestBlockWhat = '';
+      }
+      return stats;
+    }),
   ];
 }
 

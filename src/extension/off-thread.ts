@@ -72,7 +72,8 @@ export class OffThreadAnalyser implements vscode.Disposable {
       return;
     }
     this.running = job;
-    this.port.post(job.req);
+    const port = this.port;
+    this.log.time('sending a document to the worker', () => port.post(job.req));
   }
 
   private onMessage(res: WorkerResponse): void {
