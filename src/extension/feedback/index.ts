@@ -48,7 +48,8 @@ export function register(services: Services): vscode.Disposable[] {
   const controller = vscode.comments.createCommentController(CONTROLLER_ID, 'STARR feedback');
   controller.options = { prompt: 'Write feedback, or a reply…', placeHolder: 'Say what to add or change' };
   controller.commentingRangeProvider = {
-    provideCommentingRanges: (doc) => (isFeedbackDoc(doc) && doc.lineCount > 0 ? [new vscode.Range(0, 0, doc.lineCount - 1, 0)] : []),
+    // The gutter "+" only on reflective accounts, not on every README.
+    provideCommentingRanges: (doc) => (isFeedbackDoc(doc) && analysis.isAccount(doc) && doc.lineCount > 0 ? [new vscode.Range(0, 0, doc.lineCount - 1, 0)] : []),
   };
   const diagnostics = vscode.languages.createDiagnosticCollection(FEEDBACK_SOURCE);
   const built = new Map<string, Map<string, vscode.CommentThread[]>>();
