@@ -1,7 +1,7 @@
-// Usage: node scripts/snippets.cjs (from the repository root).
+// Usage: node scripts/snippets.mjs (from the repository root).
 // Generates snippets/markdown.json from the bundled frameworks' prompts, so the skeletons match the checks.
-const fs = require('fs');
-const YAML = require('yaml');
+import * as fs from 'node:fs';
+import YAML from 'yaml';
 const fw = YAML.parse(fs.readFileSync('data/frameworks.yaml', 'utf8')).frameworks;
 const byId = Object.fromEntries(fw.map((f) => [f.id, f]));
 const front = (framework, start) => [
