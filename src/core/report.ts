@@ -1,4 +1,5 @@
-import { criterionIds, type CriteriaCatalog } from './criteria';
+import { computeCoverage } from './coverage';
+import type { CriteriaCatalog } from './criteria';
 import type { AccountSummary } from './portfolio';
 import type { Severity } from './types';
 
@@ -35,6 +36,8 @@ export interface CriteriaGap {
   unit: string;
   /** Criteria of the unit no account of this learner evidences. */
   missing: string[];
+  /** Criteria evidenced only weakly (see the Coverage view), when known. */
+  weak?: string[];
   /** How many criteria the unit has. */
   total: number;
 }
@@ -176,24 +179,23 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
 }
 
 /**
- * Criteria gaps from loaded criteria sets: for each unit a learner writes for, the criteria that none of
- * their accounts for that unit claims (front matter or inline). Units no set knows are left out.
+ * Criteria gaps from loaded criteria sets, by the same rules as the Coverage view: for each unit a learner
+ * writes for, the criteria none of their accounts covers (missing), and those only weakly evidenced (weak:
+ * claimed but never referenced, only in accounts with errors, or the command verb not met).
+ * Units no set knows are left out.
  */
-export function gapsFromCatalog(catalog: Pick<CriteriaCatalog, 'unit'>): NonNullable<ReportOptions['gaps']> {
-  return (learner, accounts) => {
-    const byUnit = new Map<string, { set: ReturnType<CriteriaCatalog['unit']>; claimed: Set<string> }>();
-    for (const a of accounts) {
-      const loaded = catalog.unit(a.unit);
-      if (!loaded) continue;
-      const entry = byUnit.get(loaded.set.id) ?? { set: loaded, claimed: new Set<string>() };
-      for (const c of a.criteria) entry.claimed.add(c.id.toLowerCase());
-      byUnit.set(loaded.set.id, entry);
-    }
-    return [...byUnit.entries()].sort(([a], [b]) => a.localeCompare(b)).map(([unit, { set, claimed }]) => {
-      const ids = criterionIds(set!.set);
-      return { learner, unit, total: ids.length, missing: ids.filter((id) => !claimed.has(id.toLowerCase())) };
+export function gapsFromCatalog(catalog: CriteriaCatalog): NonNullable<ReportOptions['gaps']> {
+  return (learner, accounts) =>
+    computeCoverage(accounts, catalog).units.map((u) => {
+      const all = u.outcomes.flatMap((o) => o.criteria);
+      return {
+        learner,
+        unit: u.unit.id,
+        total: all.length,
+        missing: all.filter((c) => c.state === 'uncovered').map((c) => c.criterion.id),
+        weak: all.filter((c) => c.state === 'weak').map((c) => c.criterion.id),
+      };
     });
-  };
 }
 
 /** "S T A – R" style: the initial of each section, or a dash when it is missing. */
@@ -216,7 +218,9 @@ export function summaryLines(r: QualityReport): string[] {
 }
 
 function gapText(g: CriteriaGap): string {
-  return g.missing.length ? `${g.missing.length} of ${g.total} not yet evidenced: ${g.missing.join(', ')}` : `all ${g.total} evidenced`;
+  const parts = [g.missing.length ? `${g.missing.length} of ${g.total} not yet evidenced: ${g.missing.join(', ')}` : `all ${g.total} evidenced`];
+  if (g.weak?.length) parts.push(`${g.weak.length} weak: ${g.weak.join(', ')}`);
+  return parts.join('; ');
 }
 
 // ---------- Markdown ----------

@@ -75,6 +75,9 @@ describe('quality report', () => {
     const g = r.summary.gaps!.find((x) => x.learner === 'L-104' && x.unit === 'CS3-SP')!;
     assert.ok(g.total > 4);
     assert.ok(!g.missing.includes('1.1') && !g.missing.includes('3.3') && g.missing.includes('2.1'));
+    // Claimed in the front matter but never referenced in the text: weak, as in the Coverage view.
+    assert.ok(g.weak!.includes('1.1') && g.weak!.includes('3.3'), JSON.stringify(g));
+    assert.match(renderMarkdown(r), /\| L-104 \| CS3-SP \| \d+ of \d+ not yet evidenced: [^|]*; \d+ weak: [^|]*1\.1/);
     assert.deepEqual(r.summary.gaps!.map((x) => `${x.learner} ${x.unit}`), ['L-101 CS3-MON', 'L-101 CS3-SP', 'L-102 CS3-MON', 'L-102 CS3-SP', 'L-104 CS3-SP', 'learner-c CS3-MON']);
   });
 
