@@ -30,7 +30,13 @@ export function readFrontMatter(text: string, start: number, end: number, raw: s
     fm.problems.push({ kind: 'syntax', message: 'Front matter should be a list of fields such as "title: …" and "unit: …", one per line.', span: r ? shift(r[0], r[1]) : content });
     return fm;
   }
-  fm.data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  try {
+    fm.data = (doc.toJS() ?? {}) as Record<string, unknown>;
+  } catch {
+    // yaml refuses to expand alias bombs ("billion laughs") by throwing; that is a problem with this file, not a crash.
+    fm.problems.push({ kind: 'syntax', message: 'Front matter uses too many YAML aliases (*name) to be read. Write the values out in full.', span: content });
+    return fm;
+  }
   for (const pair of contents.items) {
     const key = isScalar(pair.key) ? String(pair.key.value) : undefined;
     if (!key) continue;

@@ -35,7 +35,14 @@ export function parseYamlData<T>(text: string, schemaJson: object): DataResult<T
   };
   for (const e of doc.errors) at({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }, tidyYamlMessage(e.message));
   if (doc.errors.length) return { problems };
-  const value = doc.toJS() ?? {};
+  let value: unknown;
+  try {
+    value = doc.toJS() ?? {};
+  } catch {
+    // yaml throws rather than expand an alias bomb ("billion laughs"): a problem with this file, not a crash.
+    at({ start: 0, end: 0 }, 'This file uses too many YAML aliases (*name) to be read. Write the values out in full.');
+    return { problems };
+  }
   let validator = validators.get(schema);
   if (!validator) {
     validator = new Validator(schema, '2020-12', false);
