@@ -1,5 +1,4 @@
 import type { Content, Heading, Html, Paragraph, Root, Strong, Text } from 'mdast';
-import { toString } from 'mdast-util-to-string';
 import { scanCritic } from './critic';
 import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
@@ -133,7 +132,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   // Section candidates: headings at any level, and bold or "Label:" paragraph starts.
   const candidates: Candidate[] = [];
   for (const h of headings) {
-    const raw = toString(h);
+    const raw = nodeText(h);
     const m = matchSection(framework, raw, 'heading');
     const s = spanOf(h);
     if (m) candidates.push({ def: m.def, heading: { text: raw.trim(), span: s, style: 'heading', depth: h.depth }, bodyStart: s.end });
@@ -206,6 +205,22 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   };
 }
 
+/**
+ * The plain text of a node, as mdast-util-to-string gives it, but without recursion: a heading of thousands of
+ * nested emphasis marks must not overflow the stack.
+ */
+export function nodeText(node: Node): string {
+  const out: string[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if ('value' in n && typeof n.value === 'string') out.push(n.value);
+    else if ('alt' in n && n.alt) out.push(n.alt);
+    else if ('children' in n) for (let i = n.children.length - 1; i >= 0; i--) stack.push(n.children[i] as Node);
+  }
+  return out.join('');
+}
+
 class SectionImpl implements Section {
   private sentenceCache?: Span[];
   constructor(
@@ -229,7 +244,7 @@ class SectionImpl implements Section {
 function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: Node) => Span): Candidate | undefined {
   const first = p.children[0];
   if (first.type === 'strong') {
-    const label = toString(first as Strong);
+    const label = nodeText(first as Strong);
     if (label.length > 60) return undefined;
     const m = matchSection(framework, label, 'label');
     if (!m || m.score < 2) return undefined;
