@@ -285,6 +285,14 @@ export function register(services: Services): vscode.Disposable[] {
         comments: t.comments.map((c) => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value, label: c.label })),
       }));
     }),
+    // For the in-host tests: what the Feedback view lists.
+    vscode.commands.registerCommand('starr._feedbackView', async () => {
+      const accounts = await tree.getChildren();
+      return Promise.all(accounts.map(async (a) => ({
+        ...pick(tree.getTreeItem(a)),
+        comments: (await tree.getChildren(a)).map((c) => pick(tree.getTreeItem(c))),
+      })));
+    }),
     vscode.workspace.onDidOpenTextDocument((d) => schedule(d)),
     vscode.workspace.onDidChangeTextDocument((e) => {
       if (e.contentChanges.length) schedule(e.document);
@@ -303,6 +311,16 @@ function threadArg(arg: unknown): vscode.CommentThread | undefined {
 
 function isReply(arg: unknown): arg is vscode.CommentReply {
   return !!arg && typeof arg === 'object' && 'thread' in arg && 'text' in arg;
+}
+
+function pick(item: vscode.TreeItem) {
+  return {
+    label: typeof item.label === 'string' ? item.label : item.label?.label,
+    description: typeof item.description === 'string' ? item.description : undefined,
+    command: item.command?.command,
+    uri: item.resourceUri?.toString() ?? (item.command?.arguments?.[0] as vscode.Uri | undefined)?.toString(),
+    line: (item.command?.arguments?.[1] as vscode.TextDocumentShowOptions | undefined)?.selection?.start.line,
+  };
 }
 
 function shorten(s: string, n: number): string {

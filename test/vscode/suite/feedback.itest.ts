@@ -93,6 +93,23 @@ describe('Tutor feedback in a real VS Code', () => {
     assert.equal(ds[0].message, 'Feedback from tutor:AB: Say which SLA target applied.');
   });
 
+  it('lists open feedback across the workspace in the Feedback view; a click opens the account at the comment', async () => {
+    await open('account.md');
+    type Item = { label?: string; description?: string; command?: string; uri?: string; line?: number };
+    const view = await vscode.commands.executeCommand<(Item & { comments: Item[] })[]>('starr._feedbackView');
+    const account = view.find((a) => a.uri?.endsWith('feedback/account.md'));
+    assert.ok(account, `the fixture account is listed (have: ${view.map((a) => a.uri).join(', ')})`);
+    assert.equal(account.label, 'Courier SLA recovery');
+    assert.equal(account.description, 'L-900 · 1 open');
+    assert.equal(account.comments.length, 1);
+    const c = account.comments[0];
+    assert.equal(c.label, 'Say which SLA target applied.');
+    assert.equal(c.description, 'tutor:AB · line 14');
+    assert.equal(c.command, 'vscode.open');
+    assert.equal(c.line, 13);
+    assert.ok(!view.some((a) => a.uri?.endsWith('feedback/clean.md')), 'an account without open feedback is not listed');
+  });
+
   it('adds feedback around a selection, then resolves it back to the exact original text', async () => {
     const editor = await open('clean.md');
     const original = editor.document.getText();
