@@ -71,13 +71,17 @@ export class ConfigService implements vscode.Disposable {
         if (e.affectsConfiguration('starr')) this.invalidate();
       }),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.invalidate()),
-      // Show problems in an open `.starr.yaml` as it is typed; the saved file is what counts.
+      // Show problems in an open `.starr.yaml` as soon as it is opened and as it is typed; the saved file is what counts.
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isConfigFile(d.uri)) this.showProblems(d.uri, d.getText());
+      }),
       vscode.workspace.onDidChangeTextDocument((e) => {
         if (isConfigFile(e.document.uri)) this.showProblems(e.document.uri, e.document.getText());
       }),
       this.diagnostics,
       this.emitter,
     );
+    for (const d of vscode.workspace.textDocuments) if (isConfigFile(d.uri)) this.showProblems(d.uri, d.getText());
   }
 
   /** Editor-only settings for a resource. */

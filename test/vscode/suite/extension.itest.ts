@@ -334,6 +334,8 @@ describe('STARR extension', function () {
     await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section from the worker');
     const after = await vscode.commands.executeCommand<{ offThreadAnalyses: number; longestBlockMs: number; longestBlockWhat: string; lastAnalysisMs: number }>('starr._stats');
     assert.ok(after.offThreadAnalyses > before.offThreadAnalyses, 'analysed in the worker');
+    // The worker's summary feeds the status bar like any other analysis.
+    assert.match(await statusText(), /^STARR 3\/5 · [\d,]+ words · \d+ issues?$/);
     console.log(`    2 MB list-heavy: worker analysis ${after.lastAnalysisMs.toFixed(0)} ms; longest extension-host block meanwhile ${after.longestBlockMs.toFixed(1)} ms (${after.longestBlockWhat})`);
   });
 });
