@@ -9,7 +9,7 @@ import { dirname } from './uri-utils';
 export function register(services: Services): vscode.Disposable[] {
   const { analysis, workspace, log } = services;
   return [
-    vscode.commands.registerCommand('starr.newAccount', () => newAccount(services)),
+    vscode.commands.registerCommand('starr.newAccount', (folder?: vscode.Uri) => newAccount(services, folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('starr.checkWorkspace', () => checkWorkspace(services)),
     vscode.commands.registerCommand('starr.checkAsAccount', async (uri?: vscode.Uri) => {
       const doc = await markdownDocument(uri);
@@ -49,7 +49,7 @@ async function markdownDocument(uri?: vscode.Uri): Promise<vscode.TextDocument |
   return doc;
 }
 
-async function newAccount(services: Services): Promise<void> {
+async function newAccount(services: Services, chosenFolder?: vscode.Uri): Promise<void> {
   const active = vscode.window.activeTextEditor?.document.uri;
   const title = await vscode.window.showInputBox({
     title: 'New reflective account (1/4)',
@@ -98,7 +98,7 @@ async function newAccount(services: Services): Promise<void> {
     criteria = typed.split(/[\s,;]+/).filter(Boolean);
   }
 
-  const folder = await targetFolder(active);
+  const folder = chosenFolder ?? (await targetFolder(active));
   if (!folder) return;
   const text = accountTemplate({ title: title.trim(), framework: fwPick.id, unit, criteria, date: new Date().toISOString().slice(0, 10) });
   const name = fileNameFor(title);
