@@ -74,8 +74,15 @@ function sectionFor(f: Finding, r: AnalysisResult): FrameworkSection | undefined
   if (!framework) return undefined;
   const named = typeof f.data?.section === 'string' ? f.data.section : undefined;
   if (named) return framework.sections.find((s) => s.id === named);
+  // Otherwise the last section whose heading is at or above the finding.
   let inside: string | undefined;
-  for (const s of r.summary.sections) if (s.present && s.line !== undefined && s.line <= f.start.line && (inside === undefined || s.line >= (r.summary.sections.find((x) => x.id === inside)?.line ?? 0))) inside = s.id;
+  let insideLine = -1;
+  for (const s of r.summary.sections) {
+    if (s.present && s.line !== undefined && s.line <= f.start.line && s.line >= insideLine) {
+      inside = s.id;
+      insideLine = s.line;
+    }
+  }
   return inside ? framework.sections.find((s) => s.id === inside) : undefined;
 }
 
