@@ -57,3 +57,13 @@ describe('unstructured-account', () => {
     assert.equal(run('unstructured-account', '**Situation:** a customer rang.\n').length, 0);
   });
 });
+
+describe('unstructured-account with CRLF and a BOM', () => {
+  it('inserts headings with the document\'s own line breaks', () => {
+    const t = '\ufeffA customer rang about a late parcel.\r\n\r\nI learned to check first. Next time I will ask.\r\n';
+    const fixed = fix(t, run('unstructured-account', t)[0]);
+    assert.ok(fixed.startsWith('\ufeff## Situation\r\n\r\nA customer'));
+    assert.ok(!/[^\r]\n/.test(fixed), 'every line break is CRLF');
+    assert.deepEqual(analyze(fixed).account.sections.map((s) => s.id), ['situation', 'task', 'action', 'result', 'reflection']);
+  });
+});
