@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { tests as specExamples } from 'commonmark-spec';
 import fc from 'fast-check';
-import { analyze, applyEdits, type AnalysisResult } from '../../src/core';
+import { analyze, applyEdits, defaultConfig, resolveConfig, type AnalysisResult } from '../../src/core';
 import { assertEdits, assertInvariants, type InvariantOptions } from '../fixtures/invariants';
 
 const NOW = new Date('2026-11-22T09:00:00Z');
@@ -253,7 +253,7 @@ const fragment = fc.oneof(
   { arbitrary: fc.tuple(sectionName, sentence).map(([n, s]) => `**${n}:** ${s}`), weight: 2 },
   { arbitrary: fc.tuple(sectionName, sentence).map(([n, s]) => `${n}: ${s}`), weight: 2 },
   { arbitrary: sentence, weight: 6 },
-  { arbitrary: fc.constantFrom('---', '---\ntitle: x\nunit: CS3-SP\ndate: 2026-03-04\ncriteria: [1.1, 2.3]\n---', '---\ntitle: [\n---', '---\n- a\n---', '...', '***', '==='), weight: 2 },
+  { arbitrary: fc.constantFrom('---', '---\ntitle: x\nunit: CS3-SP\ndate: 2026-03-04\ncriteria: [1.1, 2.3]\n---', '---\nframework: carl\nword_target: 50\n---', '---\nframework: gibbs\ndate: 2031-01-01\n---', '---\nframework: star\nstatus: nope\n---', '---\ntitle: [\n---', '---\n- a\n---', '...', '***', '==='), weight: 2 },
   { arbitrary: fc.tuple(fc.integer({ min: 0, max: 8 }), fc.constantFrom('- ', '* ', '1. ', '2) ', '> ', '- [ ] '), sentence).map(([i, m, s]) => `${'  '.repeat(i)}${m}${s}`), weight: 3 },
   { arbitrary: fc.constantFrom('```', '~~~', '```js', '    indented code', '`inline`', '``'), weight: 2 },
   { arbitrary: fc.constantFrom('{>>[tutor:AB open] Say which KPI moved<<}', '{==highlight==}{>>why?<<}', '{++added++}', '{--deleted--}', '{~~old~>new~~}', '{>>', '{==', '<<}', '{~~no arrow~~}', '{>>a{>>b<<}c<<}'), weight: 2 },
@@ -263,6 +263,13 @@ const fragment = fc.oneof(
   { arbitrary: fc.string({ maxLength: 8 }), weight: 1 },
 );
 const eol = fc.constantFrom('\n', '\n\n', '\r\n', '\r\n\r\n', '\r', ' ', '');
+// The analysis under a few configurations: defaults, a portfolio's, another framework, rules turned off.
+const configArb = fc.constantFrom(
+  defaultConfig(),
+  resolveConfig({ words: { min: 400, max: 1200 }, phrases: { add: ['touch base', { phrase: 'I', suggestion: 'x' }], remove: ['etc.'] }, sections: { action: { minWords: 5 } } }),
+  resolveConfig({ framework: 'gibbs', rules: { 'generic-language': 'off', 'personal-data': 'hint', 'missing-section': { severity: 'info' } } }),
+  resolveConfig({ framework: 'carl' }),
+);
 const documentArb = fc
   .tuple(fc.boolean(), fc.array(fc.tuple(fragment, eol), { maxLength: 40 }))
   .map(([bom, parts]) => (bom ? '\uFEFF' : '') + parts.map(([f, e]) => f + e).join(''));
@@ -270,8 +277,9 @@ const documentArb = fc
 describe('robustness: random documents (fast-check)', () => {
   it('never throw, keep every range in bounds, and offer fixes that apply cleanly', () => {
     fc.assert(
-      fc.property(documentArb, (text) => {
-        const r = check(text, { independentPositions: true, sentences: true });
+      fc.property(documentArb, configArb, (text, config) => {
+        const r = analyze(text, { now: NOW, config });
+        assertInvariants(text, r, { independentPositions: true, sentences: true });
         // Every fix is applied; the result is re-analysed for one fix per rule, which keeps 2,000 runs quick.
         const reanalysed = new Set<string>();
         for (const f of r.findings) {
@@ -280,7 +288,7 @@ describe('robustness: random documents (fast-check)', () => {
             const fixed = applyEdits(text, fix.edits);
             if (!reanalysed.has(f.ruleId)) {
               reanalysed.add(f.ruleId);
-              check(fixed, { independentPositions: false, sentences: false });
+              assertInvariants(fixed, analyze(fixed, { now: NOW, config }));
             }
           }
         }
