@@ -17,7 +17,8 @@ export function readFrontMatter(text: string, start: number, end: number, raw: s
   const fm: FrontMatter = { span: { start, end }, content, raw, data: {}, fields: {}, fieldSpans: {}, problems: [] };
 
   const lineCounter = new LineCounter();
-  const doc = parseDocument(raw, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  // yaml does not treat a lone \r (old Mac line endings) as a line break; \n in its place keeps every offset.
+  const doc = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   const shift = (a: number, b: number): Span => ({ start: content.start + a, end: content.start + Math.max(a, b) });
   for (const e of doc.errors) {
     fm.problems.push({ kind: 'syntax', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), span: shift(e.pos[0], e.pos[1]) });

@@ -34,5 +34,17 @@ describe('robustness: regressions', () => {
       for (const n of parseMarkdown(ex.markdown).children) if (n.type === 'heading' || n.type === 'paragraph') assert.equal(nodeText(n), toString(n), `example ${ex.number}`);
     }
   });
+  it('front matter with lone CR line endings (old Mac) is read like LF', () => {
+    const lf = '---\ntitle: Late parcels\nunit: CS3-SP\nlearner: L-014\ndate: 2026-03-04\ncriteria: [1.1, 2.3]\n---\n## Situation\n\nI rang the depot.\n';
+    const cr = lf.replace(/\n/g, '\r');
+    const a = analyze(lf, { now: new Date('2026-11-22') });
+    const b = analyze(cr, { now: new Date('2026-11-22') });
+    assertInvariants(cr, b);
+    assert.deepEqual(b.account.frontMatter?.problems, []);
+    assert.deepEqual(b.account.frontMatter?.fields, a.account.frontMatter?.fields);
+    assert.deepEqual(b.account.frontMatter?.fieldSpans, a.account.frontMatter?.fieldSpans);
+    assert.equal(cr.slice(b.account.frontMatter!.fieldSpans.unit.start, b.account.frontMatter!.fieldSpans.unit.end), 'CS3-SP');
+    assert.deepEqual(b.account.criteria.map((c) => [c.id, c.span]), a.account.criteria.map((c) => [c.id, c.span]));
+  });
 });
 
