@@ -34,11 +34,13 @@ if (existsSync('src/cli/main.ts')) {
 // The extension: a Node entry for desktop/remote hosts and a web-worker entry for vscode.dev.
 if (existsSync('src/extension/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });
-  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.STARR_WEB': '"1"' }, alias: {} });
+  // The web extension host is a Web Worker with no DOM: the `worker` condition picks packages' DOM-free builds
+  // (micromark's decode-named-character-reference would otherwise use `document`).
+  builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.STARR_WEB': '"1"' }, conditions: ['worker'], alias: {} });
 }
 if (existsSync('src/extension/worker.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' });
-  builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife' });
+  builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', conditions: ['worker'] });
 }
 if (args.has('--tests') || all) {
   rmSync(join(out, 'test'), { recursive: true, force: true });

@@ -1,4 +1,5 @@
 // The extension's entry point: it only wires services to features. Each feature registers itself.
+import './web-shim';
 import * as vscode from 'vscode';
 import { createServices, type Feature } from './services';
 import { Log } from './log';
@@ -10,6 +11,7 @@ import { register as commands } from './commands';
 import { register as feedback } from './feedback';
 import { register as report } from './report';
 import { register as coverage } from './coverage';
+import './web-shim-end';
 
 const features: Feature[] = [
   diagnostics,
