@@ -194,52 +194,81 @@ export function coverageByLearner(summaries: readonly AccountSummary[], catalog:
   return learners.map((learner) => computeCoverage(summaries, catalog, { ...options, learner }));
 }
 
-function unitCoverage(set: CriteriaSet, members: AccountSummary[], ratioLimit: number): Pick<UnitCoverage, 'outcomes' | 'counts' | 'overClaims' | 'unknown'> {
+/** What one account contributes to its unit's coverage; cached per summary object (a new version is a new object). */
+interface Contribution {
+  /** Criterion id (as the set writes it) -> this account's evidence for it, in first-reference order. */
+  evidence: Map<string, AccountEvidence>;
+  unknown: UnitCoverage['unknown'];
+}
+
+const contributions = new WeakMap<CriteriaSet, WeakMap<AccountSummary, Contribution>>();
+
+function knownCriteria(set: CriteriaSet): Map<string, CriterionDef> {
   const known = new Map<string, CriterionDef>();
   for (const lo of set.learningOutcomes) for (const c of lo.criteria) known.set(c.id.toLowerCase(), c);
-  // criterion id -> account uri -> evidence
-  const evidence = new Map<string, Map<string, AccountEvidence>>();
+  return known;
+}
+
+function contributionOf(s: AccountSummary, set: CriteriaSet, known: Map<string, CriterionDef>): Contribution {
+  let bySummary = contributions.get(set);
+  if (!bySummary) contributions.set(set, (bySummary = new WeakMap()));
+  const cached = bySummary.get(s);
+  if (cached) return cached;
+  const evidence = new Map<string, AccountEvidence>();
+  const unknown: UnitCoverage['unknown'] = [];
+  for (let i = 0; i < s.criteria.length; i++) {
+    const ref = s.criteria[i];
+    const pos = s.evidence?.refs[i];
+    const def = known.get(ref.id.toLowerCase());
+    if (!def) {
+      unknown.push({ uri: s.uri, id: ref.id, line: pos?.line });
+      continue;
+    }
+    let ev = evidence.get(def.id);
+    if (!ev) evidence.set(def.id, (ev = { uri: s.uri, title: s.title, learner: s.learner, refs: [], state: 'covered', reasons: [], errors: s.counts.error }));
+    ev.refs.push({
+      source: ref.source,
+      line: pos?.line,
+      column: pos?.column,
+      span: ref.span,
+      sectionId: ref.sectionId,
+      sectionName: ref.sectionId ? s.sections.find((x) => x.id === ref.sectionId)?.name : undefined,
+    });
+  }
+  const families = new Set(s.evidence?.cues.map((c) => c.family) ?? []);
+  for (const [id, ev] of evidence) {
+    const def = known.get(id.toLowerCase())!;
+    if (s.counts.error > 0) ev.reasons.push('errors');
+    if (!ev.refs.some((r) => r.source === 'inline')) ev.reasons.push('claim-only');
+    const needs = VERB_CUES[def.verb];
+    // Without facts (a summary from elsewhere) the verb cannot be judged, so it is not held against the account.
+    if (needs && s.evidence && !needs.some((f) => families.has(f))) ev.reasons.push('verb');
+    ev.state = ev.reasons.length ? 'weak' : 'covered';
+  }
+  const c = { evidence, unknown };
+  bySummary.set(s, c);
+  return c;
+}
+
+/** Members come sorted by path, so each criterion's accounts are too; covering accounts are listed first. */
+function unitCoverage(set: CriteriaSet, members: AccountSummary[], ratioLimit: number): Pick<UnitCoverage, 'outcomes' | 'counts' | 'overClaims' | 'unknown'> {
+  const known = knownCriteria(set);
+  const covering = new Map<string, AccountEvidence[]>();
+  const weak = new Map<string, AccountEvidence[]>();
   const overClaims: OverClaim[] = [];
   const unknown: UnitCoverage['unknown'] = [];
-
+  const total = known.size;
   for (const s of members) {
-    const families = new Set(s.evidence?.cues.map((c) => c.family) ?? []);
-    const claimed = new Set<string>();
-    s.criteria.forEach((ref, i) => {
-      const id = ref.id.toLowerCase();
-      const pos = s.evidence?.refs[i];
-      const def = known.get(id);
-      if (!def) {
-        unknown.push({ uri: s.uri, id: ref.id, line: pos?.line });
-        return;
-      }
-      claimed.add(def.id);
-      let perAccount = evidence.get(def.id);
-      if (!perAccount) evidence.set(def.id, (perAccount = new Map()));
-      let ev = perAccount.get(s.uri);
-      if (!ev) perAccount.set(s.uri, (ev = { uri: s.uri, title: s.title, learner: s.learner, refs: [], state: 'covered', reasons: [], errors: s.counts.error }));
-      ev.refs.push({
-        source: ref.source,
-        line: pos?.line,
-        column: pos?.column,
-        span: ref.span,
-        sectionId: ref.sectionId,
-        sectionName: ref.sectionId ? s.sections.find((x) => x.id === ref.sectionId)?.name : undefined,
-      });
-    });
-    for (const id of claimed) {
-      const ev = evidence.get(id)!.get(s.uri)!;
-      const def = known.get(id.toLowerCase())!;
-      if (s.counts.error > 0) ev.reasons.push('errors');
-      if (!ev.refs.some((r) => r.source === 'inline')) ev.reasons.push('claim-only');
-      const needs = VERB_CUES[def.verb];
-      // Without facts (a summary from elsewhere) the verb cannot be judged, so it is not held against the account.
-      if (needs && s.evidence && !needs.some((f) => families.has(f))) ev.reasons.push('verb');
-      ev.state = ev.reasons.length ? 'weak' : 'covered';
+    const c = contributionOf(s, set, known);
+    if (c.unknown.length) unknown.push(...c.unknown);
+    for (const [id, ev] of c.evidence) {
+      const to = ev.state === 'covered' ? covering : weak;
+      const list = to.get(id);
+      if (list) list.push(ev);
+      else to.set(id, [ev]);
     }
-    const total = known.size;
-    if (total >= 3 && claimed.size / total > ratioLimit) {
-      overClaims.push({ uri: s.uri, title: s.title, learner: s.learner, unitId: set.id, claimed: [...claimed], total, ratio: claimed.size / total });
+    if (total >= 3 && c.evidence.size / total > ratioLimit) {
+      overClaims.push({ uri: s.uri, title: s.title, learner: s.learner, unitId: set.id, claimed: [...c.evidence.keys()], total, ratio: c.evidence.size / total });
     }
   }
 
@@ -248,11 +277,11 @@ function unitCoverage(set: CriteriaSet, members: AccountSummary[], ratioLimit: n
     const { criteria, ...outcome } = lo;
     const oc = zero();
     const list = criteria.map((criterion): CriterionCoverage => {
-      const accounts = [...(evidence.get(criterion.id)?.values() ?? [])].sort(
-        (a, b) => (a.state === b.state ? cmp(a.uri, b.uri) : a.state === 'covered' ? -1 : 1),
-      );
-      const state: CoverageState = !accounts.length ? 'uncovered' : accounts.some((a) => a.state === 'covered') ? 'covered' : 'weak';
-      const reasons = state === 'weak' ? [...new Set(accounts.flatMap((a) => a.reasons))] : [];
+      const good = covering.get(criterion.id) ?? [];
+      const poor = weak.get(criterion.id) ?? [];
+      const accounts = good.length && poor.length ? [...good, ...poor] : good.length ? [...good] : [...poor];
+      const state: CoverageState = good.length ? 'covered' : poor.length ? 'weak' : 'uncovered';
+      const reasons = state === 'weak' ? [...new Set(poor.flatMap((a) => a.reasons))] : [];
       add(oc, state);
       add(counts, state);
       return { unitId: set.id, outcomeId: lo.id, criterion, state, reasons, accounts };
