@@ -1,0 +1,22 @@
+// Small timing helpers shared by the benchmark sections.
+import { performance } from 'node:perf_hooks';
+
+export const now = () => performance.now();
+
+export function median(xs: number[]): number {
+  if (!xs.length) return NaN;
+  const s = [...xs].sort((a, b) => a - b);
+  const m = s.length >> 1;
+  return s.length % 2 ? s[m] : (s[m - 1] + s[m]) / 2;
+}
+
+/** Milliseconds taken by fn, and its result. */
+export function time<T>(fn: () => T): { ms: number; value: T } {
+  const t = now();
+  const value = fn();
+  return { ms: now() - t, value };
+}
+
+export const ms = (x: number, digits = 2) => `${x.toFixed(digits)} ms`;
+export const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
+export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;

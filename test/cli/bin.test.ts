@@ -1,0 +1,54 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { goodAccount, removeTree, tempTree } from './cli-helpers';
+
+// The bundle as `npx starr` runs it: built here (esbuild, as scripts/build.mjs does) into a temp folder,
+// so the test never depends on, or disturbs, dist/.
+describe('starr bundle (dist/cli.js)', function () {
+  this.timeout(60_000);
+  let out: string;
+  let root: string;
+  let built: string | undefined;
+  let why = '';
+
+  before(() => {
+    out = fs.mkdtempSync(path.join(os.tmpdir(), 'starr-bin-'));
+    const file = path.join(out, 'cli.js');
+    const script = `require('esbuild').buildSync({ entryPoints: ['src/cli/main.ts'], outfile: ${JSON.stringify(file)}, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', loader: { '.yaml': 'text', '.md': 'text' }, banner: { js: '#!/usr/bin/env node' }, logLevel: 'error' })`;
+    const r = spawnSync(process.execPath, ['-e', script], { cwd: process.cwd(), encoding: 'utf8' });
+    if (r.status === 0 && fs.existsSync(file)) {
+      fs.chmodSync(file, 0o755);
+      built = file;
+    } else why = `esbuild could not build src/cli/main.ts here: ${r.stderr || r.error?.message}`;
+    root = tempTree({ 'port/a.md': goodAccount({ drop: ['Result'] }), 'port/b.md': goodAccount() });
+  });
+  after(() => {
+    removeTree(out);
+    removeTree(root);
+  });
+
+  it('starts with a shebang and runs as an executable, with the right exit codes', function () {
+    if (!built) this.skip(); // `why` says what failed
+    assert.ok(!why);
+    assert.equal(fs.readFileSync(built!, 'utf8').split('\n')[0], '#!/usr/bin/env node');
+    const errors = spawnSync(built!, ['check', 'port'], { cwd: root, encoding: 'utf8' });
+    assert.equal(errors.status, 1, errors.stderr);
+    assert.match(errors.stdout, /port\/a\.md:\d+:\d+ {2}error\s+.*\[missing-section\]/);
+    assert.match(errors.stdout, /2 files checked/);
+    const ok = spawnSync(built!, ['check', 'port/b.md'], { cwd: root, encoding: 'utf8' });
+    assert.equal(ok.status, 0, ok.stdout + ok.stderr);
+    const usage = spawnSync(process.execPath, [built!, 'nonsense'], { cwd: root, encoding: 'utf8' });
+    assert.equal(usage.status, 2);
+    const version = spawnSync(process.execPath, [built!, '--version'], { encoding: 'utf8' });
+    assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  it('package.json points "bin" at dist/cli.js, the file scripts/build.mjs writes', () => {
+    const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
+    assert.equal(pkg.bin.starr, './dist/cli.js');
+    assert.match(fs.readFileSync('scripts/build.mjs', 'utf8'), /outfile: 'dist\/cli\.js'.*banner: \{ js: '#!\/usr\/bin\/env node' \}/);
+  });
+});
