@@ -28,6 +28,7 @@ interface Job {
  */
 export class OffThreadAnalyser implements vscode.Disposable {
   private port: Port | undefined;
+  private starting: Promise<Port> | undefined;
   private running: Job | undefined;
   private readonly queue: Job[] = [];
   private nextId = 1;
@@ -64,16 +65,28 @@ export class OffThreadAnalyser implements vscode.Disposable {
   private pump(): void {
     if (this.running || !this.queue.length) return;
     const job = this.queue.shift()!;
-    try {
-      this.port ??= this.start();
-    } catch (e) {
-      this.failed = true;
-      job.reject(e instanceof Error ? e : new Error(String(e)));
-      return;
-    }
     this.running = job;
-    const port = this.port;
-    this.log.time('sending a document to the worker', () => port.post(job.req));
+    this.ensurePort().then(
+      (port) => {
+        // Superseded while the worker was starting: the next job is already on its way.
+        if (this.running !== job) return;
+        this.log.time('sending a document to the worker', () => port.post(job.req));
+      },
+      (e: unknown) => {
+        this.failed = true;
+        if (this.running === job) this.running = undefined;
+        job.reject(e instanceof Error ? e : new Error(String(e)));
+        this.pump();
+      },
+    );
+  }
+
+  private async ensurePort(): Promise<Port> {
+    if (!this.port) {
+      this.starting ??= this.start().finally(() => (this.starting = undefined));
+      this.port = await this.starting;
+    }
+    return this.port;
   }
 
   private onMessage(res: WorkerResponse): void {
@@ -97,12 +110,18 @@ export class OffThreadAnalyser implements vscode.Disposable {
     this.pump();
   }
 
-  private start(): Port {
+  private async start(): Promise<Port> {
     if (process.env.STARR_WEB === '1') {
-      const url = vscode.Uri.joinPath(this.extensionUri, 'dist', 'web', 'worker.js').toString(true);
-      // A worker must be same-origin with its creator; the extension's files are served from another origin,
-      // so start a same-origin blob worker that imports the script (importScripts may cross origins).
-      const blob = new Blob([`importScripts(${JSON.stringify(url)});`], { type: 'application/javascript' });
+      const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'web', 'worker.js');
+      // A worker must be same-origin with its creator, and the extension's files are served from elsewhere
+      // (vscode-remote: in code-server, a CDN on vscode.dev). So start a same-origin blob worker: with the
+      // script itself when the file system can read it, else with a stub that imports it by URL.
+      let blob: Blob;
+      try {
+        blob = new Blob([await vscode.workspace.fs.readFile(script)], { type: 'application/javascript' });
+      } catch {
+        blob = new Blob([`importScripts(${JSON.stringify(script.toString(true))});`], { type: 'application/javascript' });
+      }
       const w = new Worker(URL.createObjectURL(blob));
       w.onmessage = (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data);
       w.onerror = (e) => this.onError(e.message);
