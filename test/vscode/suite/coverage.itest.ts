@@ -169,6 +169,22 @@ describe('Criteria coverage in a real VS Code', () => {
     assert.equal(criteria(unitNode(await tree())).size, 3);
   });
 
+  it('groups by learner: each learner\'s own coverage', async () => {
+    await vscode.commands.executeCommand('starr.coverage.groupByLearner');
+    try {
+      const roots = await tree();
+      const learner = roots.find((n) => n.label === 'Learner L-900');
+      assert.ok(learner, roots.map((n) => n.label).join(', '));
+      assert.equal(learner.icon, 'person');
+      const unit = learner.children.find((u) => u.label === 'ITEST-MON — Monitoring fixture unit');
+      assert.ok(unit, learner.children.map((u) => u.label).join(', '));
+      assert.equal(unit.description, '1/3 covered');
+    } finally {
+      await vscode.commands.executeCommand('starr.coverage.ungroup');
+    }
+    assert.ok(unitNode(await tree()), 'ungrouped again');
+  });
+
   it('exports the matrix as CSV and Markdown', async () => {
     const csvUri = fixture('out', 'coverage.csv');
     const mdUri = fixture('out', 'coverage.md');
