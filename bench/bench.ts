@@ -6,6 +6,7 @@ import { writeCorpus, type Corpus } from './corpus';
 import { section as core } from './core';
 import { section as big } from './big';
 import { section as cli } from './cli';
+import { section as coverage } from './coverage';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -32,6 +33,7 @@ export const sections: BenchSection[] = [
   core,
   big,
   cli,
+  coverage,
 ];
 
 async function main(): Promise<void> {
