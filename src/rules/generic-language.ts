@@ -4,7 +4,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
-import { insideQuote } from './util/text';
+import { QuoteFinder } from './util/text';
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -50,9 +50,10 @@ export default defineRule(
     // Claims in a Result are missing-outcome-measure's to report (it asks for the figure), unless that rule is off.
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
+    const quotes = new QuoteFinder(prose, account.preamble.start, prose.length);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
-      if (insideQuote(prose, m.index, account.preamble.start)) return;
+      if (quotes.inside(m.index)) return;
       if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
       const phrase = m[0].replace(/\s+/g, ' ');
       const suggestion = entry.suggestion ?? DEFAULT_SUGGESTION;

@@ -3,7 +3,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { insideQuote } from './util/text';
+import { QuoteFinder } from './util/text';
 
 let compiled: CompiledLexicon | undefined;
 
@@ -27,11 +27,12 @@ export default defineRule(
   },
   ({ account, report }) => {
     compiled ??= compileLexicon(lexicon('hypothetical-language', lexiconText).entries);
+    const quotes = new QuoteFinder(account.prose, account.preamble.start, account.prose.length);
     for (const s of account.sections) {
       if (!NARRATIVE.has(s.def.kind)) continue;
       compiled.each(account.prose, s.body.start, s.body.end, (m, entry) => {
         // Quoted words are someone else's (a customer's "I will not order again"), not the learner's narrative.
-        if (insideQuote(account.prose, m.index, s.body.start)) return;
+        if (quotes.inside(m.index)) return;
         const phrase = m[0].replace(/\s+/g, ' ');
         report({
           message: `"${phrase}" in your ${s.def.name} ${LEAD[entry.category ?? ''] ?? 'is not what you did'}. ${entry.suggestion ?? ''}`.trim(),

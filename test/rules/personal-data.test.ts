@@ -69,3 +69,11 @@ describe('personal-data', () => {
     assert.deepEqual(f.map((x) => [x.start.line, x.start.column]), [[2, 0], [3, 10]]);
   });
 });
+
+describe('personal-data: numbers next to each other', () => {
+  it('finds a phone number right after a long reference that is not a card', () => {
+    const t = 'Ref 13 07700 900483 was logged.';
+    const f = run('personal-data', t);
+    assert.deepEqual(f.map((x) => at(t, x)), ['07700 900483']);
+  });
+});
