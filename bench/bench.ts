@@ -7,6 +7,7 @@ import { section as core } from './core';
 import { section as big } from './big';
 import { section as cli } from './cli';
 import { section as coverage } from './coverage';
+import { section as report } from './report';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -34,6 +35,7 @@ export const sections: BenchSection[] = [
   big,
   cli,
   coverage,
+  report,
 ];
 
 async function main(): Promise<void> {
