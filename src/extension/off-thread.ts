@@ -118,7 +118,7 @@ export class OffThreadAnalyser implements vscode.Disposable {
       // script itself when the file system can read it, else with a stub that imports it by URL.
       let blob: Blob;
       try {
-        blob = new Blob([await vscode.workspace.fs.readFile(script)], { type: 'application/javascript' });
+        blob = new Blob([new TextDecoder().decode(await vscode.workspace.fs.readFile(script))], { type: 'application/javascript' });
       } catch {
         blob = new Blob([`importScripts(${JSON.stringify(script.toString(true))});`], { type: 'application/javascript' });
       }
