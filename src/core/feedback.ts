@@ -143,6 +143,7 @@ export function addFeedback(text: string, span: Span, body: string, author?: Fee
   }
   if (start === end) start = end = span.start;
   if (/\n[ \t]*\r?\n/.test(text.slice(start, end))) return { error: 'Feedback can cover one paragraph at most: select less text, or add feedback to each paragraph.' };
+  if (text.slice(start, end).includes(CRITIC_DELIMITERS.highlight.close)) return { error: 'The selection contains "==}", which would end the highlight early: select text without it.' };
   for (const a of options.avoid ?? []) {
     const hit = start === end ? start > a.span.start && start < a.span.end : start < a.span.end && end > a.span.start;
     if (hit) return { error: `Feedback cannot go in ${a.what}: select text in the account's writing.` };
@@ -153,13 +154,21 @@ export function addFeedback(text: string, span: Span, body: string, author?: Fee
     if (overlaps) return { error: 'The selection overlaps existing feedback. Feedback marks cannot be put inside each other: select text outside the marks, or reply to the existing comment.' };
   }
   const comment = formatComment(body.trim(), author, 'open');
-  if (start === end) return { edits: [{ span: { start, end }, newText: comment }] };
-  return {
-    edits: [
+  const edits: TextEdit[] = start === end
+    ? [{ span: { start, end }, newText: comment }]
+    : [
       { span: { start, end: start }, newText: CRITIC_DELIMITERS.highlight.open },
       { span: { start: end, end }, newText: `${CRITIC_DELIMITERS.highlight.close}${comment}` },
-    ],
-  };
+    ];
+  // The learner's own braces or equals signs next to the new delimiters could join them ("{" + "==}" opens a
+  // mark): check the result reads back as exactly one more mark, at the intended place.
+  const before = scanCritic(text);
+  const after = scanCritic(applyEdits(text, edits));
+  const added = after.marks.find((m) => m.span.start === start);
+  if (after.marks.length !== before.marks.length + 1 || after.problems.length !== before.problems.length || !added || added.kind !== (start === end ? 'comment' : 'highlight')) {
+    return { error: 'The characters at the edge of the selection ({, }, =, < or >) would run into the feedback marks: select a little more or a little less.' };
+  }
+  return { edits };
 }
 
 /** Accept one suggestion: an addition keeps its text, a deletion goes, a change takes the new text; a highlight keeps its words. */
