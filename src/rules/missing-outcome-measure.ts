@@ -1,7 +1,7 @@
 import { defineRule } from '../core/rule';
 import type { AccountModel, Section, Span } from '../core/types';
 import { eolOf } from './util/sections';
-import { eachMatch, sentenceAround, trimEnd } from './util/text';
+import { eachMatch, sentenceAround, trimEnd, upTo } from './util/text';
 
 // Evidence of a measure: a figure, money, a percentage, a duration or date in words, a KPI, or quoted words.
 const MEASURE = new RegExp(
@@ -57,8 +57,9 @@ function inSpans(spans: Span[], at: number): boolean {
 /** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
 function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
   let found = false;
+  const prose = upTo(account.prose, end);
   MEASURE.lastIndex = start;
-  for (let m = MEASURE.exec(account.prose); m && m.index < end; m = MEASURE.exec(account.prose)) {
+  for (let m = MEASURE.exec(prose); m && m.index < end; m = MEASURE.exec(prose)) {
     const at = m.index;
     if (m[0].length === 1 && inSpans(refs, at)) continue;
     found = true;

@@ -21,7 +21,7 @@ export default defineRule(
       const next = defs.slice(index + 1).map((d) => present.get(d.id)).find(Boolean);
       const anchor = next ?? account.sections[account.sections.length - 1];
       report({
-        message: `The ${def.name} section is missing. Add a "${def.name}" heading ${next ? `before ${next.def.name}` : 'at the end'} and answer: ${def.prompt}`,
+        message: `The ${def.name} section is missing. Add ${/^[aeiou]/i.test(def.name) ? 'an' : 'a'} "${def.name}" heading ${next ? `before ${next.def.name}` : 'at the end'} and answer: ${def.prompt}`,
         span: anchor.heading.span,
         fixes: [insertSectionFix(account, def)],
         data: { section: def.id },

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Fix, Span } from '../core/types';
-import { eachMatch } from './util/text';
+import { eachMatch, upTo } from './util/text';
 
 type Kind = 'email' | 'phone' | 'postcode' | 'ni-number' | 'card' | 'name';
 
@@ -59,7 +59,9 @@ const DIGIT = /\d/g;
 const NAME_ONE = new RegExp(NAME.source);
 
 /** Scan [start, end) of `text` for personal data; `text` is the prose (body) or the raw front matter. */
-function scan(text: string, start: number, end: number, hits: Hit[]): void {
+function scan(full: string, start: number, end: number, hits: Hit[]): void {
+  // Searches stop at `end` (see eachMatch); the slice keeps offsets.
+  const text = upTo(full, end);
   const add = (kind: Kind, m: RegExpExecArray) => hits.push({ kind, span: { start: m.index, end: m.index + m[0].length }, value: m[0] });
   // Cheap pre-checks: most accounts have no "@", and the number patterns need a digit.
   for (let at = text.indexOf('@', start); at >= 0 && at < end; at = text.indexOf('@', at + 1)) {

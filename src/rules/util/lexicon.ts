@@ -1,3 +1,4 @@
+import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
 import { escapeRegExp, normalise } from '../../core/text';
 
@@ -74,8 +75,10 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   return {
     entries,
     each(text, start, end, cb) {
+      // Bounded search: see eachMatch.
+      const bounded = upTo(text, end);
       re.lastIndex = start;
-      for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+      for (let m = re.exec(bounded); m && m.index < end; m = re.exec(bounded)) {
         const s = m.index;
         const e = s + m[0].length;
         if (e > end) break;

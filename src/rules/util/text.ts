@@ -22,11 +22,19 @@ export function wordsById(account: AccountModel): Map<string, number> {
  * The regex must have the `g` or `y` flag; its lastIndex is reset, so one compiled regex serves every call.
  */
 export function eachMatch(re: RegExp, text: string, start: number, end: number, cb: (m: RegExpExecArray) => void): void {
+  // Search a prefix cut at `end`: a failed search must not run on to the end of the document, or many
+  // sections would make the rule quadratic. Offsets and left context stay as in the full text.
+  const bounded = upTo(text, end);
   re.lastIndex = start;
-  for (let m = re.exec(text); m && m.index < end; m = re.exec(text)) {
+  for (let m = re.exec(bounded); m && m.index < end; m = re.exec(bounded)) {
     if (m.index + m[0].length <= end) cb(m);
     if (m[0].length === 0) re.lastIndex++;
   }
+}
+
+/** `text` cut at `end` (a cheap slice), for searches that must stop there. */
+export function upTo(text: string, end: number): string {
+  return end >= text.length ? text : text.slice(0, end);
 }
 
 /** The first non-blank line of [start, end), as a span; falls back to an empty span at start. */
