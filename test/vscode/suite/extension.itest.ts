@@ -247,6 +247,9 @@ describe('STARR extension', function () {
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Why assessors care/);
     assert.match(text, /missing-section/);
+    // missing-section names the Reflection: its guidance, and an example from the rule's docs page.
+    assert.match(text, /What good looks like in Reflection/);
+    assert.match(text, /A good example/);
   });
 
   it('checks a file as an account when asked to, and stops when asked', async () => {
