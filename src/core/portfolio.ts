@@ -61,7 +61,8 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
     criteria: account.criteria,
     feedback: account.critic
       .flatMap((m) => (m.kind === 'comment' ? [m] : m.comment ? [{ ...m.comment, span: m.span }] : []))
-      .filter((m) => m.state !== 'resolved')
+      // Open only: resolved comments, replies and notes need nothing from the learner.
+      .filter((m) => (m.state ?? 'open') === 'open')
       .map((m) => ({ ...m, line: account.positionAt(m.span.start).line })),
     fingerprint: fingerprint(account.text),
     evidence: coverageFacts(account),
