@@ -1,4 +1,5 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { fastYamlMap } from './fast-yaml';
 import type { FrontMatter, FrontMatterFields, Span } from './types';
 
 const STATUSES = ['draft', 'submitted', 'assessed'] as const;
@@ -15,6 +16,15 @@ export function readFrontMatter(text: string, start: number, end: number, raw: s
   if (text[contentStart] === '\n') contentStart++;
   const content: Span = { start: contentStart, end: Math.max(contentStart, contentStart + raw.length) };
   const fm: FrontMatter = { span: { start, end }, content, raw, data: {}, fields: {}, fieldSpans: {}, problems: [] };
+
+  // Most front matter is flat `key: value` lines: read those without the full YAML parser (same result).
+  const fast = fastYamlMap(raw);
+  if (fast) {
+    fm.data = fast.data;
+    for (const key of Object.keys(fast.ranges)) fm.fieldSpans[key] = { start: content.start + fast.ranges[key][0], end: content.start + fast.ranges[key][1] };
+    fm.fields = readFields(fm);
+    return fm;
+  }
 
   const lineCounter = new LineCounter();
   // yaml does not treat a lone \r (old Mac line endings) as a line break; \n in its place keeps every offset.

@@ -1,20 +1,75 @@
 import type { Span } from './types';
 
-// Letters or digits, joined by apostrophes or hyphens ("didn't", "follow-up", "3.5" counts once).
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+// Letters or digits, joined by apostrophes or hyphens ("didn't", "follow-up", "3.5" counts once):
+// the regex /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/u, scanned by hand because word counting runs over
+// every section of every account and a regex exec per word costs several times more.
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+// Per BMP code unit: 0 not yet known, 1 letter/digit, 2 not.
+const bmp = new Uint8Array(65536);
+
+function isWordCode(cp: number): boolean {
+  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
+  if (cp < 65536) {
+    let k = bmp[cp];
+    if (!k) bmp[cp] = k = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
+    return k === 1;
+  }
+  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+}
+
+/** Width (1 or 2 code units) of the letter or digit at i, or 0 when there is none. */
+function wordCharAt(text: string, i: number, limit: number): number {
+  if (i >= limit) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
+    const d = text.charCodeAt(i + 1);
+    if (d >= 0xdc00 && d <= 0xdfff) return isWordCode(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
+  }
+  return isWordCode(c) ? 1 : 0;
+}
+
+const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45;
+
+/** Calls `each(start, end)` for every word that starts in [start, end); a word may run on past `end`. */
+function scanWords(text: string, start: number, end: number, each?: (s: number, e: number) => void): number {
+  const len = text.length;
+  let n = 0;
+  let i = Math.max(0, start);
+  // Like a /u regex, a start inside a surrogate pair begins at the pair.
+  if (i > 0 && i < len && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+  while (i < end) {
+    let w = wordCharAt(text, i, len);
+    if (!w) {
+      const c = text.charCodeAt(i);
+      i += (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
+    }
+    const s = i;
+    for (;;) {
+      while (w) {
+        i += w;
+        w = wordCharAt(text, i, len);
+      }
+      if (i < len && isJoiner(text.charCodeAt(i)) && (w = wordCharAt(text, i + 1, len))) {
+        i += 1;
+        continue;
+      }
+      break;
+    }
+    n++;
+    each?.(s, i);
+  }
+  return n;
+}
 
 export function countWords(text: string, start = 0, end = text.length): number {
-  WORD.lastIndex = start;
-  let n = 0;
-  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) n++;
-  return n;
+  return scanWords(text, start, end);
 }
 
 /** Word spans in [start, end). */
 export function wordSpans(text: string, start = 0, end = text.length): Span[] {
   const out: Span[] = [];
-  WORD.lastIndex = start;
-  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  scanWords(text, start, end, (s, e) => out.push({ start: s, end: e }));
   return out;
 }
 

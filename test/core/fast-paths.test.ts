@@ -1,0 +1,65 @@
+// The hand-written fast paths in the core must give exactly what the slow, obvious code gives.
+import * as assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { isMap, isScalar, parseDocument, type Node } from 'yaml';
+import { fastYamlMap } from '../../src/core/fast-yaml';
+import { countWords, wordSpans } from '../../src/core/text';
+
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+function reference(text: string, start: number, end: number) {
+  const out: { start: number; end: number }[] = [];
+  WORD.lastIndex = start;
+  for (let m = WORD.exec(text); m && m.index < end; m = WORD.exec(text)) out.push({ start: m.index, end: m.index + m[0].length });
+  return out;
+}
+
+describe('core fast paths', () => {
+  it('countWords and wordSpans match the word regex on any text and range', () => {
+    const pieces = ['a', 'Z', 'é', 'ß', '7', '٣', ' ', '\n', "'", '’', '.', '-', '--', ',', '😀', '𝒜', '\ud800', '\udc00', '—', '£', '_', 'I', "didn't", 'follow-up', '3.5', '**', '  '];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const start = text.length ? a % (text.length + 1) : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const ref = reference(text, start, end);
+        assert.deepEqual(wordSpans(text, start, end), ref, JSON.stringify({ text, start, end }));
+        assert.equal(countWords(text, start, end), ref.length);
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(countWords("I didn't follow-up 3.5 times — ok."), 6);
+  });
+
+  it('the flat front-matter reader agrees with yaml wherever it answers, and declines what it cannot read', () => {
+    const scalars = ['L-001', 'CS3-SP', '2026-03-10', '900', '2.10', '1e3', '+1', '-7', '.5', '007', '0x1F', 'true', 'null', '~', '"quoted: yes"', "'single # not a comment'", 'A title: with colon', 'Mrs O’Neill', 'x # comment', 'a #b', '"esc\\"aped"', "'it''s'", '*alias', '&anchor x', '[]', '["2.1", "3.4"]', '[1.1, 2.3]', '[a, b c]', '[a, [b]]', '[a,,b]', '{a: 1}', '|', '>', '-', '- item', '@x', '`x`', '%x', 'ends:', 'tab\there', '.inf', '.NaN', '9007199254740993', 'Say "hi"'];
+    const keys = ['title', 'learner', 'unit', 'criteria', 'date', 'framework', 'word_target', 'status', 'x-y', 'true', '_k'];
+    const line = fc.oneof(
+      fc.tuple(fc.constantFrom(...keys), fc.constantFrom(' ', '  '), fc.constantFrom(...scalars), fc.constantFrom('', ' ')).map(([k, sp, v, t]) => `${k}:${sp}${v}${t}`),
+      fc.constantFrom('', '# a comment', '  indented: 1', 'title:', 'key:value', '---', 'nested:\n  a: 1'),
+    );
+    let answered = 0;
+    fc.assert(
+      fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        const raw = lines.join('\n');
+        const fast = fastYamlMap(raw);
+        if (!fast) return;
+        answered++;
+        const doc = parseDocument(raw, { prettyErrors: false, uniqueKeys: true, strict: false });
+        assert.equal(doc.errors.length, 0, raw);
+        assert.ok(isMap(doc.contents), raw);
+        assert.deepEqual(fast.data, doc.toJS(), raw);
+        const ranges: Record<string, [number, number]> = {};
+        for (const pair of doc.contents.items) {
+          const key = isScalar(pair.key) ? String(pair.key.value) : '';
+          const node = (pair.value ?? pair.key) as Node;
+          ranges[key] = [node.range![0], node.range![1]];
+        }
+        assert.deepEqual(fast.ranges, ranges, raw);
+      }),
+      { numRuns: 6000 },
+    );
+    assert.ok(answered > 200, `the fast path answered only ${answered} times`);
+    assert.equal(fastYamlMap('title: a\ntitle: b'), undefined, 'duplicate keys go to yaml, which reports them');
+    assert.equal(fastYamlMap('title: a\r\nunit: b'), undefined);
+  });
+});
