@@ -10,12 +10,13 @@ export { ROOT, SetupError };
 
 export const say = (s) => process.stdout.write(`[vscode-test] ${s}\n`);
 
-/** Builds dist/extension.js and out/vscode-test/** (the in-host suite). */
-export function build() {
+/** Builds dist/extension.js and <out>/vscode-test/** (the in-host suite); out defaults to out/. */
+export function build(out = 'out') {
   const t0 = Date.now();
-  const r = spawnSync(process.execPath, [join(ROOT, 'scripts/build.mjs'), '--tests'], { cwd: ROOT, stdio: 'inherit' });
-  if (r.status !== 0) throw new SetupError(`The build failed (node scripts/build.mjs --tests, exit code ${r.status}).`);
-  for (const f of ['dist/extension.js', 'out/vscode-test/suite/index.js']) {
+  const args = [join(ROOT, 'scripts/build.mjs'), '--tests', ...(out === 'out' ? [] : ['--out', out])];
+  const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
+  if (r.status !== 0) throw new SetupError(`The build failed (node scripts/build.mjs ${args.slice(1).join(' ')}, exit code ${r.status}).`);
+  for (const f of ['dist/extension.js', join(out, 'vscode-test/suite/index.js')]) {
     if (!existsSync(join(ROOT, f))) throw new SetupError(`The build did not produce ${f}.`);
   }
   say(`built the extension and the in-host suite in ${((Date.now() - t0) / 1000).toFixed(1)} s`);

@@ -1,11 +1,12 @@
 // Runs the in-host mocha suite (out/vscode-test/suite) inside a real VS Code: code-server from npm,
 // driven by Debian's Chromium through playwright-core. Exits with the suite's code; any setup problem fails.
-// Usage: node scripts/vscode-test/run.mjs [--no-build] [--grep TEXT] [--timeout SECONDS] [--keep] [--verbose] [--stats]
-import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+// Usage: node scripts/vscode-test/run.mjs [--no-build] [--grep TEXT] [--timeout SECONDS] [--keep] [--verbose] [--stats] [--out DIR]
+// --out DIR builds the suite into DIR/vscode-test (as build.mjs --out), so parallel runs do not trample each other.
+import { closeSync, existsSync, openSync, readFileSync, readSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { Buffer } from 'node:buffer';
 import { clearInterval, setInterval } from 'node:timers';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, SetupError, build, exthostLogs, launchBrowser, say, startHost, workbenchUrl } from './host.mjs';
 
 const argv = process.argv.slice(2);
@@ -31,8 +32,12 @@ async function cleanup() {
 
 async function main() {
   const t0 = Date.now();
-  if (!flag('--no-build')) build();
-  const suite = join(ROOT, 'out/vscode-test/suite/index.js');
+  const out = option('--out') ?? 'out';
+  if (!flag('--no-build')) build(out);
+  const suite = resolve(ROOT, out, 'vscode-test/suite/index.js');
+  // A suite built outside the project must still find mocha: link the project's node_modules beside it.
+  const modules = resolve(ROOT, out, 'node_modules');
+  if (!resolve(ROOT, out).startsWith(`${ROOT}/`) && existsSync(resolve(ROOT, out)) && !existsSync(modules)) symlinkSync(join(ROOT, 'node_modules'), modules);
   if (!existsSync(suite)) throw new SetupError(`No in-host suite at ${suite}: run node scripts/build.mjs --tests.`);
   if (!existsSync(join(ROOT, 'dist/extension.js'))) throw new SetupError('No dist/extension.js: run node scripts/build.mjs.');
 
@@ -49,7 +54,12 @@ async function main() {
   await page.exposeFunction('codeAutomationExit', (code) => { settle(Number(code) || 0); });
 
   // The workbench's own console (noisy: offline gallery lookups and the like) only with --verbose.
-  if (verbose) page.on('console', (msg) => process.stdout.write(`[console.${msg.type()}] ${msg.text()}\n`));
+  // Errors are kept: after a failure they say why (e.g. the suite could not load), minus the offline noise.
+  const errors = [];
+  page.on('console', (msg) => {
+    if (verbose) process.stdout.write(`[console.${msg.type()}] ${msg.text()}\n`);
+    else if (msg.type() === 'error' && !/ENOTFOUND|ERR_NAME_NOT_RESOLVED|Failed to load resource|authentication provider/.test(msg.text())) errors.push(msg.text().replace(/^%c\s*ERR color: #\w+ /, ''));
+  });
   tail = tailFile(report);
   const memory = flag('--stats') ? sampleMemory(host) : undefined;
   page.on('pageerror', (e) => { if (verbose) process.stdout.write(`[pageerror] ${e.message}\n`); });
@@ -72,8 +82,9 @@ async function main() {
   if (memory) say(`peak memory: code-server process group ${memory.stop().codeServer} MB, Chromium ${memory.peak.chromium} MB`);
   say(`in-host suite finished with exit code ${code} in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
   if (code !== 0) {
-    for (const f of exthostLogs(host)) say(`extension host log ${f}:\n${readFileSync(f, 'utf8').slice(-8000)}`);
+    for (const f of exthostLogs(host)) say(`extension host log ${f}:\n${readFileSync(f, 'utf8').slice(-4000)}`);
     say(`code-server log (tail):\n${host.log().slice(-3000)}`);
+    if (errors.length) say(`errors in the workbench console:\n${errors.join('\n').slice(-6000)}`);
   }
   return code;
 }
