@@ -43,7 +43,7 @@ export function register(services: Services): vscode.Disposable[] {
     if (!panel) return;
     current = await make(shown);
     panel.title = current.title;
-    panel.webview.html = html(panel.webview, current);
+    panel.webview.html = html(current);
   };
 
   const show = async (what: Shown) => {
@@ -120,7 +120,7 @@ export function register(services: Services): vscode.Disposable[] {
     vscode.commands.registerCommand('starr.report.exportCsv', (target?: vscode.Uri) => exportReport('csv', target)),
     vscode.commands.registerCommand('starr.report.exportHtml', (target?: vscode.Uri) => exportReport('html', target)),
     // For the in-host tests: the model behind the open report panel, and its title.
-    vscode.commands.registerCommand('starr._reportModel', () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current } : undefined)),
+    vscode.commands.registerCommand('starr._reportModel', () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current, html: panel.webview.html } : undefined)),
     workspace.onDidChange(() => {
       if (!panel) return;
       clearTimeout(timer);
@@ -139,9 +139,10 @@ function nonce(): string {
 }
 
 /** The webview page: the shared report body, a filter box, sortable headers, and buttons; strict CSP with a nonce. */
-function html(webview: vscode.Webview, r: QualityReport): string {
+function html(r: QualityReport): string {
   const n = nonce();
-  const csp = `default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'; img-src ${webview.cspSource} data:; font-src ${webview.cspSource}`;
+  // No images, fonts or remote files at all: only this page's own style and script, by nonce.
+  const csp = `default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'`;
   const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   return `<!DOCTYPE html>
 <html lang="en-GB">

@@ -17,6 +17,7 @@ interface ReportView {
   title: string;
   viewType: string;
   visible: boolean;
+  html: string;
   report: { title: string; rows: { path: string; learner: string; openFeedback: number; reason?: string; sections: { present: boolean }[] }[]; sample?: { seed: string } };
 }
 
@@ -166,6 +167,13 @@ describe('Tutor feedback in a real VS Code', () => {
     assert.equal(row.learner, 'L-900');
     assert.equal(row.openFeedback, 1);
     assert.ok(row.sections.every((s) => s.present));
+    // A strict content security policy: nothing by default, style and script only with this page's nonce.
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]+)">/.exec(shown.html)?.[1] ?? '';
+    const nonce = /script-src 'nonce-([0-9a-f]{32})'/.exec(csp)?.[1];
+    assert.ok(csp.startsWith("default-src 'none';") && nonce, csp);
+    assert.ok(!/unsafe-inline|unsafe-eval|https?:/.test(csp), csp);
+    assert.deepEqual([...shown.html.matchAll(/<(script|style)\b([^>]*)>/g)].map((m) => m[2].trim()), [`nonce="${nonce}"`, `nonce="${nonce}"`]);
+    assert.doesNotMatch(shown.html, /\b(src|href)="(https?:)?\/\//);
 
     await vscode.commands.executeCommand('starr.report.sample', 2, 'itest');
     const sample = await vscode.commands.executeCommand<ReportView>('starr._reportModel');
