@@ -5,12 +5,14 @@ import { rules as allRules } from '../../rules';
 import { choiceOption, intOption, parseOptions } from '../args';
 import { countTotals, formatJson, formatSarif, formatText, palette, type FileReport } from '../format';
 import { VERSION_TEXT } from '../version';
-import { collectAccounts, writeTextFile, type AccountFile, type ConfigResolver } from '../node-host';
+import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type ConfigResolver } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
 /** --fix re-analyses after each round of edits; fixes that overlap wait for the next round. */
 const MAX_FIX_PASSES = 5;
+/** Files slower than this get a note on stderr saying why. */
+const SLOW_FILE_MS = 1000;
 
 const usage = `Usage: starr check <files|folders|globs…> [options]
 
@@ -87,6 +89,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   let errors = 0;
   for (const file of collected.accounts) {
     let result: AnalysisResult;
+    const started = performance.now();
     try {
       result = analyseFile(file, collected.resolver);
     } catch (e) {
@@ -108,6 +111,12 @@ async function run(args: string[], io: CliIO): Promise<number> {
           fixed = 0;
         }
       }
+    }
+    const took = performance.now() - started;
+    if (took > SLOW_FILE_MS) {
+      // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
+      const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
+      io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(took / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
     }
     // --quiet hides warnings from the output; --max-warnings still counts them.
     for (const f of result.findings) {
