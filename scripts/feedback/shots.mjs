@@ -1,14 +1,24 @@
 // Named screenshots of tutor feedback and the quality report, for scripts/vscode-test/screenshots.mjs
 // (which passes each shot a `ui` with page, openFile, command, revealLine, shot …). Saved as docs/images/<name>.png.
-/** Runs a command whose title is exactly `title` (the fuzzy first match may be a longer one). */
+/** Runs a command whose title is exactly `title` (the fuzzy first match may be a longer one), once it is listed. */
 async function runExactly(page, title) {
-  await page.keyboard.press('F1');
-  const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 10_000 });
-  await input.fill(`>${title}`);
-  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`) }) }).first();
-  await row.waitFor({ timeout: 10_000 });
-  await row.click();
+  const exact = new RegExp(`^${title.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`);
+  for (let attempt = 1; ; attempt++) {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(`>${title}`);
+    const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first();
+    try {
+      await row.waitFor({ timeout: 10_000 });
+      await row.click();
+      return;
+    } catch (e) {
+      // The extension's commands appear once its host has started; try again a few times.
+      await page.keyboard.press('Escape');
+      if (attempt === 6) throw e;
+    }
+  }
 }
 
 export const FEEDBACK_SHOTS = [
@@ -41,11 +51,17 @@ export const FEEDBACK_SHOTS = [
     title: 'The quality-assurance report webview (STARR: Quality report)',
     async run(ui) {
       const { page } = ui;
-      // The workbench may restore an earlier shot's editors; the command needs none.
-      await page.locator('.explorer-folders-view .monaco-list-row').first().waitFor({ timeout: 60_000 });
+      // Opening an account starts the extension (the workbench may also have restored an earlier shot's editor).
+      await ui.openFile('learner-a', 'courier-sla-recovery.md').catch(() => {});
+      if (await page.locator('.part.panel').first().isVisible()) await page.keyboard.press('Control+j');
+      await page.locator('.part.panel').first().waitFor({ state: 'hidden', timeout: 10_000 }).catch(() => {});
       await runExactly(page, 'STARR: Quality report');
       const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
       await frame.locator('#accounts tbody tr').nth(7).waitFor({ timeout: 120_000 });
+      // Show the table of accounts, sorted by words (a click on the heading).
+      await frame.locator('#accounts th button', { hasText: 'Words' }).click();
+      await frame.locator('#accounts th[aria-sort="ascending"]').waitFor({ timeout: 10_000 });
+      await frame.locator('#accounts-h').evaluate((el) => el.scrollIntoView());
       await ui.shot();
     },
   },

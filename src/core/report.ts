@@ -332,6 +332,7 @@ caption { text-align: left; font-weight: 600; padding: .25rem 0; }
 th, td { border: 1px solid var(--vscode-panel-border, color-mix(in srgb, CanvasText 25%, transparent)); padding: .3rem .5rem; text-align: left; vertical-align: top; }
 thead th { background: var(--vscode-editorWidget-background, color-mix(in srgb, CanvasText 8%, Canvas)); position: sticky; top: 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
+#accounts th[scope=row], #accounts td:nth-child(-n+5) { white-space: nowrap; }
 .sections span { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); }
 .sections .missing { color: var(--vscode-errorForeground, #c62828); font-weight: 700; }
 tr.has-errors th[scope=row] { border-left: 4px solid var(--vscode-errorForeground, #c62828); }
