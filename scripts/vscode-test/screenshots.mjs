@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, SetupError, build, launchBrowser, say, startHost, workbenchUrl } from './host.mjs';
+import { FEEDBACK_SHOTS } from '../feedback/shots.mjs';
 
 const SHOTS = [
   {
@@ -73,6 +74,8 @@ const SHOTS = [
       await ui.shot();
     },
   },
+  // feedback-thread, quality-report
+  ...FEEDBACK_SHOTS,
 ];
 
 const argv = process.argv.slice(2);
