@@ -2,7 +2,24 @@
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import type { Rule } from '../core/rule';
-import type { AccountModel, Finding, Severity } from '../core/types';
+import type { AccountModel, Finding, Pos, Severity } from '../core/types';
+
+/** What the formats need of an analysed account (plain data, so a worker thread can send it back). */
+export interface AccountInfo {
+  framework: string;
+  structure: string;
+  words: number;
+  sections: { id: string; present: boolean; words: number }[];
+}
+
+export function accountInfo(account: AccountModel): AccountInfo {
+  return {
+    framework: account.framework.id,
+    structure: account.structure,
+    words: account.words,
+    sections: account.framework.sections.map((d) => ({ id: d.id, present: account.sectionById.has(d.id), words: account.sectionById.get(d.id)?.words ?? 0 })),
+  };
+}
 
 /** One checked file, as every format needs it. */
 export interface FileReport {
@@ -10,7 +27,9 @@ export interface FileReport {
   uri: string;
   /** Absolute path. */
   path: string;
-  account: AccountModel;
+  info: AccountInfo;
+  /** Offset -> zero-based line/column in the file's text. */
+  positionAt(offset: number): Pos;
   /** The findings shown (after --quiet). */
   findings: Finding[];
   /** How many fixes --fix applied to this file. */
@@ -96,10 +115,10 @@ export function formatJson(files: FileReport[], totals: Totals, version: string,
     tool: { name: 'starr', version },
     files: files.map((f) => ({
       path: f.uri,
-      framework: f.account.framework.id,
-      structure: f.account.structure,
-      words: f.account.words,
-      sections: f.account.framework.sections.map((d) => ({ id: d.id, present: f.account.sectionById.has(d.id), words: f.account.sectionById.get(d.id)?.words ?? 0 })),
+      framework: f.info.framework,
+      structure: f.info.structure,
+      words: f.info.words,
+      sections: f.info.sections,
       counts: countSeverities(f.findings),
       fixed: f.fixed,
       findings: f.findings.map((x) => ({
@@ -134,9 +153,9 @@ function countSeverities(findings: Finding[]): Record<Severity, number> {
 const sarifLevel = (s: Severity): 'error' | 'warning' | 'note' => (s === 'error' ? 'error' : s === 'warning' ? 'warning' : 'note');
 
 /** A SARIF region from zero-based positions: one-based lines and UTF-16 columns (SARIF's default column kind). */
-function region(account: AccountModel, start: number, end: number) {
-  const a = account.positionAt(start);
-  const b = account.positionAt(end);
+function region(f: FileReport, start: number, end: number) {
+  const a = f.positionAt(start);
+  const b = f.positionAt(end);
   return { startLine: a.line + 1, startColumn: a.column + 1, endLine: b.line + 1, endColumn: b.column + 1 };
 }
 
@@ -152,17 +171,17 @@ export function formatSarif(files: FileReport[], allRules: Rule[], version: stri
         ...(ruleIndex.has(x.ruleId) ? { ruleIndex: ruleIndex.get(x.ruleId) } : {}),
         level: sarifLevel(x.severity),
         message: { text: x.message },
-        locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f.account, x.span.start, x.span.end) } }],
+        locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f, x.span.start, x.span.end) } }],
       };
       if (x.related?.length) {
-        r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f.account, rel.span.start, rel.span.end) } }));
+        r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f, rel.span.start, rel.span.end) } }));
       }
       if (x.fixes?.length) {
         r.fixes = x.fixes.map((fix) => ({
           description: { text: fix.title },
           artifactChanges: [{
             artifactLocation: location(f),
-            replacements: fix.edits.map((e) => ({ deletedRegion: region(f.account, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
+            replacements: fix.edits.map((e) => ({ deletedRegion: region(f, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
           }],
         }));
       }

@@ -6,6 +6,8 @@ import { command as coverage } from './commands/coverage';
 import { command as report } from './commands/report';
 import { command as sample } from './commands/sample';
 import { command as feedback } from './commands/feedback';
+import { isMainThread, workerData } from 'node:worker_threads';
+import { isCheckWorker, runCheckWorker } from './parallel';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './types';
 
 /** Every command. To add one: import its module above and append it here (one line each). */
@@ -95,10 +97,13 @@ export function nodeIO(): CliIO {
     cwd: process.cwd(),
     isTTY,
     colour: wantsColour(process.env, isTTY),
+    workerScript: __filename,
   };
 }
 
-if (typeof require !== 'undefined' && require.main === module) {
+if (!isMainThread && isCheckWorker(workerData)) {
+  runCheckWorker();
+} else if (typeof require !== 'undefined' && require.main === module) {
   // `starr check … | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

@@ -11,6 +11,8 @@ export interface CliIO {
   isTTY: boolean;
   /** Whether to colour output: a TTY, NO_COLOR unset, or FORCE_COLOR set. */
   colour: boolean;
+  /** Set only by the real process: a script that can run as a worker thread to check many files in parallel. */
+  workerScript?: string;
 }
 
 /** One `starr <name>` command. `run` returns the exit code: 0 ok, 1 findings/policy failure, 2 usage or I/O error. */

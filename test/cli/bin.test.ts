@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { goodAccount, removeTree, tempTree } from './cli-helpers';
+import { goodAccount, removeTree, starr, tempTree } from './cli-helpers';
 
 // The bundle as `npx starr` runs it: built here (esbuild, as scripts/build.mjs does) into a temp folder,
 // so the test never depends on, or disturbs, dist/.
@@ -44,6 +44,26 @@ describe('starr bundle (dist/cli.js)', function () {
     assert.equal(usage.status, 2);
     const version = spawnSync(process.execPath, [built!, '--version'], { encoding: 'utf8' });
     assert.match(version.stdout, /^\d+\.\d+\.\d+/);
+  });
+
+  it('checks many files on worker threads with exactly the results of an in-process run', async function () {
+    if (!built) this.skip();
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 120; i++) files[`many/l${i % 7}/a${String(i).padStart(3, '0')}.md`] = goodAccount({ drop: i % 3 ? [] : ['Task'], action: i % 2 ? 'We dealt with it, as usual.' : '' });
+    const many = tempTree(files);
+    try {
+      const spawned = spawnSync(process.execPath, [built!, 'check', 'many', '--format', 'json'], { cwd: many, encoding: 'utf8', maxBuffer: 1 << 28 });
+      const inProcess = await starr(many, 'check', 'many', '--format', 'json');
+      assert.equal(spawned.status, inProcess.code);
+      assert.equal(spawned.status, 1);
+      const a = JSON.parse(spawned.stdout);
+      const b = JSON.parse(inProcess.stdout);
+      assert.equal(a.summary.files, 120);
+      assert.deepEqual(a.files, b.files);
+      assert.deepEqual(a.summary, b.summary);
+    } finally {
+      removeTree(many);
+    }
   });
 
   it('package.json points "bin" at dist/cli.js, the file scripts/build.mjs writes', () => {

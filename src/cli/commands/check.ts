@@ -1,9 +1,11 @@
 import { analyze, type AnalysisResult } from '../../core/analyze';
 import { applyEdits } from '../../core/edits';
-import type { TextEdit } from '../../core/types';
 import { rules as allRules } from '../../rules';
 import { choiceOption, intOption, parseOptions } from '../args';
-import { countTotals, formatJson, formatSarif, formatText, palette, type FileReport } from '../format';
+import { LineIndex } from '../../core/lines';
+import type { Finding, TextEdit } from '../../core/types';
+import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport } from '../format';
+import { analyseInWorkers, threadCount, type WorkResult } from '../parallel';
 import { VERSION_TEXT } from '../version';
 import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type ConfigResolver } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
@@ -13,6 +15,7 @@ const FORMATS = ['text', 'json', 'sarif'] as const;
 const MAX_FIX_PASSES = 5;
 /** Files slower than this get a note on stderr saying why. */
 const SLOW_FILE_MS = 1000;
+const SLOW_FILE_MIN_CHARS = 100_000;
 
 const usage = `Usage: starr check <files|folders|globs…> [options]
 
@@ -87,44 +90,77 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const reports: FileReport[] = [];
   let warnings = 0;
   let errors = 0;
-  for (const file of collected.accounts) {
-    let result: AnalysisResult;
-    const started = performance.now();
+  const accounts = collected.accounts;
+  // Many files and no --fix: check them on several threads (the real process only; tests stay in-process).
+  let parallel: WorkResult[] | undefined;
+  const threads = threadCount(accounts.length);
+  if (!values.fix && io.workerScript && threads > 1) {
     try {
-      result = analyseFile(file, collected.resolver);
-    } catch (e) {
-      // A bug in one rule must not hide every other file's results.
-      onProblem(`${file.uri}: STARR failed while checking this file (${(e as Error).message}). Please report it with the file if you can.`);
-      continue;
+      parallel = await analyseInWorkers(io.workerScript, accounts.map((a) => ({ path: a.path, uri: a.uri, text: a.text })), { cwd: io.cwd, configFile: values.config as string | undefined, framework: values.framework as string | undefined }, threads);
+    } catch {
+      parallel = undefined; // Threads unavailable: check the files here instead.
     }
+  }
+  for (let i = 0; i < accounts.length; i++) {
+    const file = accounts[i];
+    let findings: Finding[];
+    let info: AccountInfo;
+    let took: number;
     let fixed = 0;
-    if (values.fix) {
-      const r = fixFile(file, collected.resolver, result);
-      result = r.result;
-      fixed = r.fixed;
-      if (r.text !== file.text) {
-        try {
-          writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
-        } catch (e) {
-          onProblem(`${file.uri}: the fixes could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged.`);
-          result = analyseFile(file, collected.resolver);
-          fixed = 0;
+    let lines = new LineIndex(file.text);
+    const pre = parallel?.[i];
+    if (pre) {
+      if (!pre.ok) {
+        onProblem(`${file.uri}: STARR failed while checking this file (${pre.error}). Please report it with the file if you can.`);
+        continue;
+      }
+      ({ findings, info } = pre);
+      took = pre.ms;
+    } else {
+      const started = performance.now();
+      let result: AnalysisResult;
+      try {
+        result = analyseFile(file, collected.resolver);
+      } catch (e) {
+        // A bug in one rule must not hide every other file's results.
+        onProblem(`${file.uri}: STARR failed while checking this file (${(e as Error).message}). Please report it with the file if you can.`);
+        continue;
+      }
+      let text = file.text;
+      if (values.fix) {
+        const r = fixFile(file, collected.resolver, result);
+        result = r.result;
+        fixed = r.fixed;
+        if (r.text !== file.text) {
+          try {
+            writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
+            text = r.text;
+          } catch (e) {
+            onProblem(`${file.uri}: the fixes could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged.`);
+            result = analyseFile(file, collected.resolver);
+            fixed = 0;
+          }
         }
       }
+      findings = result.findings;
+      info = accountInfo(result.account);
+      took = performance.now() - started;
+      // After --fix, positions refer to the text as saved.
+      if (text !== file.text) lines = new LineIndex(text);
     }
-    const took = performance.now() - started;
-    if (took > SLOW_FILE_MS) {
+    // Only big files: a small one is slow only while the process warms up or the machine is busy.
+    if (took > SLOW_FILE_MS && file.text.length > SLOW_FILE_MIN_CHARS) {
       // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
       const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
       io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(took / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
     }
     // --quiet hides warnings from the output; --max-warnings still counts them.
-    for (const f of result.findings) {
+    for (const f of findings) {
       if (f.severity === 'error') errors++;
       else if (f.severity === 'warning') warnings++;
     }
-    const findings = values.quiet ? result.findings.filter((f) => f.severity === 'error') : result.findings;
-    reports.push({ uri: file.uri, path: file.path, account: result.account, findings, fixed });
+    const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
+    reports.push({ uri: file.uri, path: file.path, info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed });
   }
 
   const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length });

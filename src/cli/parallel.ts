@@ -1,0 +1,94 @@
+// Check many files on several threads: analysis is CPU-bound and one Node thread uses one core.
+// The CLI's own bundle is started as the worker script, so nothing extra ships.
+import * as os from 'node:os';
+import { Worker, parentPort, workerData } from 'node:worker_threads';
+import { analyze } from '../core/analyze';
+import type { Finding } from '../core/types';
+import { accountInfo, type AccountInfo } from './format';
+import { ConfigResolver } from './node-host';
+
+/** Below this many files, starting threads costs more than it saves. */
+export const PARALLEL_MIN_FILES = 100;
+
+export interface WorkItem {
+  path: string;
+  uri: string;
+  text: string;
+}
+
+export interface WorkOptions {
+  cwd: string;
+  configFile?: string;
+  framework?: string;
+}
+
+export type WorkResult = { ok: true; findings: Finding[]; info: AccountInfo; ms: number } | { ok: false; error: string };
+
+interface WorkerInput {
+  kind: 'starr-check';
+  items: WorkItem[];
+  options: WorkOptions;
+}
+
+export function isCheckWorker(data: unknown): boolean {
+  return !!data && (data as WorkerInput).kind === 'starr-check';
+}
+
+/** How many threads to use for `files` files (1 means: do not start any). */
+export function threadCount(files: number): number {
+  if (files < PARALLEL_MIN_FILES) return 1;
+  const cores = typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length;
+  return Math.max(1, Math.min(cores, 4, Math.floor(files / 50)));
+}
+
+/** Analyse one file (in a worker or on the main thread). Config problems were already reported by the main thread. */
+export function analyseItem(item: WorkItem, resolver: ConfigResolver): WorkResult {
+  const t0 = performance.now();
+  try {
+    const config = resolver.forFile(item.path);
+    const r = analyze(item.text, { config: config.resolved, path: item.uri, criteria: resolver.catalogFor(config) });
+    return { ok: true, findings: r.findings, info: accountInfo(r.account), ms: performance.now() - t0 };
+  } catch (e) {
+    return { ok: false, error: (e as Error).message };
+  }
+}
+
+/** The worker's side: analyse its share and post the results back in order. */
+export function runCheckWorker(): void {
+  const input = workerData as WorkerInput;
+  const resolver = new ConfigResolver({ ...input.options, onProblem: () => undefined });
+  parentPort!.postMessage(input.items.map((item) => analyseItem(item, resolver)));
+}
+
+/**
+ * Split the items over `threads` workers running `script` and gather the results in item order.
+ * Rejects if any worker fails to start or finish; the caller then checks the files itself.
+ */
+export async function analyseInWorkers(script: string, items: WorkItem[], options: WorkOptions, threads: number): Promise<WorkResult[]> {
+  const chunks: { index: number[]; items: WorkItem[] }[] = Array.from({ length: threads }, () => ({ index: [], items: [] }));
+  // Contiguous slices keep each worker's files in one folder (config and criteria caches stay warm).
+  const per = Math.ceil(items.length / threads);
+  items.forEach((item, i) => {
+    const c = chunks[Math.floor(i / per)];
+    c.index.push(i);
+    c.items.push(item);
+  });
+  const results: WorkResult[] = new Array(items.length);
+  await Promise.all(
+    chunks.filter((c) => c.items.length).map(
+      (c) =>
+        new Promise<void>((resolve, reject) => {
+          const w = new Worker(script, { workerData: { kind: 'starr-check', items: c.items, options } satisfies WorkerInput });
+          let done = false;
+          w.once('message', (r: WorkResult[]) => {
+            done = true;
+            r.forEach((x, k) => (results[c.index[k]] = x));
+            resolve();
+          });
+          w.once('error', reject);
+          w.once('exit', (code) => (done ? resolve() : reject(new Error(`a checking thread stopped early (exit code ${code})`))));
+        }),
+    ),
+  );
+  return results;
+}
