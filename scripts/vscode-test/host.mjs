@@ -3,7 +3,7 @@ import { spawn, spawnSync } from 'node:child_process';
 import { cpSync, createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { ROOT, SetupError, ensureTools } from './setup.mjs';
 
 export { ROOT, SetupError };
@@ -17,7 +17,7 @@ export function build(out = 'out') {
   const r = spawnSync(process.execPath, args, { cwd: ROOT, stdio: 'inherit' });
   if (r.status !== 0) throw new SetupError(`The build failed (node scripts/build.mjs ${args.slice(1).join(' ')}, exit code ${r.status}).`);
   for (const f of ['dist/extension.js', join(out, 'vscode-test/suite/index.js')]) {
-    if (!existsSync(join(ROOT, f))) throw new SetupError(`The build did not produce ${f}.`);
+    if (!existsSync(resolve(ROOT, f))) throw new SetupError(`The build did not produce ${f}.`);
   }
   say(`built the extension and the in-host suite in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
 }
