@@ -40,9 +40,12 @@ function aptInstall(packages, why) {
 
 /** The Chromium to drive: $STARR_CHROMIUM, else Debian's /usr/bin/chromium (installed if we can). */
 export function findChromium({ install = true } = {}) {
-  const candidates = [process.env.STARR_CHROMIUM, '/usr/bin/chromium', '/usr/bin/chromium-browser'].filter(Boolean);
-  for (const c of candidates) if (existsSync(c)) return c;
-  if (process.env.STARR_CHROMIUM) throw new SetupError(`STARR_CHROMIUM is set to ${process.env.STARR_CHROMIUM}, but there is no file there.`);
+  const chosen = process.env.STARR_CHROMIUM;
+  if (chosen) {
+    if (existsSync(chosen)) return chosen;
+    throw new SetupError(`STARR_CHROMIUM is set to ${chosen}, but there is no browser there. Point it at a Chromium binary, or unset it to use Debian's /usr/bin/chromium.`);
+  }
+  for (const c of ['/usr/bin/chromium', '/usr/bin/chromium-browser']) if (existsSync(c)) return c;
   if (install) {
     aptInstall(['chromium'], 'Running the tests in a real VS Code (a headless browser)');
     if (existsSync('/usr/bin/chromium')) return '/usr/bin/chromium';
