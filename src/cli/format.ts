@@ -163,7 +163,9 @@ function region(f: FileReport, start: number, end: number) {
 export function formatSarif(files: FileReport[], allRules: Rule[], version: string, cwd: string, problems: { message: string; severity: 'error' | 'warning' }[]): string {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const srcroot = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
-  const location = (f: FileReport) => ({ uri: encodeURI(f.uri).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: 'SRCROOT' });
+  // Files under the working folder are relative to %SRCROOT%; others get an absolute file: URI.
+  const location = (f: FileReport) =>
+    path.isAbsolute(f.uri) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.uri).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: 'SRCROOT' };
   const results = files.flatMap((f) =>
     f.findings.map((x) => {
       const r: Record<string, unknown> = {

@@ -128,6 +128,18 @@ describe('starr check', () => {
       assert.equal(loc.artifactLocation.uriBaseId, 'SRCROOT');
       for (const k of ['startLine', 'startColumn', 'endLine', 'endColumn']) assert.ok(Number.isInteger(loc.region[k]) && loc.region[k] >= 1, k);
     }
+    // Named by an absolute path inside the working folder: still relative; outside it: an absolute file: URI.
+    const inside = JSON.parse((await starr(path.join(root, 'sub dir'), 'check', path.join(root, 'sub dir/pd.md'), '--format', 'sarif')).stdout);
+    assert.equal(inside.runs[0].results[0].locations[0].physicalLocation.artifactLocation.uri, 'pd.md');
+    const elsewhere = tempTree({ 'x.md': goodAccount({ drop: ['Task'] }) });
+    try {
+      const abs = JSON.parse((await starr(root, 'check', path.join(elsewhere, 'x.md'), '--format', 'sarif')).stdout);
+      const loc = abs.runs[0].results[0].locations[0].physicalLocation.artifactLocation;
+      assert.equal(loc.uri, `file://${elsewhere}/x.md`);
+      assert.equal(loc.uriBaseId, undefined);
+    } finally {
+      removeTree(elsewhere);
+    }
     const missing = run.results.find((x: { ruleId: string }) => x.ruleId === 'missing-section');
     assert.equal(missing.level, 'error');
     const withFix = run.results.find((x: { fixes?: unknown[] }) => x.fixes?.length);
