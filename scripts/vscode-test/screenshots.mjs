@@ -6,6 +6,7 @@
 import { mkdirSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { ROOT, SetupError, build, launchBrowser, say, startHost, workbenchUrl } from './host.mjs';
+import { ensureTools } from './setup.mjs';
 import { FEEDBACK_SHOTS } from '../feedback/shots.mjs';
 
 const SHOTS = [
@@ -176,9 +177,10 @@ let code = 0;
 try {
   if (!argv.includes('--no-build')) build();
   mkdirSync(outDir, { recursive: true });
-  host = await startHost({ workspace, keep: argv.includes('--keep'), settings: { 'editor.stickyScroll.enabled': false, 'workbench.editor.enablePreview': false } });
+  const tools = ensureTools();
   for (const shot of selected) {
-    // A fresh browser page per shot: each starts from the same workbench state.
+    // A fresh code-server, workspace copy and browser per shot: no editors or panels left over from the last one.
+    host = await startHost({ tools, workspace, keep: argv.includes('--keep'), settings: { 'editor.stickyScroll.enabled': false, 'workbench.editor.enablePreview': false } });
     browser = await launchBrowser(host, { viewport: { width: 1440, height: 900 } });
     const { page } = browser;
     await page.goto(workbenchUrl(host));
@@ -195,6 +197,9 @@ try {
     }
     await browser.context.close();
     browser = undefined;
+    await host.stop();
+    host.cleanup();
+    host = undefined;
   }
 } catch (e) {
   code = 1;
