@@ -1,18 +1,10 @@
 // A deterministic corpus of STARR accounts for the benchmark: the same seed gives the same bytes.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { mulberry32 } from '../src/core/sample';
 
-/** mulberry32: a tiny seeded PRNG, good enough for test data. */
-export function mulberry32(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+// The sampler's PRNG: one implementation, so a seed means the same everywhere.
+export { mulberry32 };
 
 type Rng = () => number;
 const pick = <T>(r: Rng, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)];

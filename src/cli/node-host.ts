@@ -7,7 +7,7 @@ import { CONFIG_FILE_NAMES, parseConfig, resolveConfig, type ResolvedConfig, typ
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
 import { getFramework, getFrameworks } from '../core/data';
 import { PortfolioIndex } from '../core/portfolio';
-import { matchSection } from '../core/sections';
+import { looksLikeAccount } from '../core/detect';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
 /** Larger files are skipped with a message: no real account is anywhere near this. */
@@ -415,36 +415,7 @@ export class ConfigResolver {
 
 // ---------------------------------------------------------------------------------------------- accounts
 
-const FRONT_MATTER_KEYS = /^(?:unit|framework|criteria)\s*:/m;
-const ATX = /^ {0,3}#{1,6}[ \t]+(.+?)[ \t#]*$/gm;
-const BOLD_LABEL = /^ {0,3}\*\*([^*\r\n]{1,60})\*\*/gm;
-
-/**
- * Whether a Markdown file found in a folder is a reflective account (the same test as the editor's): front
- * matter with unit, framework or criteria, or two or more framework section headings. Cheap: no parse.
- */
-export function looksLikeAccount(text: string, frameworkId: string): boolean {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  let fm: string | undefined;
-  if (open) {
-    const rest = text.slice(open[0].length, open[0].length + 20_000);
-    const close = /^(?:---|\.\.\.)[ \t]*$/m.exec(rest);
-    fm = close ? rest.slice(0, close.index) : undefined;
-  }
-  if (fm !== undefined && FRONT_MATTER_KEYS.test(fm)) return true;
-  const named = fm && /^framework\s*:\s*["']?([\w-]+)/m.exec(fm)?.[1];
-  const framework = getFramework(named || frameworkId) ?? getFramework('starr')!;
-  const found = new Set<string>();
-  for (const [re, mode] of [[ATX, 'heading'], [BOLD_LABEL, 'label']] as const) {
-    re.lastIndex = 0;
-    for (let m = re.exec(text); m; m = re.exec(text)) {
-      const match = matchSection(framework, m[1], mode);
-      if (match && match.score >= 2) found.add(match.def.id);
-      if (found.size >= 2) return true;
-    }
-  }
-  return false;
-}
+export { looksLikeAccount };
 
 export interface AccountFile {
   /** Absolute path. */

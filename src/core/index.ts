@@ -18,3 +18,4 @@ export * from './report';
 export * from './sample';
 export { computeCoverage, coverageByLearner, coverageMatrix, coverageCsv, coverageMarkdown, VERB_CUES, WEAK_REASON_TEXT, STATE_TEXT, type CoverageState, type WeakReason, type CoverageReport, type CoverageOptions, type UnitCoverage, type OutcomeCoverage, type CriterionCoverage, type AccountEvidence, type EvidenceRef, type OverClaim, type AccountRef, type UnassignedAccount, type Counts as CoverageCounts, type CoverageMatrix, type MatrixRow } from './coverage';
 export { coverageFacts, CUE_FAMILIES, type CoverageFacts, type CueFamily } from './coverage-facts';
+export { looksLikeAccount, countSectionHeadings, frontMatterOf } from './detect';

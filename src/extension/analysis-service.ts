@@ -3,7 +3,7 @@ import {
   analyze, buildAccountFor, defaultConfig, rules, runRules, summarise,
   type AccountModel, type AccountSummary, type CriteriaLookup, type Finding, type ResolvedConfig,
 } from '../core';
-import { FRONT_MATTER_KEYS, countSectionHeadings, frontMatterOf } from './account-detect';
+import { FRONT_MATTER_KEYS, countSectionHeadings, frontMatterOf } from '../core/detect';
 import type { ConfigContext, ConfigService } from './config-service';
 import type { Log } from './log';
 import { OffThreadAnalyser } from './off-thread';

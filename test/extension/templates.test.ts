@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyze, getFrameworks } from '../../src/core';
-import { countSectionHeadings, frontMatterOf } from '../../src/extension/account-detect';
+import { countSectionHeadings, frontMatterOf } from '../../src/core/detect';
 import { accountTemplate, fileNameFor } from '../../src/extension/templates';
 import snippets from '../../snippets/markdown.json';
 

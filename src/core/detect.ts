@@ -1,6 +1,7 @@
-// How a Markdown file is recognised as a reflective account, cheaply (no Markdown parse). No editor API here.
-import { getFramework } from '../core';
-import { matchSection } from '../core/sections';
+// How a Markdown file is recognised as a reflective account, cheaply (no Markdown parse).
+// One test, shared by the CLI (files found in folders) and the editor (which documents get diagnostics).
+import { getFramework } from './data';
+import { matchSection } from './sections';
 
 /** Front matter keys that mark a file as an account. */
 export const FRONT_MATTER_KEYS = /^(?:unit|framework|criteria)\s*:/m;
@@ -35,3 +36,13 @@ export function countSectionHeadings(text: string, frameworkId: string): number 
   return found.size;
 }
 
+
+/**
+ * Whether text reads as a reflective account: front matter with unit, framework or criteria, or two or more
+ * framework section headings or labels.
+ */
+export function looksLikeAccount(text: string, frameworkId: string): boolean {
+  const fm = frontMatterOf(text);
+  if (fm !== undefined && FRONT_MATTER_KEYS.test(fm)) return true;
+  return countSectionHeadings(text, frameworkId) >= 2;
+}
