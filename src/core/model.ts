@@ -47,7 +47,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   const proseParts: string[] = [];
   let proseEnd = 0;
   const blank = (from: number, to: number) => {
-    if (to > from) proseParts.push(text.slice(from, to).replace(/[^\r\n]/g, ' '));
+    if (to > from) proseParts.push(blanked(text, from, to));
   };
 
   // Iterative walk: deeply nested lists must not overflow the stack.
@@ -110,7 +110,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     const parts: string[] = [];
     let at = 0;
     const cut = (from: number, to: number) => {
-      parts.push(prose.slice(at, from), prose.slice(from, to).replace(/[^\r\n]/g, ' '));
+      parts.push(prose.slice(at, from), blanked(prose, from, to));
       at = to;
     };
     for (const m of critic.marks) {
@@ -194,7 +194,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     sectionById,
     preamble,
     prose,
-    words: countWords(prose),
+    words: totalWords(prose, sections),
     criteria,
     critic: critic.marks,
     criticProblems: critic.problems,
@@ -203,6 +203,49 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     positionAt: (o: number): Pos => lines.positionAt(o),
     offsetAt: (p: Pos): number => lines.offsetAt(p),
   };
+}
+
+/** [from, to) of text with every character but line breaks turned into a space. */
+function blanked(text: string, from: number, to: number): string {
+  let out = '';
+  let run = from;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) {
+      if (i > run) out += spaces(i - run);
+      out += c === 10 ? '\n' : '\r';
+      run = i + 1;
+    }
+  }
+  return to > run ? out + spaces(to - run) : out;
+}
+
+let SPACES = ' '.repeat(256);
+function spaces(n: number): string {
+  while (SPACES.length < n) SPACES += SPACES;
+  return SPACES.slice(0, n);
+}
+
+/**
+ * Words in the whole prose, as countWords(prose) gives it, from the section counts already made: only the
+ * gaps (preamble, headings and labels) are counted again. Where a word could run across a section boundary
+ * (no space just before it) the sum might differ, so count the whole prose then.
+ */
+function totalWords(prose: string, sections: Section[]): number {
+  if (!sections.length) return countWords(prose);
+  const clean = (b: number) => {
+    if (b <= 0 || b >= prose.length) return true;
+    const c = prose.charCodeAt(b - 1);
+    return c === 32 || c === 10 || c === 13 || c === 9;
+  };
+  let n = 0;
+  let at = 0;
+  for (const s of sections) {
+    if (!clean(s.span.start) || !clean(s.body.start)) return countWords(prose);
+    n += countWords(prose, at, s.span.start) + countWords(prose, s.span.start, s.body.start) + s.words;
+    at = s.body.end;
+  }
+  return n + countWords(prose, at, prose.length);
 }
 
 /**
