@@ -56,6 +56,26 @@ function phoneDigitsOk(v: string): boolean {
 }
 
 const DIGIT = /\d/g;
+const NUMBERS_AT = new RegExp(NUMBERS.source, 'y');
+const isDigit = (c: number) => c >= 48 && c <= 57;
+
+/**
+ * What `NUMBERS.exec` from `from` finds, tried only near digits: every alternative has a digit at most
+ * 4 characters after its start ("+44", "(0", "AB 12", "GIR 0AA"), so other positions cannot match,
+ * and the long runs of words between figures are skipped by a char-code loop instead of the regex.
+ */
+function nextNumber(text: string, from: number): RegExpExecArray | null {
+  let p = from;
+  for (let d = from; d < text.length; d++) {
+    if (!isDigit(text.charCodeAt(d))) continue;
+    for (p = Math.max(p, d - 4); p <= d; p++) {
+      NUMBERS_AT.lastIndex = p;
+      const m = NUMBERS_AT.exec(text);
+      if (m) return m;
+    }
+  }
+  return null;
+}
 const NAME_ONE = new RegExp(NAME.source);
 
 /** Scan [start, end) of `text` for personal data; `text` is the prose (body) or the raw front matter. */
@@ -75,9 +95,8 @@ function scan(full: string, start: number, end: number, hits: Hit[]): void {
   DIGIT.lastIndex = start;
   const digit = DIGIT.exec(text);
   if (digit && digit.index < end) {
-    const from = Math.max(start, digit.index - 12);
-    NUMBERS.lastIndex = from;
-    for (let m = NUMBERS.exec(text); m && m.index < end; m = NUMBERS.exec(text)) {
+    let next = Math.max(start, digit.index - 12);
+    for (let m = nextNumber(text, next); m && m.index < end; m = nextNumber(text, next)) {
       if (m.index + m[0].length > end) break;
       const before = text[m.index - 1] ?? '';
       let kind: Kind | undefined;
@@ -86,9 +105,12 @@ function scan(full: string, start: number, end: number, hits: Hit[]): void {
         const d = m[0].replace(/\D/g, '');
         kind = !/[\d-]/.test(before) && d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d) ? 'card' : undefined;
       } else kind = m[3] !== undefined ? 'ni-number' : 'postcode';
-      if (kind) add(kind, m);
+      if (kind) {
+        add(kind, m);
+        next = m.index + m[0].length;
+      }
       // A rejected candidate may hide a real one inside it (a phone number after a reference): look again one on.
-      else NUMBERS.lastIndex = m.index + 1;
+      else next = m.index + 1;
     }
   }
   eachMatch(NAME, text, start, end, (m) => add('name', m));
