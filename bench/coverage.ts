@@ -4,23 +4,13 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchSection } from './bench';
-import { median, ms, now, s } from './util';
+import { median, ms, now, s, timeMedian } from './util';
 import { PortfolioIndex, defaultConfig } from '../src/core';
 import { CriteriaCatalog } from '../src/core/criteria';
 import { computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown } from '../src/core/coverage';
 
 const RUNS = 7;
 const UPDATES = 25;
-
-function timeMedian(fn: () => unknown, runs = RUNS): number {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    fn();
-    xs.push(now() - t0);
-  }
-  return median(xs);
-}
 
 export const section: BenchSection = {
   name: 'coverage',
@@ -37,10 +27,10 @@ export const section: BenchSection = {
     const t1 = now();
     const report = computeCoverage(index.all(), catalog);
     const firstCoverageMs = now() - t1;
-    const coverageMs = timeMedian(() => computeCoverage(index.all(), catalog));
-    const byLearnerMs = timeMedian(() => coverageByLearner(index.all(), catalog));
-    const csvMs = timeMedian(() => coverageCsv(report));
-    const mdMs = timeMedian(() => coverageMarkdown(report));
+    const coverageMs = timeMedian(RUNS, () => computeCoverage(index.all(), catalog));
+    const byLearnerMs = timeMedian(RUNS, () => coverageByLearner(index.all(), catalog));
+    const csvMs = timeMedian(RUNS, () => coverageCsv(report));
+    const mdMs = timeMedian(RUNS, () => coverageMarkdown(report));
 
     // One file changes: re-analyse that file only, then recompute coverage from the summaries.
     const analyseMs: number[] = [];

@@ -4,22 +4,12 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchSection } from './bench';
-import { median, ms, now, s } from './util';
+import { median, ms, now, s, timeMedian } from './util';
 import { PortfolioIndex, defaultConfig, type AccountSummary } from '../src/core';
 import { buildReport, renderCsv, renderHtml, renderJson, renderMarkdown } from '../src/core/report';
 import { sampleAccounts } from '../src/core/sample';
 
 const RUNS = 7;
-
-function timeMedian(fn: () => unknown, runs = RUNS): number {
-  const xs: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const t0 = now();
-    fn();
-    xs.push(now() - t0);
-  }
-  return median(xs);
-}
 
 export const section: BenchSection = {
   name: 'report',
@@ -31,15 +21,15 @@ export const section: BenchSection = {
     const indexMs = now() - t0;
     const all: AccountSummary[] = index.all();
     const report = buildReport(all);
-    const buildMs = timeMedian(() => buildReport(all));
+    const buildMs = timeMedian(RUNS, () => buildReport(all));
     const formats = {
-      md: timeMedian(() => renderMarkdown(report)),
-      csv: timeMedian(() => renderCsv(report)),
-      json: timeMedian(() => renderJson(report)),
-      html: timeMedian(() => renderHtml(report)),
+      md: timeMedian(RUNS, () => renderMarkdown(report)),
+      csv: timeMedian(RUNS, () => renderCsv(report)),
+      json: timeMedian(RUNS, () => renderJson(report)),
+      html: timeMedian(RUNS, () => renderHtml(report)),
     };
-    const sampleMs = timeMedian(() => sampleAccounts(all, 50, 'bench'));
-    const sampleAllMs = timeMedian(() => sampleAccounts(all, all.length, 'bench'), 3);
+    const sampleMs = timeMedian(RUNS, () => sampleAccounts(all, 50, 'bench'));
+    const sampleAllMs = timeMedian(3, () => sampleAccounts(all, all.length, 'bench'));
     ctx.log(`Portfolio index of ${all.length} accounts (analysis included): ${s(indexMs)}`);
     ctx.log(`buildReport over ${all.length} summaries (${report.summary.learners} learners, ${report.summary.units} units): ${ms(buildMs)} (median of ${RUNS})`);
     ctx.log(`render: Markdown ${ms(formats.md)}, CSV ${ms(formats.csv)}, JSON ${ms(formats.json)}, HTML ${ms(formats.html)} (${(renderHtml(report).length / 1024).toFixed(0)} KB)`);

@@ -20,3 +20,14 @@ export function time<T>(fn: () => T): { ms: number; value: T } {
 export const ms = (x: number, digits = 2) => `${x.toFixed(digits)} ms`;
 export const s = (x: number) => `${(x / 1000).toFixed(2)} s`;
 export const ratio = (a: number, b: number) => `${(a / b).toFixed(2)}×`;
+
+/** Median wall time of `runs` calls of `fn`, in ms. */
+export function timeMedian(runs: number, fn: () => unknown): number {
+  const xs: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t0 = now();
+    fn();
+    xs.push(now() - t0);
+  }
+  return median(xs);
+}
