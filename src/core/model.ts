@@ -4,7 +4,7 @@ import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
-import { countWords, sentenceSpans } from './text';
+import { countWords, sentenceSpans, spanContains } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -94,18 +94,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   // CriticMarkup: only where it sits in prose (not in code), and never counted as the learner's words.
   // Marks on a heading line (a tutor's note on the heading) count too; headings are blanked from prose.
   const headingSpans = headings.map(spanOf).sort((a, b) => a.start - b.start);
-  const inHeading = (o: number): boolean => {
-    let lo = 0;
-    let hi = headingSpans.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (headingSpans[mid].end <= o) lo = mid + 1;
-      else if (headingSpans[mid].start > o) hi = mid - 1;
-      else return true;
-    }
-    return false;
-  };
-  const critic = scanCritic(text, (o) => prose.charCodeAt(o) === 123 /* { */ || (text.charCodeAt(o) === 123 && inHeading(o)));
+  const critic = scanCritic(text, (o) => prose.charCodeAt(o) === 123 /* { */ || (text.charCodeAt(o) === 123 && spanContains(headingSpans, o)));
   if (critic.marks.length) {
     const parts: string[] = [];
     let at = 0;

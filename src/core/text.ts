@@ -119,3 +119,16 @@ export function phrasePattern(phrase: string): string {
     .map((w) => escapeRegExp(w).replace(/'/g, "['’]"))
     .join('\\s+');
 }
+
+/** Whether `at` falls in one of `spans` (sorted by start, not overlapping): a binary search. */
+export function spanContains(spans: readonly Span[], at: number): boolean {
+  let lo = 0;
+  let hi = spans.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].end <= at) lo = mid + 1;
+    else if (spans[mid].start > at) hi = mid - 1;
+    else return true;
+  }
+  return false;
+}

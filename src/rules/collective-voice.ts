@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
-import { eachMatch } from './util/text';
+import { eachMatch, numberOption } from './util/text';
 
 // "I" is case-sensitive (a lone lower-case "i" is a typo or a list marker); the collective subjects are not.
 const SUBJECTS = /\b(?:(I)(?![\p{L}\p{N}])|([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:team|company|organi[sz]ation|business|department|branch|store|office|staff)\b)/gu;
@@ -14,7 +14,7 @@ export default defineRule(
       'An NVQ assesses your competence, not your team\'s. When the Action says "we" or "the team" did everything, the assessor cannot tell what you did yourself, so it cannot count as your evidence. Tell your own part with "I".',
   },
   ({ account, options, report }) => {
-    const minWords = typeof options.minWords === 'number' ? options.minWords : 25;
+    const minWords = numberOption(options, 'minWords', 25);
     const actions = account.sections.filter((s) => s.def.kind === 'action');
     if (!actions.length) return;
     let i = 0;

@@ -1,6 +1,7 @@
 import { defineRule } from '../core/rule';
 import type { AccountModel, Section, Span } from '../core/types';
 import { eolOf } from './util/sections';
+import { spanContains } from '../core/text';
 import { eachMatch, sentenceAround, trimEnd, upTo } from './util/text';
 
 // Evidence of a measure: a figure, money, a percentage, a duration or date in words, a KPI, or quoted words.
@@ -41,19 +42,6 @@ const CLAIM = new RegExp(
 );
 const WORD_CHAR = /[\p{L}\p{N}]/u;
 
-/** Whether `at` falls in one of `spans` (sorted, not overlapping): a binary search. */
-function inSpans(spans: Span[], at: number): boolean {
-  let lo = 0;
-  let hi = spans.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spans[mid].end <= at) lo = mid + 1;
-    else if (spans[mid].start > at) hi = mid - 1;
-    else return true;
-  }
-  return false;
-}
-
 /** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
 function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
   let found = false;
@@ -61,7 +49,7 @@ function hasMeasure(account: AccountModel, start: number, end: number, refs: Spa
   MEASURE.lastIndex = start;
   for (let m = MEASURE.exec(prose); m && m.index < end; m = MEASURE.exec(prose)) {
     const at = m.index;
-    if (m[0].length === 1 && inSpans(refs, at)) continue;
+    if (m[0].length === 1 && spanContains(refs, at)) continue;
     found = true;
     break;
   }

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Section } from '../core/types';
-import { wordsById } from './util/text';
+import { numberOption, wordsById } from './util/text';
 
 export default defineRule(
   {
@@ -11,8 +11,8 @@ export default defineRule(
       'Assessors credit what you did. When the Situation or another section is longer than the Action, the account spends its words on background rather than on evidence of your competence. Keep the scene short and make the Action the longest part.',
   },
   ({ account, options, report }) => {
-    const minTotal = typeof options.minWords === 'number' ? options.minWords : 150;
-    const maxContextShare = typeof options.maxContextShare === 'number' ? options.maxContextShare : 0.35;
+    const minTotal = numberOption(options, 'minWords', 150);
+    const maxContextShare = numberOption(options, 'maxContextShare', 0.35);
     const words = wordsById(account);
     const present = account.sections.filter((s) => !s.duplicate);
     if (present.length < 2) return;

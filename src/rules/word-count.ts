@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
-import { firstLine, num } from './util/text';
+import { firstLine, num, numberOption } from './util/text';
 
 export default defineRule(
   {
@@ -13,7 +13,7 @@ export default defineRule(
   ({ account, config, options, report }) => {
     const words = account.words;
     if (words === 0) return;
-    const tolerance = typeof options.tolerance === 'number' ? options.tolerance : 0.1;
+    const tolerance = numberOption(options, 'tolerance', 0.1);
     const target = account.frontMatter?.fields.word_target;
     let min: number | undefined;
     let max: number | undefined;

@@ -1,7 +1,7 @@
 // The quality-assurance report and spot-check sample, in a webview; export as CSV or standalone HTML.
 import * as vscode from 'vscode';
 import {
-  CriteriaCatalog, buildReport, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, REPORT_CSS, sampleReport,
+  CriteriaCatalog, buildReport, escapeHtml, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, REPORT_CSS, sampleReport,
   type QualityReport, type ReportOptions,
 } from '../../core';
 import type { Services } from '../services';
@@ -143,14 +143,13 @@ function html(r: QualityReport): string {
   const n = nonce();
   // No images, fonts or remote files at all: only this page's own style and script, by nonce.
   const csp = `default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'`;
-  const esc = (s: string) => s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
   return `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(r.title)}</title>
+<title>${escapeHtml(r.title)}</title>
 <style nonce="${n}">${REPORT_CSS}
 .toolbar { display: flex; flex-wrap: wrap; gap: .5rem; align-items: center; margin: .75rem 0; }
 .toolbar input { min-width: 18rem; padding: .25rem .4rem; color: var(--vscode-input-foreground); background: var(--vscode-input-background); border: 1px solid var(--vscode-input-border, transparent); }
@@ -165,8 +164,8 @@ tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 </head>
 <body>
 <main>
-<h1>${esc(r.title)}</h1>
-<p class="meta">Generated ${esc(new Date(r.generated).toLocaleString('en-GB'))}.</p>
+<h1>${escapeHtml(r.title)}</h1>
+<p class="meta">Generated ${escapeHtml(new Date(r.generated).toLocaleString('en-GB'))}.</p>
 <div class="toolbar" role="toolbar" aria-label="Report actions">
   <label for="filter">Filter</label>
   <input id="filter" type="search" placeholder="Learner, unit, status, title…" aria-describedby="count">

@@ -137,3 +137,9 @@ export function insideQuote(prose: string, index: number, lo: number): boolean {
   }
   return straight % 2 === 1;
 }
+
+/** A numeric rule option from configuration, or its default when unset or not a number. */
+export function numberOption(options: Record<string, unknown>, name: string, fallback: number): number {
+  const v = options[name];
+  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
+}
