@@ -132,3 +132,58 @@ export function spanContains(spans: readonly Span[], at: number): boolean {
   }
   return false;
 }
+
+// Word characters as the phrase matchers see them: letters, digits and "_", judged per UTF-16 code unit
+// (a lone surrogate is not one), the same as /[\p{L}\p{N}_]/u on one character.
+const PHRASE_WORD = /[\p{L}\p{N}_]/u;
+// Per code unit: 0 not yet known, 1 word character, 2 not.
+const phraseWord = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) phraseWord[c] = (c >= 48 && c <= 57) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 2;
+
+/** Whether the code unit at i is a word character for phrase matching (false out of range). */
+export function isPhraseWordAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  if (c !== c) return false;
+  let k = phraseWord[c];
+  if (!k) phraseWord[c] = k = PHRASE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+  return k === 1;
+}
+
+/**
+ * Offsets in [start, end) where a run of word characters (letters, digits, "_") begins: the only places a
+ * phrase can start. One linear pass; rules share it per account so each phrase search visits words, not characters.
+ */
+export function wordStarts(text: string, start = 0, end = text.length): Int32Array {
+  end = Math.min(end, text.length);
+  let out = new Int32Array(Math.max(16, (end - start) >> 3));
+  let n = 0;
+  let prev = start > 0 && isPhraseWordAt(text, start - 1);
+  for (let i = start; i < end; i++) {
+    const c = text.charCodeAt(i);
+    let k = phraseWord[c];
+    if (!k) phraseWord[c] = k = PHRASE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
+    const w = k === 1;
+    if (w && !prev) {
+      if (n === out.length) {
+        const grown = new Int32Array(out.length * 2);
+        grown.set(out);
+        out = grown;
+      }
+      out[n++] = i;
+    }
+    prev = w;
+  }
+  return out.subarray(0, n);
+}
+
+/** Index of the first element of sorted `xs` that is >= x. */
+export function lowerBound(xs: ArrayLike<number>, x: number): number {
+  let lo = 0;
+  let hi = xs.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -4,7 +4,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
-import { QuoteFinder } from './util/text';
+import { proseQuotes, proseWordStarts } from './util/text';
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -50,7 +50,7 @@ export default defineRule(
     // Claims in a Result are missing-outcome-measure's to report (it asks for the figure), unless that rule is off.
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
-    const quotes = new QuoteFinder(prose, account.preamble.start, prose.length);
+    const quotes = proseQuotes(account);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
@@ -62,6 +62,6 @@ export default defineRule(
         span: { start: m.index, end: m.index + m[0].length },
         data: { phrase: entry.phrase ?? phrase, suggestion },
       });
-    });
+    }, proseWordStarts(account));
   },
 );

@@ -3,7 +3,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { QuoteFinder } from './util/text';
+import { proseQuotes, proseWordStarts } from './util/text';
 
 let compiled: CompiledLexicon | undefined;
 
@@ -27,7 +27,8 @@ export default defineRule(
   },
   ({ account, report }) => {
     compiled ??= compileLexicon(lexicon('hypothetical-language', lexiconText).entries);
-    const quotes = new QuoteFinder(account.prose, account.preamble.start, account.prose.length);
+    const quotes = proseQuotes(account);
+    const starts = proseWordStarts(account);
     for (const s of account.sections) {
       if (!NARRATIVE.has(s.def.kind)) continue;
       compiled.each(account.prose, s.body.start, s.body.end, (m, entry) => {
@@ -39,7 +40,7 @@ export default defineRule(
           span: { start: m.index, end: m.index + m[0].length },
           data: { phrase, section: s.id, category: entry.category },
         });
-      });
+      }, starts);
     }
   },
 );

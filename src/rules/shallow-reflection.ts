@@ -33,6 +33,7 @@ export default defineRule(
       compiled.each(account.prose, s.body.start, s.body.end, (_m, entry) => {
         const c = entry.category;
         if (c) found.add(c);
+        return found.size === CATEGORIES.length;
       });
       if (found.size === CATEGORIES.length) return;
     }

@@ -1,9 +1,16 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import genericText from '../../data/lexicons/generic-language.yaml';
+import hypotheticalText from '../../data/lexicons/hypothetical-language.yaml';
+import { lexicon } from '../../src/core/data';
+import { wordStarts } from '../../src/core/text';
 import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
 
 const matches = (entries: Entry[], text: string) => {
   const out: [string, string | undefined][] = [];
-  compileLexicon(entries).each(text, 0, text.length, (m, e) => out.push([m[0], e.phrase ?? e.pattern]));
+  compileLexicon(entries).each(text, 0, text.length, (m, e) => {
+    out.push([m[0], e.phrase ?? e.pattern]);
+  });
   return out;
 };
 
@@ -34,7 +41,45 @@ describe('compileLexicon (one regex per lexicon)', () => {
   it('stays within [start, end)', () => {
     const lex = compileLexicon([{ phrase: 'etc.' }]);
     const seen: number[] = [];
-    lex.each('etc. etc. etc.', 1, 9, (m) => seen.push(m.index));
+    lex.each('etc. etc. etc.', 1, 9, (m) => {
+      seen.push(m.index);
+    });
     assert.deepEqual(seen, [5]);
+  });
+
+  it('stops when the callback returns true', () => {
+    const seen: number[] = [];
+    compileLexicon([{ phrase: 'etc.' }]).each('etc. etc. etc.', 0, 14, (m) => {
+      seen.push(m.index);
+      return seen.length === 2;
+    });
+    assert.deepEqual(seen, [0, 5]);
+  });
+
+  it('the word-start fast path finds exactly what the plain regex search finds', () => {
+    const lexicons = [lexicon('generic-language', genericText).entries, lexicon('hypothetical-language', hypotheticalText).entries];
+    const pieces = ['good', 'customer', 'service', 'Good Customer', 'dealt', 'with', 'as', 'usual', 'asap', 'etc.', 'etc', 'I', 'would', "I'll", 'I’ll', 'i', 'will', 'we', 'always', 'said', 'that', 'went', 'above', 'and', 'beyond',
+      ' ', '  ', '\n', '\n\n', '-', '_', "'", '’', '.', ',', '"', '“', 'é', 'x', '7', 'ﬁ', 'K', '**', '\ud800'];
+    const fast = lexicons.map((e) => compileLexicon(e));
+    const slow = lexicons.map((e) => compileLexicon(e, { reference: true }));
+    const run = (lex: ReturnType<typeof compileLexicon>, text: string, start: number, end: number, starts?: Int32Array) => {
+      const out: string[] = [];
+      lex.each(text, start, end, (m, e) => {
+        out.push(`${m.index}:${m[0]}:${e.phrase}`);
+      }, starts);
+      return out;
+    };
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(1), (parts, a, b, which) => {
+        const text = parts.join('');
+        const start = text.length ? a % (text.length + 1) : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const expected = run(slow[which], text, start, end);
+        const ctx = JSON.stringify({ text, start, end });
+        assert.deepEqual(run(fast[which], text, start, end), expected, ctx);
+        assert.deepEqual(run(fast[which], text, start, end, wordStarts(text)), expected, ctx);
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

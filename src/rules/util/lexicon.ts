@@ -1,26 +1,21 @@
 import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
-import { escapeRegExp, normalise } from '../../core/text';
+import { escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordStarts } from '../../core/text';
 
 /** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
 export type Entry = LexiconEntry & { notAfter?: string };
 
 export interface CompiledLexicon {
   entries: Entry[];
-  /** Every whole-word match in [start, end) of `text`, with its entry, in order. */
-  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => void): void;
+  /**
+   * Every whole-word match in [start, end) of `text`, with its entry, in order; the callback returns true to
+   * stop. `starts` may give wordStarts(text) for the whole text, shared between searches of one account.
+   */
+  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void, starts?: Int32Array): void;
 }
 
 const WORD_CHAR = /[\p{L}\p{N}_]/u;
 const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
-/** isWordChar of the code unit at i, without making a one-character string for ASCII. */
-function wordCodeAt(text: string, i: number): boolean {
-  const c = text.charCodeAt(i);
-  if (c !== c) return false; // out of range
-  if (c < 128) return (c >= 48 && c <= 57) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 122);
-  return WORD_CHAR.test(text[i]);
-}
-
 interface Trie {
   end: boolean;
   next: Map<string, Trie>;
@@ -49,7 +44,7 @@ function trieSource(node: Trie): string {
  * and `notAfter` are checked in code on each candidate: a leading lookbehind, or one alternative per phrase,
  * costs V8 several times more on every character.
  */
-export function compileLexicon(entries: Entry[]): CompiledLexicon {
+export function compileLexicon(entries: Entry[], options: { reference?: boolean } = {}): CompiledLexicon {
   const root: Trie = { end: false, next: new Map() };
   const byPhrase = new Map<string, number>();
   const patterns: { index: number; group: number }[] = [];
@@ -79,48 +74,35 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   const unicode = patternParts.some((p) => /\\p\{/.test(p));
   const re = new RegExp(parts.length ? parts.join('|') : '(?!)', unicode ? 'giu' : 'gi');
   const notAfter = entries.map((e) => (e.notAfter ? new RegExp(`(?:${e.notAfter})\\s+$`, 'iu') : undefined));
-  const starts = phraseStarts(patterns.length ? undefined : [...byPhrase.keys()]);
-  if (starts) {
-    // Fast path: only phrases, each starting with an ASCII word character. The global regex would find
-    // a candidate at every position and throw away those inside a word; instead, try the same regex
-    // (sticky) only at word starts whose first two characters can begin a phrase. Same matches, same order.
+  const firstWords = !options.reference && !patterns.length ? firstWordTrie([...byPhrase.keys()]) : undefined;
+  if (firstWords) {
+    // Fast path: only phrases, each starting with an ASCII word character. The global regex would try every
+    // position; instead, visit only word starts (shared per account when given), skip those that cannot begin
+    // any phrase's first word (a walk of a small character trie), and try the same regex, sticky, at the rest.
+    // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
     const sticky = new RegExp(re.source, 'iy');
     return {
       entries,
-      each(text, start, end, cb) {
+      each(text, start, end, cb, starts) {
         const bounded = upTo(text, end);
-        let q = start;
-        while (q < end) {
-          const c1 = lowerAscii(bounded.charCodeAt(q));
-          if (c1 >= 128 || !starts.first[c1] || wordCodeAt(bounded, q - 1)) {
-            q++;
-            continue;
-          }
-          if (!starts.anySecond[c1]) {
-            const c2 = lowerAscii(bounded.charCodeAt(q + 1));
-            if (c2 >= 128 || !starts.pairs[(c1 << 7) | c2]) {
-              q++;
-              continue;
-            }
-          }
+        const at = starts ?? wordStarts(text, start, end);
+        let next = start;
+        for (let k = starts ? lowerBound(starts, start) : 0; k < at.length; k++) {
+          const q = at[k];
+          if (q >= end) break;
+          if (q < next || !firstWords.begins(bounded, q)) continue;
           sticky.lastIndex = q;
           const m = sticky.exec(bounded);
-          if (!m) {
-            q++;
-            continue;
-          }
+          if (!m) continue;
           const e = q + m[0].length;
-          if (isWordChar(m[0][m[0].length - 1]) && wordCodeAt(text, e)) {
-            // Part of a longer word: look again one character on.
-            q++;
-            continue;
-          }
-          q = e;
+          // Part of a longer word: the next word start is the next place to look.
+          if (isWordChar(m[0][m[0].length - 1]) && isPhraseWordAt(text, e)) continue;
+          next = e;
           const index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
           if (index < 0) continue;
           const guard = notAfter[index];
           if (guard && guard.test(text.slice(Math.max(start, m.index - 60), m.index))) continue;
-          cb(m, entries[index]);
+          if (cb(m, entries[index]) === true) return;
         }
       },
     };
@@ -152,39 +134,63 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
         if (index < 0) continue;
         const guard = notAfter[index];
         if (guard && guard.test(text.slice(Math.max(start, s - 60), s))) continue;
-        cb(m, entries[index]);
+        if (cb(m, entries[index]) === true) return;
       }
     },
   };
 }
 
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
-
-interface Starts {
-  /** ASCII codes (lower case) a phrase can start with. */
-  first: Uint8Array;
-  /** First characters followed by a space in some phrase (any second character may follow). */
-  anySecond: Uint8Array;
-  /** (first << 7 | second) pairs, lower case. */
-  pairs: Uint8Array;
-}
-
-/** What the first two characters of a match can be, or undefined when that is not simple to say. */
-function phraseStarts(keys: string[] | undefined): Starts | undefined {
-  if (!keys || !keys.length) return undefined;
-  const out: Starts = { first: new Uint8Array(128), anySecond: new Uint8Array(128), pairs: new Uint8Array(128 * 128) };
-  for (const k of keys) {
-    const c1 = k.charCodeAt(0);
-    // Non-ASCII letters fold case in ways this table does not follow; the first must be a word character.
-    if (!(c1 < 128 && wordCodeAt(k, 0)) || k.length < 2) return undefined;
-    const c2 = k.charCodeAt(1);
-    out.first[c1] = 1;
-    if (c2 === 32) out.anySecond[c1] = 1;
-    else if (c2 === 39) {
-      // An apostrophe matches either kind; ’ is not ASCII, so let any second character through.
-      out.anySecond[c1] = 1;
-    } else if (c2 < 128) out.pairs[(c1 << 7) | c2] = 1;
-    else return undefined;
+/**
+ * The first words of the phrases as a trie over lower-case ASCII (’ read as '), answering "could a phrase start
+ * here?" in a few steps. A first word is cut at its first non-ASCII character, so the answer errs towards yes;
+ * the regex decides. Undefined when a phrase does not start with an ASCII word character.
+ */
+function firstWordTrie(keys: string[]): { begins(text: string, at: number): boolean } | undefined {
+  if (!keys.length) return undefined;
+  // Node n's child for code c is next[n * 128 + c] (0: none; the root is never a child). accept[n]: a first word ends here.
+  let next = new Int32Array(128 * 64);
+  const accept: boolean[] = [false];
+  let nodes = 1;
+  for (const key of keys) {
+    const c0 = key.charCodeAt(0);
+    if (!(c0 < 128 && isPhraseWordAt(key, 0))) return undefined;
+    let node = 0;
+    for (let i = 0; i < key.length; i++) {
+      let c = key.charCodeAt(i);
+      if (c === 32) break;
+      if (c === 0x2019) c = 39;
+      if (c >= 128) break;
+      c = lowerAscii(c);
+      let child = next[node * 128 + c];
+      if (!child) {
+        if ((nodes + 1) * 128 > next.length) {
+          const grown = new Int32Array(next.length * 2);
+          grown.set(next);
+          next = grown;
+        }
+        child = nodes++;
+        accept.push(false);
+        next[node * 128 + c] = child;
+      }
+      node = child;
+    }
+    accept[node] = true;
   }
-  return out;
+  const table = next;
+  return {
+    begins(text, at) {
+      let node = 0;
+      for (let i = at; i < text.length; i++) {
+        let c = text.charCodeAt(i);
+        if (c === 0x2019) c = 39;
+        if (c >= 128) return false;
+        node = table[node * 128 + lowerAscii(c)];
+        if (!node) return false;
+        if (accept[node]) return true;
+      }
+      return false;
+    },
+  };
 }
+
+const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);
