@@ -16,7 +16,7 @@ const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 // Numbers and codes in ONE pass (a pass per pattern costs more on digit-heavy accounts), told apart by group:
 // 1 UK phone (07… mobiles, 01/02/03 landlines and +44 forms, with spaces, dashes or brackets between groups),
 // 2 card number (checked with Luhn below), 3 National Insurance number, 4 postcode.
-const NUMBERS = new RegExp(
+export const NUMBERS = new RegExp(
   [
     /((?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s-]?\)?[\s-]?\d){8,9}(?!\d))/.source,
     /(\d(?:[ -]?\d){12,18}(?![\d-]))/.source,
@@ -58,21 +58,36 @@ function phoneDigitsOk(v: string): boolean {
 const DIGIT = /\d/g;
 const NUMBERS_AT = new RegExp(NUMBERS.source, 'y');
 const isDigit = (c: number) => c >= 48 && c <= 57;
+const isUpper = (c: number) => c >= 65 && c <= 90;
+// What may sit between the digits of a phone or card number: space (any \s, so any non-ASCII too), - ( ) +.
+const isJoin = (c: number) => c === 32 || (c >= 9 && c <= 13) || c === 45 || c === 40 || c === 41 || c === 43 || c >= 128;
 
 /**
- * What `NUMBERS.exec` from `from` finds, tried only near digits: every alternative has a digit at most
- * 4 characters after its start ("+44", "(0", "AB 12", "GIR 0AA"), so other positions cannot match,
- * and the long runs of words between figures are skipped by a char-code loop instead of the regex.
+ * What `NUMBERS.exec` from `from` finds, tried only where it can match. Every alternative has a digit at
+ * most 4 characters after its start ("+44", "(0", "AB 12", "GIR 0AA"). Digits come in clusters (digits and
+ * the spaces, dashes and brackets between them); a phone or card number needs 10 or more digits in one
+ * cluster, and an NI number or postcode has a capital letter just before its first digit (within 3).
+ * Other clusters (times, prices, counts) cannot hold the start of a match and are skipped whole.
  */
-function nextNumber(text: string, from: number): RegExpExecArray | null {
+export function nextNumber(text: string, from: number): RegExpExecArray | null {
   let p = from;
-  for (let d = from; d < text.length; d++) {
-    if (!isDigit(text.charCodeAt(d))) continue;
-    for (p = Math.max(p, d - 4); p <= d; p++) {
-      NUMBERS_AT.lastIndex = p;
-      const m = NUMBERS_AT.exec(text);
-      if (m) return m;
+  DIGIT.lastIndex = from;
+  for (let dm = DIGIT.exec(text); dm; dm = DIGIT.exec(text)) {
+    const d = dm.index;
+    let end = d;
+    let digits = 0;
+    for (let c = text.charCodeAt(end); end < text.length; c = text.charCodeAt(++end)) {
+      if (isDigit(c)) digits++;
+      else if (!isJoin(c)) break;
     }
+    if (digits >= 10 || isUpper(text.charCodeAt(d - 1)) || isUpper(text.charCodeAt(d - 2)) || isUpper(text.charCodeAt(d - 3))) {
+      for (p = Math.max(p, d - 4); p < end; p++) {
+        NUMBERS_AT.lastIndex = p;
+        const m = NUMBERS_AT.exec(text);
+        if (m) return m;
+      }
+    }
+    DIGIT.lastIndex = end;
   }
   return null;
 }
@@ -92,26 +107,22 @@ function scan(full: string, start: number, end: number, hits: Hit[]): void {
     const d = EMAIL_DOMAIN.exec(text);
     if (from < at && d && at + d[0].length <= end) hits.push({ kind: 'email', span: { start: from, end: at + d[0].length }, value: text.slice(from, at + d[0].length) });
   }
-  DIGIT.lastIndex = start;
-  const digit = DIGIT.exec(text);
-  if (digit && digit.index < end) {
-    let next = Math.max(start, digit.index - 12);
-    for (let m = nextNumber(text, next); m && m.index < end; m = nextNumber(text, next)) {
-      if (m.index + m[0].length > end) break;
-      const before = text[m.index - 1] ?? '';
-      let kind: Kind | undefined;
-      if (m[1] !== undefined) kind = !/[\w+]/.test(before) && phoneDigitsOk(m[0]) ? 'phone' : undefined;
-      else if (m[2] !== undefined) {
-        const d = m[0].replace(/\D/g, '');
-        kind = !/[\d-]/.test(before) && d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d) ? 'card' : undefined;
-      } else kind = m[3] !== undefined ? 'ni-number' : 'postcode';
-      if (kind) {
-        add(kind, m);
-        next = m.index + m[0].length;
-      }
-      // A rejected candidate may hide a real one inside it (a phone number after a reference): look again one on.
-      else next = m.index + 1;
+  let next = start;
+  for (let m = nextNumber(text, next); m && m.index < end; m = nextNumber(text, next)) {
+    if (m.index + m[0].length > end) break;
+    const before = text[m.index - 1] ?? '';
+    let kind: Kind | undefined;
+    if (m[1] !== undefined) kind = !/[\w+]/.test(before) && phoneDigitsOk(m[0]) ? 'phone' : undefined;
+    else if (m[2] !== undefined) {
+      const d = m[0].replace(/\D/g, '');
+      kind = !/[\d-]/.test(before) && d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d) ? 'card' : undefined;
+    } else kind = m[3] !== undefined ? 'ni-number' : 'postcode';
+    if (kind) {
+      add(kind, m);
+      next = m.index + m[0].length;
     }
+    // A rejected candidate may hide a real one inside it (a phone number after a reference): look again one on.
+    else next = m.index + 1;
   }
   eachMatch(NAME, text, start, end, (m) => add('name', m));
 }

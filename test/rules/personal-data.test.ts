@@ -1,5 +1,7 @@
+import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { at, crlf, fix, run } from './helpers';
+import { NUMBERS, nextNumber } from '../../src/rules/personal-data';
 
 const one = (text: string) => {
   const f = run('personal-data', text);
@@ -77,3 +79,21 @@ describe('personal-data: numbers next to each other', () => {
     assert.deepEqual(f.map((x) => at(t, x)), ['07700 900483']);
   });
 });
+
+describe('personal-data: the number search skips only clusters that cannot match', () => {
+  it('finds what the plain global regex finds, from any position', () => {
+    const pieces = ['0', '7', '1', '4', '9', '12', '07811', '765523', '+44', '(0)', '(', ')', '-', ' ', '  ', '\n', '\u00a0', 'AB', 'SW1A', '1AA', 'GIR', '0AA', 'QQ', 'C', 'D', 'x', 'ref', '£', ':', '4111', '1111'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), (parts, a) => {
+        const text = parts.join('');
+        const from = text.length ? a % (text.length + 1) : 0;
+        NUMBERS.lastIndex = from;
+        const want = NUMBERS.exec(text);
+        const got = nextNumber(text, from);
+        assert.deepEqual(got && [got.index, got[0]], want && [want.index, want[0]], JSON.stringify({ text, from }));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});
+
