@@ -4,73 +4,78 @@ import type { Span } from './types';
 // the regex /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/u, scanned by hand because word counting runs over
 // every section of every account and a regex exec per word costs several times more.
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-// Per BMP code unit: 0 not yet known, 1 letter/digit, 2 not.
+// Per UTF-16 code unit: 0 not yet known, 1 letter/digit, 2 not, 3 high surrogate (the pair decides).
 const bmp = new Uint8Array(65536);
+for (let c = 0; c < 128; c++) bmp[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 2;
+bmp.fill(3, 0xd800, 0xdc00);
+bmp.fill(2, 0xdc00, 0xe000);
 
-function isWordCode(cp: number): boolean {
-  if (cp < 128) return (cp >= 48 && cp <= 57) || ((cp | 32) >= 97 && (cp | 32) <= 122);
-  if (cp < 65536) {
-    let k = bmp[cp];
-    if (!k) bmp[cp] = k = LETTER_OR_DIGIT.test(String.fromCharCode(cp)) ? 1 : 2;
-    return k === 1;
-  }
-  return LETTER_OR_DIGIT.test(String.fromCodePoint(cp));
+function classify(c: number): number {
+  const k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
+  bmp[c] = k;
+  return k;
 }
 
 /** Width (1 or 2 code units) of the letter or digit at i, or 0 when there is none. */
 function wordCharAt(text: string, i: number, limit: number): number {
   if (i >= limit) return 0;
   const c = text.charCodeAt(i);
-  if (c >= 0xd800 && c <= 0xdbff && i + 1 < limit) {
+  let k = bmp[c];
+  if (k === 0) k = classify(c);
+  if (k !== 3) return k === 1 ? 1 : 0;
+  if (i + 1 < limit) {
     const d = text.charCodeAt(i + 1);
-    if (d >= 0xdc00 && d <= 0xdfff) return isWordCode(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000) ? 2 : 0;
+    if ((d & 0xfc00) === 0xdc00) return LETTER_OR_DIGIT.test(String.fromCodePoint(((c - 0xd800) << 10) + (d - 0xdc00) + 0x10000)) ? 2 : 0;
   }
-  return isWordCode(c) ? 1 : 0;
+  return 0;
 }
 
-const isJoiner = (c: number) => c === 39 || c === 0x2019 || c === 46 || c === 45;
-
-/** Calls `each(start, end)` for every word that starts in [start, end); a word may run on past `end`. */
-function scanWords(text: string, start: number, end: number, each?: (s: number, e: number) => void): number {
+/** Words that start in [start, end); a word may run on past `end`. */
+export function countWords(text: string, start = 0, end = text.length): number {
   const len = text.length;
   let n = 0;
   let i = Math.max(0, start);
   // Like a /u regex, a start inside a surrogate pair begins at the pair.
   if (i > 0 && i < len && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
   while (i < end) {
-    let w = wordCharAt(text, i, len);
-    if (!w) {
-      const c = text.charCodeAt(i);
-      i += (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    // One table lookup per character in the common case; anything else (not yet seen, a surrogate) goes the slow way.
+    const k = bmp[text.charCodeAt(i)];
+    if (k === 2) {
+      i++;
       continue;
     }
-    const s = i;
-    for (;;) {
-      while (w) {
-        i += w;
-        w = wordCharAt(text, i, len);
-      }
-      if (i < len && isJoiner(text.charCodeAt(i)) && (w = wordCharAt(text, i + 1, len))) {
-        i += 1;
-        continue;
-      }
-      break;
+    if (k !== 1 && !wordCharAt(text, i, len)) {
+      i += (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      continue;
     }
     n++;
-    each?.(s, i);
+    i = wordEnd(text, i, len);
   }
   return n;
 }
 
-export function countWords(text: string, start = 0, end = text.length): number {
-  return scanWords(text, start, end);
-}
-
-/** Word spans in [start, end). */
-export function wordSpans(text: string, start = 0, end = text.length): Span[] {
-  const out: Span[] = [];
-  scanWords(text, start, end, (s, e) => out.push({ start: s, end: e }));
-  return out;
+/** End of the word starting at i: letters and digits, joined by single apostrophes, dots or hyphens. */
+function wordEnd(text: string, i: number, len: number): number {
+  while (i < len) {
+    const k = bmp[text.charCodeAt(i)];
+    if (k === 1) {
+      i++;
+      continue;
+    }
+    if (k === 2) {
+      const j = text.charCodeAt(i);
+      if (!(j === 39 || j === 0x2019 || j === 46 || j === 45) || i + 1 >= len) break;
+      const k2 = bmp[text.charCodeAt(i + 1)];
+      if (k2 === 1) i += 2;
+      else if (k2 !== 2 && wordCharAt(text, i + 1, len)) i++;
+      else break;
+      continue;
+    }
+    const w = wordCharAt(text, i, len);
+    if (!w) break;
+    i += w;
+  }
+  return i;
 }
 
 let segmenter: Intl.Segmenter | undefined;
@@ -155,7 +160,8 @@ export function isPhraseWordAt(text: string, i: number): boolean {
  */
 export function wordStarts(text: string, start = 0, end = text.length): Int32Array {
   end = Math.min(end, text.length);
-  let out = new Int32Array(Math.max(16, (end - start) >> 3));
+  // At most one start per two characters: sized up front, as a growth check in the loop costs more than the memory.
+  const out = new Int32Array(Math.max(0, end - start + 1) >> 1);
   let n = 0;
   let prev = start > 0 && isPhraseWordAt(text, start - 1);
   for (let i = start; i < end; i++) {
@@ -163,14 +169,7 @@ export function wordStarts(text: string, start = 0, end = text.length): Int32Arr
     let k = phraseWord[c];
     if (!k) phraseWord[c] = k = PHRASE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
     const w = k === 1;
-    if (w && !prev) {
-      if (n === out.length) {
-        const grown = new Int32Array(out.length * 2);
-        grown.set(out);
-        out = grown;
-      }
-      out[n++] = i;
-    }
+    if (w && !prev) out[n++] = i;
     prev = w;
   }
   return out.subarray(0, n);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
-import { countWords, wordSpans } from '../../src/core/text';
+import { countWords } from '../../src/core/text';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -14,7 +14,7 @@ function reference(text: string, start: number, end: number) {
 }
 
 describe('core fast paths', () => {
-  it('countWords and wordSpans match the word regex on any text and range', () => {
+  it('countWords matches the word regex on any text and range', () => {
     const pieces = ['a', 'Z', 'é', 'ß', '7', '٣', ' ', '\n', "'", '’', '.', '-', '--', ',', '😀', '𝒜', '\ud800', '\udc00', '—', '£', '_', 'I', "didn't", 'follow-up', '3.5', '**', '  '];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.nat(), fc.nat(), (parts, a, b) => {
@@ -22,8 +22,7 @@ describe('core fast paths', () => {
         const start = text.length ? a % (text.length + 1) : 0;
         const end = start + (text.length ? b % (text.length - start + 1) : 0);
         const ref = reference(text, start, end);
-        assert.deepEqual(wordSpans(text, start, end), ref, JSON.stringify({ text, start, end }));
-        assert.equal(countWords(text, start, end), ref.length);
+        assert.equal(countWords(text, start, end), ref.length, JSON.stringify({ text, start, end }));
       }),
       { numRuns: 3000 },
     );

@@ -1,4 +1,4 @@
-import { wordStarts } from '../../core/text';
+import { lowerBound, wordStarts } from '../../core/text';
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
 
 /** Where the body starts: after front matter (and a byte-order mark). */
@@ -88,37 +88,62 @@ export function listing(items: string[], joiner = 'and'): string {
   return `${items.slice(0, -1).join(', ')} ${joiner} ${items[items.length - 1]}`;
 }
 
-const QUOTE = /["\u201c\u201d]/g;
+// Quote marks, and blank lines (a quotation does not run over a paragraph break).
+const QUOTE_OR_BREAK = /["\u201c\u201d]|\n(?=\r?\n)/g;
 
 /**
- * Answers "is this offset inside a quotation ("…" or “…”) in its paragraph?" for many offsets of one text.
- * The quote marks are found once, on first use; an offset with no quote mark in the 600 characters
- * before it (nearly all of them) is answered by a binary search, so a rule's cost stays linear.
+ * Answers "is this offset inside a quotation ("…" or “…”) in its paragraph?" for many offsets of one text,
+ * exactly as insideQuote does, in O(log n) each. The quote marks and paragraph breaks are found once, by one
+ * native search, on first use: the nearest curly mark or break before an offset settles it, and otherwise
+ * the parity of the straight quotes since (at most 600 characters back).
  */
 export class QuoteFinder {
-  private marks?: number[];
+  /** Curly marks and paragraph breaks, by position; `open[i]` for “, false for ” and for a break. */
+  private stops?: number[];
+  private open?: boolean[];
+  private isBreak?: boolean[];
+  /** Straight quote positions. */
+  private straight?: number[];
   constructor(private readonly prose: string, private readonly start: number, private readonly end: number) {}
 
+  private scan(): void {
+    const stops: number[] = [];
+    const open: boolean[] = [];
+    const isBreak: boolean[] = [];
+    const straight: number[] = [];
+    QUOTE_OR_BREAK.lastIndex = this.start;
+    for (let m = QUOTE_OR_BREAK.exec(this.prose); m && m.index < this.end; m = QUOTE_OR_BREAK.exec(this.prose)) {
+      const c = m[0].charCodeAt(0);
+      if (c === 34) straight.push(m.index);
+      else if (c === 10) {
+        // insideQuote stops at the second line break of the pair.
+        stops.push(m.index + (this.prose.charCodeAt(m.index + 1) === 13 ? 2 : 1));
+        open.push(false);
+        isBreak.push(true);
+      } else {
+        stops.push(m.index);
+        open.push(c === 0x201c);
+        isBreak.push(false);
+      }
+    }
+    this.stops = stops;
+    this.open = open;
+    this.isBreak = isBreak;
+    this.straight = straight;
+  }
+
   inside(index: number): boolean {
-    if (!this.marks) {
-      this.marks = [];
-      QUOTE.lastIndex = this.start;
-      for (let m = QUOTE.exec(this.prose); m && m.index < this.end; m = QUOTE.exec(this.prose)) this.marks.push(m.index);
+    if (!this.stops) this.scan();
+    const stops = this.stops!;
+    const floor = Math.max(this.start, index - 600);
+    let from = floor;
+    const k = lowerBound(stops, index) - 1;
+    if (k >= 0 && stops[k] >= floor) {
+      if (!this.isBreak![k]) return this.open![k];
+      from = stops[k] + 1;
     }
-    const marks = this.marks;
-    // The last quote mark before index.
-    let lo = 0;
-    let hi = marks.length - 1;
-    let last = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (marks[mid] < index) {
-        last = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (last < 0 || index - marks[last] > 600) return false;
-    return insideQuote(this.prose, index, this.start);
+    const straight = this.straight!;
+    return (lowerBound(straight, index) - lowerBound(straight, from)) % 2 === 1;
   }
 }
 
