@@ -44,8 +44,25 @@ function aliasesOf(framework: Framework) {
   return list;
 }
 
+// The same few headings recur in every account of a portfolio: remember the answers (per framework, bounded).
+const memo = new WeakMap<Framework, Map<string, SectionMatch | null>>();
+const MEMO_SIZE = 500;
+
 /** Which framework section a heading (or a label) names, if any. */
 export function matchSection(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
+  let m = memo.get(framework);
+  if (!m) memo.set(framework, (m = new Map()));
+  const k = `${mode === 'heading' ? 'h' : 'l'}${raw}`;
+  const hit = m.get(k);
+  if (hit !== undefined) return hit ?? undefined;
+  const found = computeMatch(framework, raw, mode);
+  if (m.size >= MEMO_SIZE) m.clear();
+  // Frozen: every caller shares the object.
+  m.set(k, found ? Object.freeze(found) : null);
+  return found;
+}
+
+function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
   const key = headingKey(raw);
   if (!key || key.length > 80) return undefined;
   let best: SectionMatch | undefined;

@@ -45,11 +45,17 @@ export default defineRule(
   },
 );
 
+const ranges = new WeakMap<object, string>();
+
 function idRange(catalog: CriteriaCatalog | undefined, unit: string): string {
   const set = catalog?.unit(unit)?.set;
   if (!set) return '';
-  const ids = set.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => c.id));
-  return ids.length ? ` (it has ${ids[0]} to ${ids[ids.length - 1]})` : '';
+  let r = ranges.get(set);
+  if (r === undefined) {
+    const ids = set.learningOutcomes.flatMap((lo) => lo.criteria.map((c) => c.id));
+    ranges.set(set, (r = ids.length ? ` (it has ${ids[0]} to ${ids[ids.length - 1]})` : ''));
+  }
+  return r;
 }
 
 /** The one id closest to what was written (ignoring case and punctuation), if it is a near miss. */

@@ -78,8 +78,10 @@ export function sentenceAround(prose: string, start: number, end: number, lo: nu
 }
 
 /** "1,240" — numbers in messages. */
+let numberFormat: Intl.NumberFormat | undefined;
 export function num(n: number): string {
-  return n.toLocaleString('en-GB');
+  // toLocaleString builds a formatter on every call.
+  return (numberFormat ??= new Intl.NumberFormat('en-GB')).format(n);
 }
 
 /** "Situation, Task and Action". */
