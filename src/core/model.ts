@@ -1,4 +1,4 @@
-import type { Content, Heading, Html, Paragraph, Root, Strong, Text } from 'mdast';
+import type { Content, Heading, Html, Paragraph, Root, Strong } from 'mdast';
 import { scanCritic } from './critic';
 import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
@@ -67,11 +67,13 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
         htmlNodes.push(node);
         continue;
       case 'text': {
-        const s = spanOf(node as Text);
-        if (s.start >= proseEnd && s.end > s.start) {
-          blank(proseEnd, s.start);
-          proseParts.push(text.slice(s.start, s.end));
-          proseEnd = s.end;
+        // Offsets read directly: this runs for every text node, so no span object.
+        const start = (node.position?.start.offset ?? 0) + shift;
+        const end = (node.position?.end.offset ?? 0) + shift;
+        if (start >= proseEnd && end > start) {
+          blank(proseEnd, start);
+          proseParts.push(text.slice(start, end));
+          proseEnd = end;
         }
         continue;
       }
