@@ -10,6 +10,13 @@ for (let c = 0; c < 128; c++) bmp[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 &
 bmp.fill(3, 0xd800, 0xdc00);
 bmp.fill(2, 0xdc00, 0xe000);
 
+/** Forget what was learned about non-ASCII characters (tests: the lazy path must give the same answers). */
+export function resetCharClasses(): void {
+  bmp.fill(0, 128, 0xd800);
+  bmp.fill(0, 0xe000);
+  phraseWord.fill(0, 128);
+}
+
 function classify(c: number): number {
   const k = LETTER_OR_DIGIT.test(String.fromCharCode(c)) ? 1 : 2;
   bmp[c] = k;
@@ -57,14 +64,15 @@ export function countWords(text: string, start = 0, end = text.length): number {
 /** End of the word starting at i: letters and digits, joined by single apostrophes, dots or hyphens. */
 function wordEnd(text: string, i: number, len: number): number {
   while (i < len) {
-    const k = bmp[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    let k = bmp[c];
+    if (k === 0) k = classify(c);
     if (k === 1) {
       i++;
       continue;
     }
     if (k === 2) {
-      const j = text.charCodeAt(i);
-      if (!(j === 39 || j === 0x2019 || j === 46 || j === 45) || i + 1 >= len) break;
+      if (!(c === 39 || c === 0x2019 || c === 46 || c === 45) || i + 1 >= len) break;
       const k2 = bmp[text.charCodeAt(i + 1)];
       if (k2 === 1) i += 2;
       else if (k2 !== 2 && wordCharAt(text, i + 1, len)) i++;

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
-import { countWords } from '../../src/core/text';
+import { countWords, resetCharClasses } from '../../src/core/text';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -22,11 +22,16 @@ describe('core fast paths', () => {
         const start = text.length ? a % (text.length + 1) : 0;
         const end = start + (text.length ? b % (text.length - start + 1) : 0);
         const ref = reference(text, start, end);
+        // Non-ASCII characters are classified on first sight: check both the first sight and the cached answer.
+        resetCharClasses();
+        assert.equal(countWords(text, start, end), ref.length, JSON.stringify({ text, start, end, fresh: true }));
         assert.equal(countWords(text, start, end), ref.length, JSON.stringify({ text, start, end }));
       }),
       { numRuns: 3000 },
     );
     assert.equal(countWords("I didn't follow-up 3.5 times — ok."), 6);
+    resetCharClasses();
+    assert.equal(countWords("ßfollow-up**follow-up3.5didn'tdidn'tfollow-up’٣", 29, 47), 1, 'a joiner seen for the first time');
   });
 
   it('the flat front-matter reader agrees with yaml wherever it answers, and declines what it cannot read', () => {

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import genericText from '../../data/lexicons/generic-language.yaml';
 import hypotheticalText from '../../data/lexicons/hypothetical-language.yaml';
 import { lexicon } from '../../src/core/data';
-import { wordStarts } from '../../src/core/text';
+import { resetCharClasses, wordStarts } from '../../src/core/text';
 import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
 
 const matches = (entries: Entry[], text: string) => {
@@ -59,7 +59,7 @@ describe('compileLexicon (one regex per lexicon)', () => {
   it('the word-start fast path finds exactly what the plain regex search finds', () => {
     const lexicons = [lexicon('generic-language', genericText).entries, lexicon('hypothetical-language', hypotheticalText).entries];
     const pieces = ['good', 'customer', 'service', 'Good Customer', 'dealt', 'with', 'as', 'usual', 'asap', 'etc.', 'etc', 'I', 'would', "I'll", 'I’ll', 'i', 'will', 'we', 'always', 'said', 'that', 'went', 'above', 'and', 'beyond',
-      ' ', '  ', '\n', '\n\n', '-', '_', "'", '’', '.', ',', '"', '“', 'é', 'x', '7', 'ﬁ', 'K', '**', '\ud800'];
+      ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2003', '-', '_', "'", '’', '.', ',', '"', '“', 'é', 'x', '7', 'ﬁ', 'K', '**', '\ud800'];
     const fast = lexicons.map((e) => compileLexicon(e));
     const slow = lexicons.map((e) => compileLexicon(e, { reference: true }));
     const run = (lex: ReturnType<typeof compileLexicon>, text: string, start: number, end: number, starts?: Int32Array) => {
@@ -69,13 +69,22 @@ describe('compileLexicon (one regex per lexicon)', () => {
       }, starts);
       return out;
     };
+    // Whole phrases too, with any kind of space between their words and any case, so the trie's walk is tested.
+    const phrases = lexicons.flatMap((l) => l.map((e) => e.phrase ?? '').filter(Boolean));
+    const gap = fc.constantFrom(' ', '  ', '\n', '\t', '\u00a0', '\u2003', '\u3000', '-', '');
+    const phrase = fc.tuple(fc.constantFrom(...phrases), fc.array(gap, { minLength: 8, maxLength: 8 }), fc.boolean()).map(([p, gaps, upper]) =>
+      p.split(' ').map((w, i) => (i ? gaps[i % 8] || ' ' : '') + (upper ? w.toUpperCase() : w)).join(''),
+    );
+    const part = fc.oneof(fc.constantFrom(...pieces), phrase);
     fc.assert(
-      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(1), (parts, a, b, which) => {
+      fc.property(fc.array(part, { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(1), (parts, a, b, which) => {
         const text = parts.join('');
         const start = text.length ? a % (text.length + 1) : 0;
         const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        resetCharClasses();
         const expected = run(slow[which], text, start, end);
         const ctx = JSON.stringify({ text, start, end });
+        resetCharClasses();
         assert.deepEqual(run(fast[which], text, start, end), expected, ctx);
         assert.deepEqual(run(fast[which], text, start, end, wordStarts(text)), expected, ctx);
       }),

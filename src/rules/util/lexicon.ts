@@ -74,11 +74,11 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   const unicode = patternParts.some((p) => /\\p\{/.test(p));
   const re = new RegExp(parts.length ? parts.join('|') : '(?!)', unicode ? 'giu' : 'gi');
   const notAfter = entries.map((e) => (e.notAfter ? new RegExp(`(?:${e.notAfter})\\s+$`, 'iu') : undefined));
-  const firstWords = !options.reference && !patterns.length ? firstWordTrie([...byPhrase.keys()]) : undefined;
-  if (firstWords) {
+  const phrases = !options.reference && !patterns.length ? phraseTrie([...byPhrase.keys()]) : undefined;
+  if (phrases) {
     // Fast path: only phrases, each starting with an ASCII word character. The global regex would try every
-    // position; instead, visit only word starts (shared per account when given), skip those that cannot begin
-    // any phrase's first word (a walk of a small character trie), and try the same regex, sticky, at the rest.
+    // position; instead, visit only word starts (shared per account when given), skip those where no whole
+    // phrase starts (a walk of a small character trie), and try the same regex, sticky, at the rest.
     // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
     const sticky = new RegExp(re.source, 'iy');
     return {
@@ -90,7 +90,7 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
         for (let k = starts ? lowerBound(starts, start) : 0; k < at.length; k++) {
           const q = at[k];
           if (q >= end) break;
-          if (q < next || !firstWords.begins(bounded, q)) continue;
+          if (q < next || !phrases.begins(text, q, end)) continue;
           sticky.lastIndex = q;
           const m = sticky.exec(bounded);
           if (!m) continue;
@@ -140,53 +140,69 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   };
 }
 
+/** The characters /\s/ matches. */
+function isSpace(c: number): boolean {
+  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
+}
+
+// Table columns: 128 ASCII codes (lower case), then one for "a run of space between words".
+const WIDTH = 129;
+const GAP = 128;
+
 /**
- * The first words of the phrases as a trie over lower-case ASCII (’ read as '), answering "could a phrase start
- * here?" in a few steps. A first word is cut at its first non-ASCII character, so the answer errs towards yes;
- * the regex decides. Undefined when a phrase does not start with an ASCII word character.
+ * The phrases as a character trie over lower-case ASCII (’ read as ', a run of space as one step), answering
+ * "does a whole phrase start here?" in a few steps, so the regex runs only where it will nearly always match.
+ * A phrase is cut at its first non-ASCII character, so the answer errs towards yes; the regex decides.
+ * Undefined when a phrase does not start with an ASCII word character.
  */
-function firstWordTrie(keys: string[]): { begins(text: string, at: number): boolean } | undefined {
+function phraseTrie(keys: string[]): { begins(text: string, at: number, limit: number): boolean } | undefined {
   if (!keys.length) return undefined;
-  // Node n's child for code c is next[n * 128 + c] (0: none; the root is never a child). accept[n]: a first word ends here.
-  let next = new Int32Array(128 * 64);
-  const accept: boolean[] = [false];
+  // Node n's child for column c is next[n * WIDTH + c] (0: none; the root is never a child).
+  let next = new Int32Array(WIDTH * 64);
+  const accept: number[] = [0];
   let nodes = 1;
   for (const key of keys) {
-    const c0 = key.charCodeAt(0);
-    if (!(c0 < 128 && isPhraseWordAt(key, 0))) return undefined;
+    if (!(key.charCodeAt(0) < 128 && isPhraseWordAt(key, 0))) return undefined;
     let node = 0;
     for (let i = 0; i < key.length; i++) {
       let c = key.charCodeAt(i);
-      if (c === 32) break;
       if (c === 0x2019) c = 39;
       if (c >= 128) break;
-      c = lowerAscii(c);
-      let child = next[node * 128 + c];
+      c = c === 32 ? GAP : lowerAscii(c);
+      let child = next[node * WIDTH + c];
       if (!child) {
-        if ((nodes + 1) * 128 > next.length) {
+        if ((nodes + 1) * WIDTH > next.length) {
           const grown = new Int32Array(next.length * 2);
           grown.set(next);
           next = grown;
         }
         child = nodes++;
-        accept.push(false);
-        next[node * 128 + c] = child;
+        accept.push(0);
+        next[node * WIDTH + c] = child;
       }
       node = child;
     }
-    accept[node] = true;
+    accept[node] = 1;
   }
   const table = next;
+  const ends = Uint8Array.from(accept);
   return {
-    begins(text, at) {
+    begins(text, at, limit) {
       let node = 0;
-      for (let i = at; i < text.length; i++) {
+      for (let i = at; i < limit; i++) {
         let c = text.charCodeAt(i);
-        if (c === 0x2019) c = 39;
-        if (c >= 128) return false;
-        node = table[node * 128 + lowerAscii(c)];
-        if (!node) return false;
-        if (accept[node]) return true;
+        if (c >= 65 && c <= 90) c |= 32;
+        else if (c >= 128) c = c === 0x2019 ? 39 : isSpace(c) ? 32 : -1;
+        else if (c >= 9 && c <= 13) c = 32;
+        if (c < 0) return false;
+        if (c === 32) {
+          // Keys are normalised: one space stands for any run of it, as \s+ in the regex.
+          while (i + 1 < limit && isSpace(text.charCodeAt(i + 1))) i++;
+          c = GAP;
+        }
+        node = table[node * WIDTH + c];
+        if (node === 0) return false;
+        if (ends[node] === 1) return true;
       }
       return false;
     },
