@@ -151,7 +151,7 @@ export class QuoteFinder {
 
 /**
  * Whether `index` sits inside a quotation ("…" or “…”) in its paragraph, scanning back at most 600
- * characters (quotations are rarely longer). Prefer QuoteFinder for many offsets.
+ * characters (quotations are rarely longer). The plain definition QuoteFinder is tested against; rules use QuoteFinder.
  */
 export function insideQuote(prose: string, index: number, lo: number): boolean {
   let straight = 0;
