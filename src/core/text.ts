@@ -40,19 +40,52 @@ function wordCharAt(text: string, i: number, limit: number): number {
 /** Words that start in [start, end); a word may run on past `end`. */
 export function countWords(text: string, start = 0, end = text.length): number {
   const len = text.length;
-  let n = 0;
   let i = Math.max(0, start);
   // Like a /u regex, a start inside a surrogate pair begins at the pair.
   if (i > 0 && i < len && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+  // One flat loop over characters already classified (nearly all of them); anything else — a character not
+  // seen before, a surrogate — hands the rest to the general scanner.
+  let n = 0;
+  let inWord = false;
+  for (; i < len; i++) {
+    const c = text.charCodeAt(i);
+    const k = bmp[c];
+    if (k === 1) {
+      if (!inWord) {
+        if (i >= end) return n;
+        n++;
+        inWord = true;
+      }
+      continue;
+    }
+    if (k !== 2) return inWord ? n + countFrom(text, wordEnd(text, i, len), end) : n + countFrom(text, i, end);
+    if (inWord) {
+      if ((c === 39 || c === 0x2019 || c === 46 || c === 45) && i + 1 < len) {
+        const k2 = bmp[text.charCodeAt(i + 1)];
+        if (k2 === 1) continue;
+        if (k2 !== 2) return n + countFrom(text, wordEnd(text, i, len), end);
+      }
+      inWord = false;
+    }
+    if (i >= end) return n;
+  }
+  return n;
+}
+
+/** The general scanner: words that start in [i, end), i not inside a word. */
+function countFrom(text: string, i: number, end: number): number {
+  const len = text.length;
+  let n = 0;
   while (i < end) {
-    // One table lookup per character in the common case; anything else (not yet seen, a surrogate) goes the slow way.
-    const k = bmp[text.charCodeAt(i)];
+    const c = text.charCodeAt(i);
+    let k = bmp[c];
+    if (k === 0) k = classify(c);
     if (k === 2) {
       i++;
       continue;
     }
     if (k !== 1 && !wordCharAt(text, i, len)) {
-      i += (text.charCodeAt(i) & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+      i += (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
       continue;
     }
     n++;
