@@ -4,7 +4,7 @@ import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
-import { countWords, sentenceSpans, spanContains } from './text';
+import { countIndexed, indexWords, sentenceSpans, spanContains } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -148,13 +148,15 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     current = c;
   }
 
+  // One pass over the prose finds every word start: section counts are then two binary searches each.
+  const wordIndex = indexWords(prose);
   const sections: Section[] = [];
   const sectionById = new Map<string, Section>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     const end = i + 1 < candidates.length ? candidates[i + 1].heading.span.start : text.length;
     const body = { start: Math.min(c.bodyStart, end), end };
-    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countWords(prose, body.start, body.end), sectionById.has(c.def.id), prose);
+    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countIndexed(prose, wordIndex, body.start, body.end), sectionById.has(c.def.id), prose);
     sections.push(section);
     if (!section.duplicate) sectionById.set(c.def.id, section);
   }
@@ -185,7 +187,8 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     sectionById,
     preamble,
     prose,
-    words: totalWords(prose, sections),
+    words: wordIndex.counted.length,
+    wordStarts: wordIndex.phrase,
     criteria,
     critic: critic.marks,
     criticProblems: critic.problems,
@@ -215,28 +218,6 @@ let SPACES = ' '.repeat(256);
 function spaces(n: number): string {
   while (SPACES.length < n) SPACES += SPACES;
   return SPACES.slice(0, n);
-}
-
-/**
- * Words in the whole prose, as countWords(prose) gives it, from the section counts already made: only the
- * gaps (preamble, headings and labels) are counted again. Where a word could run across a section boundary
- * (no space just before it) the sum might differ, so count the whole prose then.
- */
-function totalWords(prose: string, sections: Section[]): number {
-  if (!sections.length) return countWords(prose);
-  const clean = (b: number) => {
-    if (b <= 0 || b >= prose.length) return true;
-    const c = prose.charCodeAt(b - 1);
-    return c === 32 || c === 10 || c === 13 || c === 9;
-  };
-  let n = 0;
-  let at = 0;
-  for (const s of sections) {
-    if (!clean(s.span.start) || !clean(s.body.start)) return countWords(prose);
-    n += countWords(prose, at, s.span.start) + countWords(prose, s.span.start, s.body.start) + s.words;
-    at = s.body.end;
-  }
-  return n + countWords(prose, at, prose.length);
 }
 
 /**

@@ -13,11 +13,25 @@ export interface SectionMatch {
  * "Step 3) The action I took (AC 2.1)" become "task", "situation", "the action i took".
  */
 export function headingKey(raw: string): string {
+  // Most labels and headings are plain words ("The action I took", "Outcome"): only the numbering rule can
+  // change those, so skip the other passes.
+  if (PLAIN.test(raw)) {
+    const s = raw.toLowerCase();
+    return NUMBERING.test(s) ? s.replace(NUMBERING, '') : s;
+  }
+  return headingKeyFull(raw);
+}
+
+const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+const NUMBERING = /^(?:(?:part|step|section|stage)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[.):–—-]?\s+/;
+
+/** headingKey by every rule, for any text (exported for the test that holds the fast path to it). */
+export function headingKeyFull(raw: string): string {
   let s = normalise(stripCritic(raw));
   s = s.replace(/\(.*?\)|\[.*?\]/g, ' ');
   s = s.replace(/\bacs?\s*\d+(?:\.\d+)+(?:\s*[,&/]\s*\d+(?:\.\d+)+)*/g, ' ');
   s = s.replace(/[*_`#>]+/g, ' ');
-  s = s.replace(/^(?:(?:part|step|section|stage)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[.):–—-]?\s+/, '');
+  s = s.replace(NUMBERING, '');
   // A single framework letter in front: "S – Situation", "R: Reflection".
   s = s.replace(/^[a-z]\s*[.):–—-]\s*(?=[a-z]{2})/, '');
   s = s.replace(/^(?:\d+|[a-z])\s*[.)]\s*/, '');

@@ -94,6 +94,71 @@ function countFrom(text: string, i: number, end: number): number {
   return n;
 }
 
+export interface WordIndex {
+  /** Where each word countWords counts begins, in order: countWords(text) is its length. */
+  counted: Int32Array;
+  /** Where each run of letters, digits or "_" begins (code unit by code unit): where a phrase can start. */
+  phrase: Int32Array;
+}
+
+/**
+ * Both kinds of word start of a whole text in one pass, so the model counts every section's words and the
+ * phrase rules find their starting points without scanning the text again.
+ */
+export function indexWords(text: string): WordIndex {
+  const len = text.length;
+  // At most one start of each kind per two code units.
+  const counted = new Int32Array((len + 1) >> 1);
+  const phrase = new Int32Array((len + 1) >> 1);
+  let nc = 0;
+  let np = 0;
+  let inWord = false;
+  let inRun = false;
+  for (let i = 0; i < len; i++) {
+    const c = text.charCodeAt(i);
+    let k = bmp[c];
+    if (k === 0) k = classify(c);
+    if (k === 1) {
+      if (!inRun) phrase[np++] = i;
+      inRun = true;
+      if (!inWord) counted[nc++] = i;
+      inWord = true;
+      continue;
+    }
+    // "_" joins a phrase word but is not part of a counted one; a surrogate is never part of a phrase word.
+    if (c === 95) {
+      if (!inRun) phrase[np++] = i;
+      inRun = true;
+    } else inRun = false;
+    if (k === 3) {
+      const w = wordCharAt(text, i, len);
+      if (w === 2) {
+        if (!inWord) counted[nc++] = i;
+        inWord = true;
+        i++;
+        continue;
+      }
+    }
+    if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i + 1, len)) continue;
+    inWord = false;
+  }
+  return { counted: counted.subarray(0, nc), phrase: phrase.subarray(0, np) };
+}
+
+/**
+ * countWords(text, start, end) from an index of the whole text: the words whose start is in [start, end),
+ * or a fresh count when `start` may fall inside a word (the index does not know where that word's tail starts).
+ */
+export function countIndexed(text: string, index: WordIndex, start: number, end: number): number {
+  if (start > 0 && start < text.length) {
+    const c = text.charCodeAt(start - 1);
+    // Not clean after a letter, digit, joiner or surrogate (the end of an astral letter).
+    if (bmp[c] !== 2 || (c & 0xf800) === 0xd800 || c === 39 || c === 0x2019 || c === 46 || c === 45) return countWords(text, start, end);
+  }
+  const { counted } = index;
+  return lowerBound(counted, end) - lowerBound(counted, start);
+}
+
 /** End of the word starting at i: letters and digits, joined by single apostrophes, dots or hyphens. */
 function wordEnd(text: string, i: number, len: number): number {
   while (i < len) {

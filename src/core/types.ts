@@ -200,6 +200,8 @@ export interface AccountModel {
   /** The document's prose: same length as `text`, with everything that is not prose blanked to spaces. */
   prose: string;
   words: number;
+  /** Offsets in the prose where a run of letters, digits or "_" begins: where the phrase rules look. */
+  wordStarts: Int32Array;
   criteria: CriterionRef[];
   critic: CriticMark[];
   criticProblems: CriticProblem[];

@@ -4,7 +4,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
-import { proseQuotes, proseWordStarts } from './util/text';
+import { proseQuotes } from './util/text';
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -62,6 +62,6 @@ export default defineRule(
         span: { start: m.index, end: m.index + m[0].length },
         data: { phrase: entry.phrase ?? phrase, suggestion },
       });
-    }, proseWordStarts(account));
+    }, account.wordStarts);
   },
 );

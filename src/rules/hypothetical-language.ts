@@ -3,7 +3,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { proseQuotes, proseWordStarts } from './util/text';
+import { proseQuotes } from './util/text';
 
 let compiled: CompiledLexicon | undefined;
 
@@ -28,7 +28,7 @@ export default defineRule(
   ({ account, report }) => {
     compiled ??= compileLexicon(lexicon('hypothetical-language', lexiconText).entries);
     const quotes = proseQuotes(account);
-    const starts = proseWordStarts(account);
+    const starts = account.wordStarts;
     for (const s of account.sections) {
       if (!NARRATIVE.has(s.def.kind)) continue;
       compiled.each(account.prose, s.body.start, s.body.end, (m, entry) => {

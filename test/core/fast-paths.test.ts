@@ -3,7 +3,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
-import { countWords, resetCharClasses } from '../../src/core/text';
+import { headingKey, headingKeyFull } from '../../src/core/sections';
+import { countIndexed, countWords, indexWords, resetCharClasses, wordStarts } from '../../src/core/text';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -66,4 +67,37 @@ describe('core fast paths', () => {
     assert.equal(fastYamlMap('title: a\ntitle: b'), undefined, 'duplicate keys go to yaml, which reports them');
     assert.equal(fastYamlMap('title: a\r\nunit: b'), undefined);
   });
+
+  it('indexWords finds both kinds of word start in one pass, and counts ranges as countWords does', () => {
+    const pieces = ['a', 'Z', 'é', 'ß', '7', '٣', ' ', '\n', "'", '’', '.', '-', '--', ',', '😀', '𝒜', '\ud800', '\udc00', '—', '£', '_', '__', 'a_b', 'I', "didn't", 'follow-up', '3.5', '**'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 50 }), fc.nat(), fc.nat(), fc.boolean(), (parts, a, b, fresh) => {
+        const text = parts.join('');
+        if (fresh) resetCharClasses();
+        const index = indexWords(text);
+        const ctx = JSON.stringify({ text, a, b });
+        assert.equal(index.counted.length, countWords(text), ctx);
+        assert.deepEqual([...index.phrase], [...wordStarts(text)], ctx);
+        const start = text.length ? a % (text.length + 1) : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        assert.equal(countIndexed(text, index, start, end), countWords(text, start, end), ctx);
+      }),
+      { numRuns: 4000 },
+    );
+  });
+
+  it('headingKey gives what every rule of headingKeyFull gives, plain words or not', () => {
+    const words = ['I', 'i', 'iv', 'V', 'x', 'Step', 'part', 'Section', 'stage', 'Situation', 'The', 'action', 'took', 'What', 'learned', 'Result', 'S', 'a', 'AC', '1', '2.1', '(AC 1.2)', '–', ':', '.', ')', '**', '{>>x<<}', '’'];
+    const sep = fc.constantFrom(' ', '  ', '', '\t');
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...words), sep), { maxLength: 6 }), (parts) => {
+        const raw = parts.map(([w, s]) => w + s).join('');
+        assert.equal(headingKey(raw), headingKeyFull(raw), JSON.stringify(raw));
+      }),
+      { numRuns: 4000 },
+    );
+    assert.equal(headingKey('I learned'), 'learned');
+    assert.equal(headingKey('Step iv Action'), 'action');
+  });
 });
+

@@ -1,4 +1,4 @@
-import { lowerBound, wordStarts } from '../../core/text';
+import { lowerBound } from '../../core/text';
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
 
 /** Where the body starts: after front matter (and a byte-order mark). */
@@ -173,15 +173,7 @@ export function numberOption(options: Record<string, unknown>, name: string, fal
 }
 
 // Per-account work that several rules need, done once: the rules see the same model object.
-const startsCache = new WeakMap<AccountModel, Int32Array>();
 const quotesCache = new WeakMap<AccountModel, QuoteFinder>();
-
-/** wordStarts of the account's prose, computed once per account. */
-export function proseWordStarts(account: AccountModel): Int32Array {
-  let s = startsCache.get(account);
-  if (!s) startsCache.set(account, (s = wordStarts(account.prose)));
-  return s;
-}
 
 /** One QuoteFinder over the account's body prose, shared by the rules that skip quoted words. */
 export function proseQuotes(account: AccountModel): QuoteFinder {
