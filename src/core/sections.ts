@@ -58,22 +58,36 @@ function aliasesOf(framework: Framework) {
   return list;
 }
 
-// The same few headings recur in every account of a portfolio: remember the answers (per framework, bounded).
-const memo = new WeakMap<Framework, Map<string, SectionMatch | null>>();
+// The same few headings recur in every account of a portfolio: remember the answers, per framework. Two
+// generations (a cheap LRU): a full young map becomes the old one, so one-off headings ("Account 37") age
+// out while the recurring ones are carried forward on use.
+interface Memo {
+  young: Map<string, SectionMatch | null>;
+  old: Map<string, SectionMatch | null>;
+}
+const memos = new WeakMap<Framework, Memo>();
 const MEMO_SIZE = 500;
 
 /** Which framework section a heading (or a label) names, if any. */
 export function matchSection(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
-  let m = memo.get(framework);
-  if (!m) memo.set(framework, (m = new Map()));
+  let memo = memos.get(framework);
+  if (!memo) memos.set(framework, (memo = { young: new Map(), old: new Map() }));
   const k = `${mode === 'heading' ? 'h' : 'l'}${raw}`;
-  const hit = m.get(k);
-  if (hit !== undefined) return hit ?? undefined;
-  const found = computeMatch(framework, raw, mode);
-  if (m.size >= MEMO_SIZE) m.clear();
-  // Frozen: every caller shares the object.
-  m.set(k, found ? Object.freeze(found) : null);
-  return found;
+  let hit = memo.young.get(k);
+  if (hit === undefined) {
+    hit = memo.old.get(k);
+    if (hit === undefined) {
+      const found = computeMatch(framework, raw, mode);
+      // Frozen: every caller shares the object.
+      hit = found ? Object.freeze(found) : null;
+    }
+    if (memo.young.size >= MEMO_SIZE) {
+      memo.old = memo.young;
+      memo.young = new Map();
+    }
+    memo.young.set(k, hit);
+  }
+  return hit ?? undefined;
 }
 
 function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
