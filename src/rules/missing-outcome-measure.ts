@@ -2,7 +2,7 @@ import { defineRule } from '../core/rule';
 import type { AccountModel, Section, Span } from '../core/types';
 import { eolOf } from './util/sections';
 import { spanContains } from '../core/text';
-import { eachMatch, sentenceAround, trimEnd, upTo } from './util/text';
+import { eachWordMatch, sentenceAround, trimEnd, upTo } from './util/text';
 
 // Evidence of a measure: a figure, money, a percentage, a duration or date in words, a KPI, or quoted words.
 const MEASURE = new RegExp(
@@ -38,9 +38,9 @@ const CLAIM = new RegExp(
     'it\\s+was\\s+(?:a\\s+)?(?:big\\s+|great\\s+|real\\s+)?success(?:ful)?',
     '(?:everything|it\\s+all)\\s+went\\s+(?:really\\s+|very\\s+)?well',
   ].join('|'),
-  'gi',
+  // Tried only at word starts (eachWordMatch), so sticky.
+  'iy',
 );
-const WORD_CHAR = /[\p{L}\p{N}]/u;
 
 /** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
 function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
@@ -82,8 +82,7 @@ export default defineRule(
           data: { section: s.id },
         });
       }
-      eachMatch(CLAIM, prose, s.body.start, s.body.end, (m) => {
-        if (WORD_CHAR.test(prose[m.index - 1] ?? '') || WORD_CHAR.test(prose[m.index + m[0].length] ?? '')) return;
+      eachWordMatch(account, CLAIM, s.body.start, s.body.end, (m) => {
         const sentence = sentenceAround(prose, m.index, m.index + m[0].length, s.body.start, s.body.end);
         if (hasMeasure(account, sentence.start, sentence.end, refs)) return;
         const claim = m[0].replace(/\s+/g, ' ');

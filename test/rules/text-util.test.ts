@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { insideQuote, QuoteFinder } from '../../src/rules/util/text';
+import { wordStarts } from '../../src/core/text';
+import type { AccountModel } from '../../src/core/types';
+import { eachWordMatch, insideQuote, QuoteFinder } from '../../src/rules/util/text';
 
 describe('QuoteFinder', () => {
   it('answers exactly as the backward scan (insideQuote) does, at every offset', () => {
@@ -15,5 +17,40 @@ describe('QuoteFinder', () => {
       { numRuns: 1500 },
     );
     assert.equal(new QuoteFinder('He said "great service" today', 0, 29).inside(10), true);
+  });
+});
+
+describe('eachWordMatch', () => {
+  it('finds what trying every word start in turn finds, with or without underscores', () => {
+    const re = /(?:good|the customer|satisfaction improved|it|customers were happy)/iy;
+    const LD = /[\p{L}\p{N}]/u;
+    const reference = (prose: string, start: number, end: number) => {
+      const out: string[] = [];
+      const bounded = prose.slice(0, end);
+      for (let p = start; p < end; p++) {
+        if (LD.test(prose[p - 1] ?? '')) continue;
+        re.lastIndex = p;
+        const m = re.exec(bounded);
+        if (!m || LD.test(prose[p + m[0].length] ?? '')) continue;
+        out.push(`${p}:${m[0]}`);
+        p += m[0].length - 1;
+      }
+      return out;
+    };
+    const pieces = ['good', 'Good', 'the', 'customer', 'customers', 'were', 'happy', 'it', 'its', 'satisfaction', 'improved', 'dis', ' ', '  ', '\n', '_', '__', '-', "'", '.', 'é', '𝒜', '7'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const prose = parts.join('');
+        const start = prose.length ? a % (prose.length + 1) : 0;
+        const end = start + (prose.length ? b % (prose.length - start + 1) : 0);
+        const account = { prose, wordStarts: wordStarts(prose) } as unknown as AccountModel;
+        const got: string[] = [];
+        eachWordMatch(account, re, start, end, (m) => {
+          got.push(`${m.index}:${m[0]}`);
+        });
+        assert.deepEqual(got, reference(prose, start, end), JSON.stringify({ prose, start, end }));
+      }),
+      { numRuns: 4000 },
+    );
   });
 });

@@ -33,6 +33,45 @@ export function eachMatch(re: RegExp, text: string, start: number, end: number, 
   }
 }
 
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/**
+ * Matches of a sticky (`y`) regex over [start, end) of the account's prose that start where a word starts and
+ * end where one ends (no letter or digit just before or just after), left to right, not overlapping. Only word
+ * starts are tried — from the model's index, or every position after an "_", which the index runs over — so a
+ * section is not scanned character by character.
+ */
+export function eachWordMatch(account: AccountModel, sticky: RegExp, start: number, end: number, cb: (m: RegExpExecArray) => void): void {
+  const prose = account.prose;
+  const bounded = upTo(prose, end);
+  const starts = account.wordStarts;
+  // An "_" just before `start` makes `start` itself a word start.
+  const underscore = prose.indexOf('_', Math.max(0, start - 1));
+  const anyUnderscore = underscore >= 0 && underscore < end;
+  let next = start;
+  const tryAt = (q: number) => {
+    if (q < next) return;
+    sticky.lastIndex = q;
+    const m = sticky.exec(bounded);
+    if (!m) return;
+    const e = q + m[0].length;
+    if (LETTER_OR_DIGIT.test(prose[e] ?? '')) return;
+    next = e;
+    cb(m);
+  };
+  // With underscores, the run that holds `start` may have word starts after it: begin one run earlier.
+  for (let k = Math.max(0, lowerBound(starts, start) - (anyUnderscore ? 1 : 0)); k < starts.length && starts[k] < end; k++) {
+    const q = starts[k];
+    tryAt(q);
+    if (!anyUnderscore) continue;
+    // Inside the run: after each "_" another word starts.
+    const runEnd = k + 1 < starts.length ? Math.min(starts[k + 1], end) : end;
+    for (let u = prose.indexOf('_', q); u >= 0 && u + 1 < runEnd; u = prose.indexOf('_', u + 1)) {
+      if (LETTER_OR_DIGIT.test(prose[u + 1])) tryAt(u + 1);
+    }
+  }
+}
+
 /** `text` cut at `end` (a cheap slice), for searches that must stop there. */
 export function upTo(text: string, end: number): string {
   return end >= text.length ? text : text.slice(0, end);
