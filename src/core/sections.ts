@@ -39,7 +39,7 @@ export function headingKeyFull(raw: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const cache = new WeakMap<Framework, { alias: string; def: FrameworkSection; words: number }[]>();
+const cache = new WeakMap<Framework, { alias: string; padded: string; def: FrameworkSection; words: number }[]>();
 
 function aliasesOf(framework: Framework) {
   let list = cache.get(framework);
@@ -48,7 +48,7 @@ function aliasesOf(framework: Framework) {
     for (const def of framework.sections) {
       for (const a of new Set([def.name, def.id.replace(/-/g, ' '), ...def.aliases])) {
         const alias = normalise(a);
-        list.push({ alias, def, words: alias.split(' ').length });
+        list.push({ alias, padded: ` ${alias} `, def, words: alias.split(' ').length });
       }
     }
     // Longer aliases first, so "action plan" wins over "action".
@@ -90,17 +90,20 @@ export function matchSection(framework: Framework, raw: string, mode: 'heading' 
   return hit ?? undefined;
 }
 
+// What may follow an alias at the start of a key for it to count as the label ("action: …").
+const AFTER_ALIAS = /^[\s:–—-]/;
+
 function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
   const key = headingKey(raw);
   if (!key || key.length > 80) return undefined;
   let best: SectionMatch | undefined;
   const keyWords = key.split(' ').length;
   const padded = ` ${key} `;
-  for (const { alias, def } of aliasesOf(framework)) {
+  for (const { alias, padded: word, def } of aliasesOf(framework)) {
     let score = 0;
     if (key === alias) score = 3;
-    else if (key.startsWith(alias) && /^[\s:–—-]/.test(key.slice(alias.length))) score = 2;
-    else if (mode === 'heading' && keyWords <= 6 && alias.length >= 5 && padded.includes(` ${alias} `)) score = 1;
+    else if (key.startsWith(alias) && AFTER_ALIAS.test(key[alias.length] ?? '')) score = 2;
+    else if (mode === 'heading' && keyWords <= 6 && alias.length >= 5 && padded.includes(word)) score = 1;
     if (score > (best?.score ?? 0)) best = { def, score };
     if (score === 3) break;
   }
