@@ -14,7 +14,6 @@ bmp.fill(2, 0xdc00, 0xe000);
 export function resetCharClasses(): void {
   bmp.fill(0, 128, 0xd800);
   bmp.fill(0, 0xe000);
-  phraseWord.fill(0, 128);
 }
 
 function classify(c: number): number {
@@ -245,19 +244,17 @@ export function spanContains(spans: readonly Span[], at: number): boolean {
 }
 
 // Word characters as the phrase matchers see them: letters, digits and "_", judged per UTF-16 code unit
-// (a lone surrogate is not one), the same as /[\p{L}\p{N}_]/u on one character.
-const PHRASE_WORD = /[\p{L}\p{N}_]/u;
-// Per code unit: 0 not yet known, 1 word character, 2 not.
-const phraseWord = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) phraseWord[c] = (c >= 48 && c <= 57) || c === 95 || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 2;
+// (a surrogate is not one), the same as /[\p{L}\p{N}_]/u on one character. Read from the same table as words.
+function phraseWordCode(c: number): boolean {
+  let k = bmp[c];
+  if (k === 0) k = classify(c);
+  return k === 1 || c === 95;
+}
 
 /** Whether the code unit at i is a word character for phrase matching (false out of range). */
 export function isPhraseWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);
-  if (c !== c) return false;
-  let k = phraseWord[c];
-  if (!k) phraseWord[c] = k = PHRASE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
-  return k === 1;
+  return c === c && phraseWordCode(c);
 }
 
 /**
@@ -271,10 +268,7 @@ export function wordStarts(text: string, start = 0, end = text.length): Int32Arr
   let n = 0;
   let prev = start > 0 && isPhraseWordAt(text, start - 1);
   for (let i = start; i < end; i++) {
-    const c = text.charCodeAt(i);
-    let k = phraseWord[c];
-    if (!k) phraseWord[c] = k = PHRASE_WORD.test(String.fromCharCode(c)) ? 1 : 2;
-    const w = k === 1;
+    const w = phraseWordCode(text.charCodeAt(i));
     if (w && !prev) out[n++] = i;
     prev = w;
   }
