@@ -141,7 +141,8 @@ export function indexWords(text: string): WordIndex {
     if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i + 1, len)) continue;
     inWord = false;
   }
-  return { counted: counted.subarray(0, nc), phrase: phrase.subarray(0, np) };
+  // The phrase starts live as long as the model: copy them out rather than keep the whole buffer alive.
+  return { counted: counted.subarray(0, nc), phrase: phrase.slice(0, np) };
 }
 
 /**
