@@ -22,12 +22,17 @@ function classify(c: number): number {
   return k;
 }
 
+/** The table's class of code unit c, classifying it on first sight. */
+function classOf(c: number): number {
+  const k = bmp[c];
+  return k === 0 ? classify(c) : k;
+}
+
 /** Width (1 or 2 code units) of the letter or digit at i, or 0 when there is none. */
 function wordCharAt(text: string, i: number, limit: number): number {
   if (i >= limit) return 0;
   const c = text.charCodeAt(i);
-  let k = bmp[c];
-  if (k === 0) k = classify(c);
+  const k = classOf(c);
   if (k !== 3) return k === 1 ? 1 : 0;
   if (i + 1 < limit) {
     const d = text.charCodeAt(i + 1);
@@ -77,8 +82,7 @@ function countFrom(text: string, i: number, end: number): number {
   let n = 0;
   while (i < end) {
     const c = text.charCodeAt(i);
-    let k = bmp[c];
-    if (k === 0) k = classify(c);
+    const k = classOf(c);
     if (k === 2) {
       i++;
       continue;
@@ -115,6 +119,7 @@ export function indexWords(text: string): WordIndex {
   let inRun = false;
   for (let i = 0; i < len; i++) {
     const c = text.charCodeAt(i);
+    // Inline rather than classOf(c): this loop runs over every character of every account.
     let k = bmp[c];
     if (k === 0) k = classify(c);
     if (k === 1) {
@@ -163,8 +168,7 @@ export function countIndexed(text: string, index: WordIndex, start: number, end:
 function wordEnd(text: string, i: number, len: number): number {
   while (i < len) {
     const c = text.charCodeAt(i);
-    let k = bmp[c];
-    if (k === 0) k = classify(c);
+    const k = classOf(c);
     if (k === 1) {
       i++;
       continue;
@@ -247,9 +251,7 @@ export function spanContains(spans: readonly Span[], at: number): boolean {
 // Word characters as the phrase matchers see them: letters, digits and "_", judged per UTF-16 code unit
 // (a surrogate is not one), the same as /[\p{L}\p{N}_]/u on one character. Read from the same table as words.
 function phraseWordCode(c: number): boolean {
-  let k = bmp[c];
-  if (k === 0) k = classify(c);
-  return k === 1 || c === 95;
+  return classOf(c) === 1 || c === 95;
 }
 
 /** Whether the code unit at i is a word character for phrase matching (false out of range). */
