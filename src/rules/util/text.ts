@@ -139,18 +139,16 @@ const QUOTE_OR_BREAK = /["\u201c\u201d]|\n(?=\r?\n)/g;
  * the parity of the straight quotes since (at most 600 characters back).
  */
 export class QuoteFinder {
-  /** Curly marks and paragraph breaks, by position; `open[i]` for “, false for ” and for a break. */
+  /** Curly marks and paragraph breaks, by position, and what each is. */
   private stops?: number[];
-  private open?: boolean[];
-  private isBreak?: boolean[];
+  private kinds?: ('open' | 'close' | 'break')[];
   /** Straight quote positions. */
   private straight?: number[];
   constructor(private readonly prose: string, private readonly start: number, private readonly end: number) {}
 
   private scan(): void {
     const stops: number[] = [];
-    const open: boolean[] = [];
-    const isBreak: boolean[] = [];
+    const kinds: ('open' | 'close' | 'break')[] = [];
     const straight: number[] = [];
     QUOTE_OR_BREAK.lastIndex = this.start;
     for (let m = QUOTE_OR_BREAK.exec(this.prose); m && m.index < this.end; m = QUOTE_OR_BREAK.exec(this.prose)) {
@@ -159,17 +157,14 @@ export class QuoteFinder {
       else if (c === 10) {
         // insideQuote stops at the second line break of the pair.
         stops.push(m.index + (this.prose.charCodeAt(m.index + 1) === 13 ? 2 : 1));
-        open.push(false);
-        isBreak.push(true);
+        kinds.push('break');
       } else {
         stops.push(m.index);
-        open.push(c === 0x201c);
-        isBreak.push(false);
+        kinds.push(c === 0x201c ? 'open' : 'close');
       }
     }
     this.stops = stops;
-    this.open = open;
-    this.isBreak = isBreak;
+    this.kinds = kinds;
     this.straight = straight;
   }
 
@@ -180,7 +175,8 @@ export class QuoteFinder {
     let from = floor;
     const k = lowerBound(stops, index) - 1;
     if (k >= 0 && stops[k] >= floor) {
-      if (!this.isBreak![k]) return this.open![k];
+      const kind = this.kinds![k];
+      if (kind !== 'break') return kind === 'open';
       from = stops[k] + 1;
     }
     const straight = this.straight!;
