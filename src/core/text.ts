@@ -254,6 +254,12 @@ function phraseWordCode(c: number): boolean {
   return classOf(c) === 1 || c === 95;
 }
 
+/** Whether the code unit at i is a letter or digit (false out of range): /[\p{L}\p{N}]/u on that one character. */
+export function isLetterOrDigitAt(text: string, i: number): boolean {
+  const c = text.charCodeAt(i);
+  return c === c && classOf(c) === 1;
+}
+
 /** Whether the code unit at i is a word character for phrase matching (false out of range). */
 export function isPhraseWordAt(text: string, i: number): boolean {
   const c = text.charCodeAt(i);

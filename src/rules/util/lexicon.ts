@@ -14,8 +14,6 @@ export interface CompiledLexicon {
   each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void, starts?: Int32Array): void;
 }
 
-const WORD_CHAR = /[\p{L}\p{N}_]/u;
-const isWordChar = (c: string | undefined) => c !== undefined && WORD_CHAR.test(c);
 interface Trie {
   end: boolean;
   next: Map<string, Trie>;
@@ -96,7 +94,7 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
           if (!m) continue;
           const e = q + m[0].length;
           // Part of a longer word: the next word start is the next place to look.
-          if (isWordChar(m[0][m[0].length - 1]) && isPhraseWordAt(text, e)) continue;
+          if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) continue;
           next = e;
           const index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
           if (index < 0) continue;
@@ -117,7 +115,7 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
         const s = m.index;
         const e = s + m[0].length;
         if (e > end) break;
-        if ((isWordChar(m[0][0]) && isWordChar(text[s - 1])) || (isWordChar(m[0][m[0].length - 1]) && isWordChar(text[e]))) {
+        if ((isPhraseWordAt(m[0], 0) && isPhraseWordAt(text, s - 1)) || (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e))) {
           // Part of a longer word: look again one character on.
           re.lastIndex = s + 1;
           continue;

@@ -1,4 +1,4 @@
-import { lowerBound } from '../../core/text';
+import { isLetterOrDigitAt, lowerBound } from '../../core/text';
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
 
 /** Where the body starts: after front matter (and a byte-order mark). */
@@ -33,8 +33,6 @@ export function eachMatch(re: RegExp, text: string, start: number, end: number, 
   }
 }
 
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
 /**
  * Matches of a sticky (`y`) regex over [start, end) of the account's prose that start where a word starts and
  * end where one ends (no letter or digit just before or just after), left to right, not overlapping. Only word
@@ -55,7 +53,7 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
     const m = sticky.exec(bounded);
     if (!m) return;
     const e = q + m[0].length;
-    if (LETTER_OR_DIGIT.test(prose[e] ?? '')) return;
+    if (isLetterOrDigitAt(prose, e)) return;
     next = e;
     cb(m);
   };
@@ -67,7 +65,7 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
     // Inside the run: after each "_" another word starts.
     const runEnd = k + 1 < starts.length ? Math.min(starts[k + 1], end) : end;
     for (let u = prose.indexOf('_', q); u >= 0 && u + 1 < runEnd; u = prose.indexOf('_', u + 1)) {
-      if (LETTER_OR_DIGIT.test(prose[u + 1])) tryAt(u + 1);
+      if (isLetterOrDigitAt(prose, u + 1)) tryAt(u + 1);
     }
   }
 }
