@@ -189,6 +189,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     prose,
     words: wordIndex.counted.length,
     wordStarts: wordIndex.phrase,
+    wordKeys: wordIndex.keys,
     criteria,
     critic: critic.marks,
     criticProblems: critic.problems,

@@ -102,6 +102,8 @@ export interface WordIndex {
   counted: Int32Array;
   /** Where each run of letters, digits or "_" begins (code unit by code unit): where a phrase can start. */
   phrase: Int32Array;
+  /** wordKeyAt(text, phrase[k]) for each k. */
+  keys: Uint16Array;
 }
 
 /**
@@ -110,9 +112,9 @@ export interface WordIndex {
  */
 export function indexWords(text: string): WordIndex {
   const len = text.length;
-  // At most one start of each kind per two code units.
-  const counted = new Int32Array((len + 1) >> 1);
-  const phrase = new Int32Array((len + 1) >> 1);
+  // At most one start of each kind per two code units. Written into scratch space and copied out at the
+  // exact size: allocating typed arrays the size of the text cost a quarter of this function's time.
+  const { counted, phrase, keys } = scratchFor((len + 1) >> 1);
   let nc = 0;
   let np = 0;
   let inWord = false;
@@ -123,7 +125,10 @@ export function indexWords(text: string): WordIndex {
     let k = bmp[c];
     if (k === 0) k = classify(c);
     if (k === 1) {
-      if (!inRun) phrase[np++] = i;
+      if (!inRun) {
+        keys[np] = wordKeyAt(text, i);
+        phrase[np++] = i;
+      }
       inRun = true;
       if (!inWord) counted[nc++] = i;
       inWord = true;
@@ -131,7 +136,10 @@ export function indexWords(text: string): WordIndex {
     }
     // "_" joins a phrase word but is not part of a counted one; a surrogate is never part of a phrase word.
     if (c === 95) {
-      if (!inRun) phrase[np++] = i;
+      if (!inRun) {
+        keys[np] = NO_LETTERS;
+        phrase[np++] = i;
+      }
       inRun = true;
     } else inRun = false;
     if (k === 3) {
@@ -146,8 +154,24 @@ export function indexWords(text: string): WordIndex {
     if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i + 1, len)) continue;
     inWord = false;
   }
-  // The phrase starts live as long as the model: copy them out rather than keep the whole buffer alive.
-  return { counted: counted.subarray(0, nc), phrase: phrase.slice(0, np) };
+  return { counted: counted.slice(0, nc), phrase: phrase.slice(0, np), keys: keys.slice(0, np) };
+}
+
+interface Scratch {
+  counted: Int32Array;
+  phrase: Int32Array;
+  keys: Uint16Array;
+}
+let scratch: Scratch | undefined;
+/** Kept between calls up to this many entries each (texts up to 1 MB); bigger ones get their own. */
+const SCRATCH_MAX = 1 << 19;
+
+function scratchFor(n: number): Scratch {
+  if (scratch && scratch.counted.length >= n) return scratch;
+  const size = Math.max(n, 4096);
+  const s = { counted: new Int32Array(size), phrase: new Int32Array(size), keys: new Uint16Array(size) };
+  if (size <= SCRATCH_MAX) scratch = s;
+  return s;
 }
 
 /**
@@ -282,6 +306,27 @@ export function wordStarts(text: string, start = 0, end = text.length): Int32Arr
     prev = w;
   }
   return out.subarray(0, n);
+}
+
+// A word's key: its first three characters as ASCII letters, case folded (1–26); the first other character
+// (a digit, "_", an apostrophe, a space, anything non-ASCII, the end of the text) and all after it are 27. A
+// phrase matches only where the key is its own, so a lexicon rules out most words with one table read.
+/** How many keys there are: keys are below this. */
+export const WORD_KEYS = 28 * 28 * 28;
+const NO_LETTERS = 27 * 784 + 27 * 28 + 27;
+
+function keyCode(c: number): number {
+  const l = (c | 32) - 96;
+  return c < 128 && l >= 1 && l <= 26 ? l : 27;
+}
+
+/** The key of the word (or normalised phrase) at i. */
+export function wordKeyAt(text: string, i: number): number {
+  const a = keyCode(text.charCodeAt(i));
+  if (a === 27) return NO_LETTERS;
+  const b = keyCode(text.charCodeAt(i + 1));
+  if (b === 27) return a * 784 + 27 * 28 + 27;
+  return a * 784 + b * 28 + keyCode(text.charCodeAt(i + 2));
 }
 
 /** Index of the first element of sorted `xs` that is >= x. */

@@ -202,6 +202,8 @@ export interface AccountModel {
   words: number;
   /** Offsets in the prose where a run of letters, digits or "_" begins: where the phrase rules look. */
   wordStarts: Int32Array;
+  /** The key (wordKeyAt) of the word at each of wordStarts, so phrase searches can rule out most words at once. */
+  wordKeys: Uint16Array;
   criteria: CriterionRef[];
   critic: CriticMark[];
   criticProblems: CriticProblem[];

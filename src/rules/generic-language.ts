@@ -62,6 +62,6 @@ export default defineRule(
         span: { start: m.index, end: m.index + m[0].length },
         data: { phrase: entry.phrase ?? phrase, suggestion },
       });
-    }, account.wordStarts);
+    }, account.wordStarts, account.wordKeys);
   },
 );

@@ -40,7 +40,7 @@ export default defineRule(
           span: { start: m.index, end: m.index + m[0].length },
           data: { phrase, section: s.id, category: entry.category },
         });
-      }, starts);
+      }, starts, account.wordKeys);
     }
   },
 );

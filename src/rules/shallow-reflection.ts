@@ -34,7 +34,7 @@ export default defineRule(
         const c = entry.category;
         if (c) found.add(c);
         return found.size === CATEGORIES.length;
-      });
+      }, account.wordStarts, account.wordKeys);
       if (found.size === CATEGORIES.length) return;
     }
     const missing = CATEGORIES.filter((c) => !found.has(c));

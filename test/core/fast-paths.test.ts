@@ -4,7 +4,7 @@ import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
 import { headingKey, headingKeyFull } from '../../src/core/sections';
-import { countIndexed, countWords, indexWords, resetCharClasses, wordStarts } from '../../src/core/text';
+import { countIndexed, countWords, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -78,12 +78,26 @@ describe('core fast paths', () => {
         const ctx = JSON.stringify({ text, a, b });
         assert.equal(index.counted.length, countWords(text), ctx);
         assert.deepEqual([...index.phrase], [...wordStarts(text)], ctx);
+        assert.deepEqual([...index.keys], [...index.phrase].map((i) => wordKeyAt(text, i)), ctx);
         const start = text.length ? a % (text.length + 1) : 0;
         const end = start + (text.length ? b % (text.length - start + 1) : 0);
         assert.equal(countIndexed(text, index, start, end), countWords(text, start, end), ctx);
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('wordKeyAt: three ASCII letters, case folded, ended by anything else', () => {
+    const key = (s: string) => wordKeyAt(s, 0);
+    assert.equal(key('The'), key('the'));
+    assert.equal(key('there'), key('THE'));
+    assert.equal(key('I would'), key('I  would'));
+    assert.equal(key("I'll"), key('I’d'));
+    assert.equal(key('we'), key('we.'));
+    assert.notEqual(key('we'), key('wet'));
+    assert.notEqual(key('é'), key('e'));
+    assert.equal(key('_a'), key('7'));
+    assert.equal(key(''), key('–'));
   });
 
   it('headingKey gives what every rule of headingKeyFull gives, plain words or not', () => {

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import genericText from '../../data/lexicons/generic-language.yaml';
 import hypotheticalText from '../../data/lexicons/hypothetical-language.yaml';
+import reflectionText from '../../data/lexicons/reflection-cues.yaml';
+import commandVerbsText from '../../data/lexicons/command-verbs.yaml';
 import { lexicon } from '../../src/core/data';
-import { resetCharClasses, wordStarts } from '../../src/core/text';
+import { indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
+import { firstKeysOf } from '../../src/rules/util/first-keys';
 
 const matches = (entries: Entry[], text: string) => {
   const out: [string, string | undefined][] = [];
@@ -57,16 +60,25 @@ describe('compileLexicon (one regex per lexicon)', () => {
   });
 
   it('the word-start fast path finds exactly what the plain regex search finds', () => {
-    const lexicons = [lexicon('generic-language', genericText).entries, lexicon('hypothetical-language', hypotheticalText).entries];
+    const lexicons = [
+      lexicon('generic-language', genericText).entries,
+      lexicon('hypothetical-language', hypotheticalText).entries,
+      lexicon('reflection-cues', reflectionText).entries,
+      lexicon('command-verbs', commandVerbsText).entries,
+      [{ pattern: '(a)(b)c' }, { pattern: 'strengths?' }, { phrase: 'as' }, { phrase: 'asap' }],
+    ];
     const pieces = ['good', 'customer', 'service', 'Good Customer', 'dealt', 'with', 'as', 'usual', 'asap', 'etc.', 'etc', 'I', 'would', "I'll", 'I’ll', 'i', 'will', 'we', 'always', 'said', 'that', 'told', 'her', 'promised', 'which', 'calls', 'whether', 'knew', 'so', 'if', 'went', 'above', 'and', 'beyond',
       ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2003', '-', '_', "'", '’', '.', ',', '"', '“', 'é', 'x', '7', 'ﬁ', 'K', '**', '\ud800'];
+    // The words the patterns are made of, so their matches (and near misses) turn up.
+    const patternWords = lexicons.flatMap((l) => l.flatMap((e) => e.pattern?.match(/[A-Za-z'’]+/g) ?? []));
+    pieces.push(...new Set(patternWords), 'strengthen', 'abc', 'ab', '12', 'K');
     const fast = lexicons.map((e) => compileLexicon(e));
     const slow = lexicons.map((e) => compileLexicon(e, { reference: true }));
-    const run = (lex: ReturnType<typeof compileLexicon>, text: string, start: number, end: number, starts?: Int32Array) => {
+    const run = (lex: ReturnType<typeof compileLexicon>, text: string, start: number, end: number, starts?: Int32Array, keys?: Uint16Array) => {
       const out: string[] = [];
       lex.each(text, start, end, (m, e) => {
         out.push(`${m.index}:${m[0]}:${e.phrase}`);
-      }, starts);
+      }, starts, keys);
       return out;
     };
     // Whole phrases too, with any kind of space between their words and any case, so the trie's walk is tested.
@@ -77,7 +89,7 @@ describe('compileLexicon (one regex per lexicon)', () => {
     );
     const part = fc.oneof(fc.constantFrom(...pieces), phrase);
     fc.assert(
-      fc.property(fc.array(part, { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(1), (parts, a, b, which) => {
+      fc.property(fc.array(part, { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(lexicons.length - 1), (parts, a, b, which) => {
         const text = parts.join('');
         const start = text.length ? a % (text.length + 1) : 0;
         const end = start + (text.length ? b % (text.length - start + 1) : 0);
@@ -87,8 +99,25 @@ describe('compileLexicon (one regex per lexicon)', () => {
         resetCharClasses();
         assert.deepEqual(run(fast[which], text, start, end), expected, ctx);
         assert.deepEqual(run(fast[which], text, start, end, wordStarts(text)), expected, ctx);
+        const index = indexWords(text);
+        assert.deepEqual(run(fast[which], text, start, end, index.phrase, index.keys), expected, ctx);
       }),
-      { numRuns: 4000 },
+      { numRuns: 6000 },
     );
+  });
+
+  it('works out the first letters a pattern can start with, or says it cannot', () => {
+    const keys = (source: string, flags = 'i') => {
+      const t = firstKeysOf(source, flags);
+      return t && ['the', 'then', 'a', 'an', 'and', 'I', 'it', 'its', 'was', 'we', 'x', 'K', 's', '7', 'é'].filter((w) => t[wordKeyAt(w, 0)] === 1);
+    };
+    assert.deepEqual(keys('the\\s+(?:end|start)|an?\\b'), ['the', 'then', 'a', 'an']);
+    assert.deepEqual(keys('I\\s+(?:have\\s+|[\'’]ve\\s+)?learned'), ['I']);
+    assert.deepEqual(keys('(?:was|were)(?=\\s)|it(?:s)?'), ['it', 'its', 'was']);
+    assert.deepEqual(keys('[a-c]x{2,}'), []);
+    assert.deepEqual(keys('[A-C]'), ['a']);
+    assert.deepEqual(keys('k|s'), ['K', 's']);
+    assert.equal(keys('k|s', 'iu'), undefined, 'with /iu, k and s also match non-ASCII letters');
+    for (const bad of ['.', '\\w+', '[^a]', '\\p{L}', '(a)\\1', '\\d+', '"x"', 'a?', '']) assert.equal(firstKeysOf(bad, 'iu'), undefined, bad);
   });
 });

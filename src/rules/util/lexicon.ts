@@ -1,6 +1,7 @@
 import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
-import { escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordStarts } from '../../core/text';
+import { escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordKeyAt, wordStarts } from '../../core/text';
+import { firstKeysOf } from './first-keys';
 
 /** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
 export type Entry = LexiconEntry & { notAfter?: string };
@@ -9,9 +10,10 @@ export interface CompiledLexicon {
   entries: Entry[];
   /**
    * Every whole-word match in [start, end) of `text`, with its entry, in order; the callback returns true to
-   * stop. `starts` may give wordStarts(text) for the whole text, shared between searches of one account.
+   * stop. `starts` may give wordStarts(text) for the whole text, shared between searches of one account, and
+   * `keys` the wordKeyAt of each.
    */
-  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void, starts?: Int32Array): void;
+  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void, starts?: Int32Array, keys?: Uint16Array): void;
 }
 
 interface Trie {
@@ -72,23 +74,43 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   const unicode = patternParts.some((p) => /\\p\{/.test(p));
   const re = new RegExp(parts.length ? parts.join('|') : '(?!)', unicode ? 'giu' : 'gi');
   const notAfter = entries.map((e) => (e.notAfter ? new RegExp(`(?:${e.notAfter})\\s+$`, 'iu') : undefined));
-  const phrases = !options.reference && !patterns.length ? phraseTrie([...byPhrase.keys()]) : undefined;
-  if (phrases) {
-    // Fast path: only phrases, each starting with an ASCII word character. The global regex would try every
-    // position; instead, visit only word starts (shared per account when given), skip those where no whole
-    // phrase starts (a walk of a small character trie), and try the same regex, sticky, at the rest.
-    // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
-    const sticky = new RegExp(re.source, 'iy');
+
+  /** The entry a whole-word match at s belongs to, or -1 (none, or one its notAfter words rule out). */
+  const entryOf = (m: RegExpExecArray, text: string, start: number, s: number): number => {
+    let index = -1;
+    for (const p of patterns) {
+      if (m[p.group] !== undefined) {
+        index = p.index;
+        break;
+      }
+    }
+    // Keys are normalised, so a key equal to the match is its normal form.
+    if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
+    if (index < 0) return -1;
+    const guard = notAfter[index];
+    return guard && guard.test(text.slice(Math.max(start, s - 60), s)) ? -1 : index;
+  };
+
+  // Fast path: when every match starts with an ASCII letter, visit only word starts (shared per account when
+  // given), pass over those whose key (first letters) no match starts with, then — phrases only — those where
+  // no whole phrase starts (a walk of a small character trie), and try the same regex, sticky, at the rest.
+  // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
+  const firstKeys = options.reference ? undefined : firstKeysOf(re.source, re.flags);
+  const phrases = firstKeys && !patterns.length ? phraseTrie([...byPhrase.keys()]) : undefined;
+  if (firstKeys && (phrases || patterns.length)) {
+    const sticky = new RegExp(re.source, re.flags.replace('g', 'y'));
     return {
       entries,
-      each(text, start, end, cb, starts) {
+      each(text, start, end, cb, starts, keys) {
         const bounded = upTo(text, end);
         const at = starts ?? wordStarts(text, start, end);
+        const keyed = starts !== undefined && keys !== undefined;
         let next = start;
         for (let k = starts ? lowerBound(starts, start) : 0; k < at.length; k++) {
           const q = at[k];
           if (q >= end) break;
-          if (q < next || !phrases.begins(text, q, end)) continue;
+          if (firstKeys[keyed ? keys[k] : wordKeyAt(text, q)] === 0) continue;
+          if (q < next || (phrases && !phrases.begins(text, q, end))) continue;
           sticky.lastIndex = q;
           const m = sticky.exec(bounded);
           if (!m) continue;
@@ -96,11 +118,8 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
           // Part of a longer word: the next word start is the next place to look.
           if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) continue;
           next = e;
-          const index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
-          if (index < 0) continue;
-          const guard = notAfter[index];
-          if (guard && guard.test(text.slice(Math.max(start, m.index - 60), m.index))) continue;
-          if (cb(m, entries[index]) === true) return;
+          const index = entryOf(m, text, start, q);
+          if (index >= 0 && cb(m, entries[index]) === true) return;
         }
       },
     };
@@ -120,19 +139,8 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
           re.lastIndex = s + 1;
           continue;
         }
-        let index = -1;
-        for (const p of patterns) {
-          if (m[p.group] !== undefined) {
-            index = p.index;
-            break;
-          }
-        }
-        // Keys are normalised, so a key equal to the match is its normal form.
-        if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
-        if (index < 0) continue;
-        const guard = notAfter[index];
-        if (guard && guard.test(text.slice(Math.max(start, s - 60), s))) continue;
-        if (cb(m, entries[index]) === true) return;
+        const index = entryOf(m, text, start, s);
+        if (index >= 0 && cb(m, entries[index]) === true) return;
       }
     },
   };
@@ -143,10 +151,6 @@ function isSpace(c: number): boolean {
   return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 }
 
-// Table columns: 128 ASCII codes (lower case), then one for "a run of space between words".
-const WIDTH = 129;
-const GAP = 128;
-
 /**
  * The phrases as a character trie over lower-case ASCII (’ read as ', a run of space as one step), answering
  * "does a whole phrase start here?" in a few steps, so the regex runs only where it will nearly always match.
@@ -155,50 +159,59 @@ const GAP = 128;
  */
 function phraseTrie(keys: string[]): { begins(text: string, at: number, limit: number): boolean } | undefined {
   if (!keys.length) return undefined;
-  // Node n's child for column c is next[n * WIDTH + c] (0: none; the root is never a child).
-  let next = new Int32Array(WIDTH * 64);
-  const accept: number[] = [0];
-  let nodes = 1;
+  // Columns only for the characters the phrases use (column 0: a run of space), so the table stays small
+  // enough to stay in cache: it is read at hundreds of words per account.
+  const colOf = new Int16Array(128).fill(-1);
+  let width = 1;
+  const paths: number[][] = [];
   for (const key of keys) {
     if (!(key.charCodeAt(0) < 128 && isPhraseWordAt(key, 0))) return undefined;
-    let node = 0;
+    const path: number[] = [];
     for (let i = 0; i < key.length; i++) {
       let c = key.charCodeAt(i);
       if (c === 0x2019) c = 39;
       if (c >= 128) break;
-      c = c === 32 ? GAP : lowerAscii(c);
-      let child = next[node * WIDTH + c];
-      if (!child) {
-        if ((nodes + 1) * WIDTH > next.length) {
-          const grown = new Int32Array(next.length * 2);
-          grown.set(next);
-          next = grown;
-        }
-        child = nodes++;
-        accept.push(0);
-        next[node * WIDTH + c] = child;
+      if (c === 32) {
+        path.push(0);
+        continue;
       }
+      c = lowerAscii(c);
+      if (colOf[c] < 0) colOf[c] = width++;
+      path.push(colOf[c]);
+    }
+    paths.push(path);
+  }
+  // Node n's child in column c is table[n * width + c] (0: none; the root is never a child).
+  const most = 1 + paths.reduce((n, p) => n + p.length, 0);
+  const table = most < 65536 ? new Uint16Array(most * width) : new Int32Array(most * width);
+  const ends = new Uint8Array(most);
+  let nodes = 1;
+  for (const path of paths) {
+    let node = 0;
+    for (const col of path) {
+      let child = table[node * width + col];
+      if (!child) table[node * width + col] = child = nodes++;
       node = child;
     }
-    accept[node] = 1;
+    ends[node] = 1;
   }
-  const table = next;
-  const ends = Uint8Array.from(accept);
+  const apostrophe = colOf[39];
+  // One read per character in the walk: upper case and ASCII space map to their columns too.
+  for (let c = 65; c <= 90; c++) colOf[c] = colOf[c | 32];
+  for (let c = 9; c <= 13; c++) colOf[c] = 0;
+  colOf[32] = 0;
   return {
     begins(text, at, limit) {
       let node = 0;
       for (let i = at; i < limit; i++) {
-        let c = text.charCodeAt(i);
-        if (c >= 65 && c <= 90) c |= 32;
-        else if (c >= 128) c = c === 0x2019 ? 39 : isSpace(c) ? 32 : -1;
-        else if (c >= 9 && c <= 13) c = 32;
-        if (c < 0) return false;
-        if (c === 32) {
-          // Keys are normalised: one space stands for any run of it, as \s+ in the regex.
-          while (i + 1 < limit && isSpace(text.charCodeAt(i + 1))) i++;
-          c = GAP;
-        }
-        node = table[node * WIDTH + c];
+        const c = text.charCodeAt(i);
+        let col: number;
+        if (c < 128) col = colOf[c];
+        else col = c === 0x2019 ? apostrophe : isSpace(c) ? 0 : -1;
+        if (col < 0) return false;
+        // Keys are normalised: one space stands for any run of it, as \s+ in the regex.
+        if (col === 0) while (i + 1 < limit && isSpace(text.charCodeAt(i + 1))) i++;
+        node = table[node * width + col];
         if (node === 0) return false;
         if (ends[node] === 1) return true;
       }
