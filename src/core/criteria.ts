@@ -162,7 +162,17 @@ export interface LoadedCriteriaSet {
 /** Accounts may name a unit by its id, its title or an alias. */
 const namesOf = (set: CriteriaSet) => [set.title, ...(set.aliases ?? [])];
 
-const key = (s: string) => s.trim().toLowerCase().replace(/\s+/g, ' ');
+const keys = new Map<string, string>();
+/** Ids and aliases compared without case or spacing; remembered, as every account asks for the same few. */
+const key = (s: string): string => {
+  let k = keys.get(s);
+  if (k === undefined) {
+    k = s.trim().toLowerCase().replace(/\s+/g, ' ');
+    if (keys.size >= 2000) keys.clear();
+    keys.set(s, k);
+  }
+  return k;
+};
 
 /**
  * Every unit known to a portfolio: the bundled sets, then centre sets, which replace bundled ones with the
@@ -241,8 +251,11 @@ export class CriteriaCatalog implements CriteriaLookup {
   }
 
   hasCriterion(unit: string | undefined, id: string): boolean {
-    if (unit !== undefined) return !!this.criterion(unit, id);
     const k = id.trim().toLowerCase();
+    if (unit !== undefined) {
+      const u = this.unit(unit);
+      return !!u && !!this.criteriaByUnit.get(key(u.set.id))?.has(k);
+    }
     for (const m of this.criteriaByUnit.values()) if (m.has(k)) return true;
     return false;
   }

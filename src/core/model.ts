@@ -272,7 +272,8 @@ function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: N
     return { def: m.def, heading: { text: label.replace(/[\s:–—-]+$/, ''), span: { start: s.start, end }, style: 'label' }, bodyStart: end };
   }
   if (first.type === 'text') {
-    const colon = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/.exec(first.value);
+    if (!mayBeLabel(first.value)) return undefined;
+    const colon = LABEL.exec(first.value);
     if (!colon) return undefined;
     const m = matchSection(framework, colon[1], 'label');
     if (!m || m.score < 3) return undefined;
@@ -282,6 +283,25 @@ function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: N
     return { def: m.def, heading: { text: colon[1], span: { start: s.start, end: s.start + colon[0].length }, style: 'label' }, bodyStart: s.start + colon[0].length };
   }
   return undefined;
+}
+
+export const LABEL = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/;
+const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
+
+/**
+ * False when LABEL cannot match: a letter, then only letters, apostrophes and space up to a colon. Most
+ * paragraphs fail within a word or two, so this spares the regex for every paragraph of every account.
+ */
+export function mayBeLabel(v: string): boolean {
+  if (!isAsciiLetter(v.charCodeAt(0))) return false;
+  for (let i = 1; i < v.length; i++) {
+    const c = v.charCodeAt(i);
+    if (c === 58) return true;
+    // Anything non-ASCII may be space (\s): the regex decides.
+    if (c >= 128) return true;
+    if (!(isAsciiLetter(c) || c === 39 || c === 32 || (c >= 9 && c <= 13))) return false;
+  }
+  return false;
 }
 
 // "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a".

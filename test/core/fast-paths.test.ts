@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
 import { headingKey, headingKeyFull } from '../../src/core/sections';
+import { LABEL, mayBeLabel } from '../../src/core/model';
 import { countIndexed, countWords, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -85,6 +86,19 @@ describe('core fast paths', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+
+  it('mayBeLabel is false only where the label regex cannot match', () => {
+    const pieces = ['Situation', 'The action I took', 'S', 'x', "'", ' ', '  ', '\t', '\n', '\u00a0', '\u3000', ':', ' :', '.', ',', '1', '-', 'é', '**', 'abcdefghijklmnopqrstuvwxyz'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 12 }), (parts) => {
+        const v = parts.join('');
+        if (LABEL.test(v)) assert.ok(mayBeLabel(v), JSON.stringify(v));
+      }),
+      { numRuns: 5000 },
+    );
+    assert.equal(mayBeLabel('Situation: it was'), true);
+    assert.equal(mayBeLabel('On Monday, a customer'), false);
   });
 
   it('wordKeyAt: three ASCII letters, case folded, ended by anything else', () => {

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import assert from 'node:assert/strict';
 import { at, crlf, fix, run } from './helpers';
-import { NUMBERS, nextNumber } from '../../src/rules/personal-data';
+import { NAME, NUMBERS, eachName, nextNumber } from '../../src/rules/personal-data';
+import { eachMatch } from '../../src/rules/util/text';
 
 const one = (text: string) => {
   const f = run('personal-data', text);
@@ -97,3 +98,21 @@ describe('personal-data: the number search skips only clusters that cannot match
   });
 });
 
+describe('personal-data: the name search starts only at the capitals titles begin with', () => {
+  it('finds what the plain global regex finds, from any position', () => {
+    const pieces = ['Mrs', 'Mr', 'Ms', 'Miss', 'Mx', 'Dr', 'Prof', 'Sir', 'Dame', 'Mr.', 'Jane', 'Smith', "O'Neil", 'McKay', 'Khan-Patel', 'Amir', 'S', 'M', 'D', 'P',
+      'smith', 'JANE', ' ', '  ', '\n', '.', '-', "'", 'é', 'x', '7', '_', 'A'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), (parts, a) => {
+        const text = parts.join('');
+        const from = text.length ? a % (text.length + 1) : 0;
+        const want: string[] = [];
+        eachMatch(NAME, text, from, text.length, (m) => want.push(`${m.index}:${m[0]}`));
+        const got: string[] = [];
+        eachName(text, from, (m) => got.push(`${m.index}:${m[0]}`));
+        assert.deepEqual(got, want, JSON.stringify({ text, from }));
+      }),
+      { numRuns: 5000 },
+    );
+  });
+});

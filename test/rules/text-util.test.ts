@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { wordStarts } from '../../src/core/text';
+import { indexWords, wordStarts } from '../../src/core/text';
 import type { AccountModel } from '../../src/core/types';
 import { eachWordMatch, insideQuote, QuoteFinder } from '../../src/rules/util/text';
 
@@ -37,7 +37,7 @@ describe('eachWordMatch', () => {
       }
       return out;
     };
-    const pieces = ['good', 'Good', 'the', 'customer', 'customers', 'were', 'happy', 'it', 'its', 'satisfaction', 'improved', 'dis', ' ', '  ', '\n', '_', '__', '-', "'", '.', 'é', '𝒜', '7'];
+    const pieces = ['GOOD', 'K', 'ſ', 'goodness', 'good', 'Good', 'the', 'customer', 'customers', 'were', 'happy', 'it', 'its', 'satisfaction', 'improved', 'dis', ' ', '  ', '\n', '_', '__', '-', "'", '.', 'é', '𝒜', '7'];
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const prose = parts.join('');
@@ -48,7 +48,16 @@ describe('eachWordMatch', () => {
         eachWordMatch(account, re, start, end, (m) => {
           got.push(`${m.index}:${m[0]}`);
         });
-        assert.deepEqual(got, reference(prose, start, end), JSON.stringify({ prose, start, end }));
+        const want = reference(prose, start, end);
+        assert.deepEqual(got, want, JSON.stringify({ prose, start, end }));
+        // With the model's word keys, as the rules call it.
+        const index = indexWords(prose);
+        const keyed = { prose, wordStarts: index.phrase, wordKeys: index.keys } as unknown as AccountModel;
+        const got2: string[] = [];
+        eachWordMatch(keyed, re, start, end, (m) => {
+          got2.push(`${m.index}:${m[0]}`);
+        });
+        assert.deepEqual(got2, want, JSON.stringify({ prose, start, end }));
       }),
       { numRuns: 4000 },
     );

@@ -84,8 +84,8 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
         break;
       }
     }
-    // Keys are normalised, so a key equal to the match is its normal form.
-    if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(normalise(m[0])) ?? -1;
+    // Keys are normalised, so a key equal to the match (or to it in lower case) is its normal form.
+    if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(m[0].toLowerCase()) ?? byPhrase.get(normalise(m[0])) ?? -1;
     if (index < 0) return -1;
     const guard = notAfter[index];
     return guard && guard.test(text.slice(Math.max(start, s - 60), s)) ? -1 : index;

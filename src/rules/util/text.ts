@@ -1,4 +1,5 @@
-import { isLetterOrDigitAt, lowerBound } from '../../core/text';
+import { isLetterOrDigitAt, lowerBound, wordKeyAt } from '../../core/text';
+import { firstKeysOf } from './first-keys';
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
 
 /** Where the body starts: after front matter (and a byte-order mark). */
@@ -43,12 +44,15 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
   const prose = account.prose;
   const bounded = upTo(prose, end);
   const starts = account.wordStarts;
+  const keys = account.wordKeys as Uint16Array | undefined;
+  // Words whose first letters no match starts with are passed over without running the regex.
+  const first = firstKeysFor(sticky);
   // An "_" just before `start` makes `start` itself a word start.
   const underscore = prose.indexOf('_', Math.max(0, start - 1));
   const anyUnderscore = underscore >= 0 && underscore < end;
   let next = start;
-  const tryAt = (q: number) => {
-    if (q < next) return;
+  const tryAt = (q: number, key: number) => {
+    if (q < next || (first && first[key] === 0)) return;
     sticky.lastIndex = q;
     const m = sticky.exec(bounded);
     if (!m) return;
@@ -60,14 +64,21 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
   // With underscores, the run that holds `start` may have word starts after it: begin one run earlier.
   for (let k = Math.max(0, lowerBound(starts, start) - (anyUnderscore ? 1 : 0)); k < starts.length && starts[k] < end; k++) {
     const q = starts[k];
-    tryAt(q);
+    tryAt(q, keys ? keys[k] : wordKeyAt(prose, q));
     if (!anyUnderscore) continue;
     // Inside the run: after each "_" another word starts.
     const runEnd = k + 1 < starts.length ? Math.min(starts[k + 1], end) : end;
     for (let u = prose.indexOf('_', q); u >= 0 && u + 1 < runEnd; u = prose.indexOf('_', u + 1)) {
-      if (isLetterOrDigitAt(prose, u + 1)) tryAt(u + 1);
+      if (isLetterOrDigitAt(prose, u + 1)) tryAt(u + 1, wordKeyAt(prose, u + 1));
     }
   }
+}
+
+const firstKeys = new WeakMap<RegExp, Uint8Array | null>();
+function firstKeysFor(re: RegExp): Uint8Array | null {
+  let t = firstKeys.get(re);
+  if (t === undefined) firstKeys.set(re, (t = firstKeysOf(re.source, re.flags) ?? null));
+  return t;
 }
 
 /** `text` cut at `end` (a cheap slice), for searches that must stop there. */
