@@ -1,6 +1,6 @@
 import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
-import { escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordKeyAt, wordStarts } from '../../core/text';
+import { WORD_KEYS, escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordKeyAt, wordStarts } from '../../core/text';
 import { firstKeysOf } from './first-keys';
 
 /** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
@@ -97,6 +97,7 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
   const firstKeys = options.reference ? undefined : firstKeysOf(re.source, re.flags);
   const phrases = firstKeys && !patterns.length ? phraseTrie([...byPhrase.keys()]) : undefined;
+  const pairs = phrases ? secondWords([...byPhrase.keys()]) : undefined;
   if (firstKeys && (phrases || patterns.length)) {
     const sticky = new RegExp(re.source, re.flags.replace('g', 'y'));
     return {
@@ -109,7 +110,12 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
         for (let k = starts ? lowerBound(starts, start) : 0; k < at.length; k++) {
           const q = at[k];
           if (q >= end) break;
-          if (firstKeys[keyed ? keys[k] : wordKeyAt(text, q)] === 0) continue;
+          const key = keyed ? keys[k] : wordKeyAt(text, q);
+          if (firstKeys[key] === 0) continue;
+          if (pairs && pairs.single[key] === 0) {
+            // Every phrase starting so has a second word: the next word start must fit it.
+            if (k + 1 >= at.length || pairs.pair[pairHash(key, keyed ? keys[k + 1] : wordKeyAt(text, at[k + 1]))] === 0) continue;
+          }
           if (q < next || (phrases && !phrases.begins(text, q, end))) continue;
           sticky.lastIndex = q;
           const m = sticky.exec(bounded);
@@ -144,6 +150,33 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
       }
     },
   };
+}
+
+const PAIR_BITS = 14;
+const pairHash = (a: number, b: number) => Math.imul(a * 40503 + b, 0x9e3779b1) >>> (32 - PAIR_BITS);
+
+/**
+ * For phrases (normalised): the first-word keys of one-word phrases, and a hashed set of (first, second)
+ * word-key pairs of the rest, where a word is a run of word characters as the word index counts them. In
+ * a match the text's next word start is the phrase's second run, with the same key, so a word whose next
+ * word fits no phrase is passed over before the trie is walked: "the" is common, "the customer was" rarer.
+ */
+function secondWords(keys: string[]): { single: Uint8Array; pair: Uint8Array } {
+  const single = new Uint8Array(WORD_KEYS);
+  const pair = new Uint8Array(1 << PAIR_BITS);
+  for (const key of keys) {
+    const first = wordKeyAt(key, 0);
+    let second = -1;
+    for (let i = 1; i < key.length; i++) {
+      if (isPhraseWordAt(key, i) && !isPhraseWordAt(key, i - 1)) {
+        second = i;
+        break;
+      }
+    }
+    if (second < 0) single[first] = 1;
+    else pair[pairHash(first, wordKeyAt(key, second))] = 1;
+  }
+  return { single, pair };
 }
 
 /** The characters /\s/ matches. */
