@@ -111,9 +111,17 @@ function friendlier(p: DataProblem, text: string): string {
 /** Checks a schema cannot express: unique ids, and criteria numbered under their outcome. */
 function structureProblems(text: string, source: string, set: CriteriaSet): CriteriaProblem[] {
   const out: CriteriaProblem[] = [];
-  const lineCounter = new LineCounter();
-  const doc = parseDocument(text, { lineCounter });
+  // The document is parsed again only to place a problem: most sets have none, and every process loads them.
+  let parsed: { doc: ReturnType<typeof parseDocument>; lineCounter: LineCounter } | undefined;
+  const parse = () => {
+    if (!parsed) {
+      const lineCounter = new LineCounter();
+      parsed = { doc: parseDocument(text, { lineCounter }), lineCounter };
+    }
+    return parsed;
+  };
   const spanAt = (path: (string | number)[]): Span => {
+    const { doc } = parse();
     for (let n = path.length; n >= 0; n--) {
       const node = (n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true)) as YamlNode | null;
       if (node && (isScalar(node) || isMap(node) || isSeq(node)) && node.range) return { start: node.range[0], end: Math.max(node.range[0], node.range[1]) };
@@ -122,7 +130,7 @@ function structureProblems(text: string, source: string, set: CriteriaSet): Crit
   };
   const add = (path: (string | number)[], message: string, severity: 'error' | 'warning') => {
     const span = spanAt(path);
-    const p = lineCounter.linePos(span.start);
+    const p = parse().lineCounter.linePos(span.start);
     out.push({ message, span, line: p.line, column: p.col, source, severity });
   };
   const outcomes = new Set<string>();
