@@ -299,7 +299,9 @@ export function mayBeLabel(v: string): boolean {
     if (c === 58) return true;
     // Anything non-ASCII may be space (\s): the regex decides.
     if (c >= 128) return true;
-    if (!(isAsciiLetter(c) || c === 39 || c === 32 || (c >= 9 && c <= 13))) return false;
+    const space = c === 32 || (c >= 9 && c <= 13);
+    // The label itself is at most 39 characters; only space may come between it and the colon.
+    if (!space && (i >= 40 || !(isAsciiLetter(c) || c === 39))) return false;
   }
   return false;
 }

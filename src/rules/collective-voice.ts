@@ -1,9 +1,34 @@
 import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
-import { eachMatch, numberOption } from './util/text';
+import { eachMatch, numberOption, upTo } from './util/text';
 
 // "I" is case-sensitive (a lone lower-case "i" is a typo or a list marker); the collective subjects are not.
-const SUBJECTS = /\b(?:(I)(?![\p{L}\p{N}])|([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:team|company|organi[sz]ation|business|department|branch|store|office|staff)\b)/gu;
+// The whole definition (the tests hold the split search below to it):
+export const SUBJECTS = /\b(?:(I)(?![\p{L}\p{N}])|([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:team|company|organi[sz]ation|business|department|branch|store|office|staff)\b)/gu;
+// Its collective half; "I" is counted by a native search, as the regex stopping at each of dozens of them
+// per Action cost more than the rest of the rule. The two halves' matches never overlap.
+const COLLECTIVE = /\b(?:([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:team|company|organi[sz]ation|business|department|branch|store|office|staff)\b)/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+
+/** Lone "I"s and collective subjects in [start, end) of text, as SUBJECTS finds them; the first `keep` collective spans. */
+export function subjects(text: string, start: number, end: number, keep: number): { i: number; we: number; collective: Span[] } {
+  const bounded = upTo(text, end);
+  let i = 0;
+  for (let p = bounded.indexOf('I', start); p >= 0; p = bounded.indexOf('I', p + 1)) {
+    if (p > 0 && isAsciiWord(bounded.charCodeAt(p - 1))) continue;
+    const next = bounded.codePointAt(p + 1);
+    if (next !== undefined && (next < 128 ? isAsciiWord(next) && next !== 95 : LETTER_OR_DIGIT.test(String.fromCodePoint(next)))) continue;
+    i++;
+  }
+  let we = 0;
+  const collective: Span[] = [];
+  eachMatch(COLLECTIVE, text, start, end, (m) => {
+    we++;
+    if (collective.length < keep) collective.push({ start: m.index, end: m.index + m[0].length });
+  });
+  return { i, we, collective };
+}
 
 export default defineRule(
   {
@@ -23,13 +48,10 @@ export default defineRule(
     const collective: Span[] = [];
     for (const s of actions) {
       words += s.words;
-      eachMatch(SUBJECTS, account.prose, s.body.start, s.body.end, (m) => {
-        if (m[1]) i++;
-        else {
-          we++;
-          if (collective.length < 3) collective.push({ start: m.index, end: m.index + m[0].length });
-        }
-      });
+      const found = subjects(account.prose, s.body.start, s.body.end, 3 - collective.length);
+      i += found.i;
+      we += found.we;
+      collective.push(...found.collective);
     }
     if (words < minWords) return;
     if (i > 0 && we <= i) return;

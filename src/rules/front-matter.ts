@@ -15,8 +15,12 @@ const REQUIRED = [
   { field: 'date', why: 'the date of the event as YYYY-MM-DD' },
 ] as const;
 
+let lastDay: { time: number; day: string } | undefined;
+/** YYYY-MM-DD of d; the last answer is kept, as every account asks about the same "now". */
 function isoDay(d: Date): string {
-  return d.toISOString().slice(0, 10);
+  const time = d.getTime();
+  if (lastDay?.time !== time) lastDay = { time, day: d.toISOString().slice(0, 10) };
+  return lastDay.day;
 }
 
 function realDate(s: string): boolean {

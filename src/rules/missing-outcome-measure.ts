@@ -21,6 +21,8 @@ const MEASURE = new RegExp(
   'giu',
 );
 
+const FIGURE = /[0-9£$€]/g;
+
 // Outcome claims that need a figure or the customer's words behind them.
 const CLAIM = new RegExp(
   [
@@ -44,8 +46,12 @@ const CLAIM = new RegExp(
 
 /** Whether [start, end) of the prose holds a measure; digits of a criterion reference do not count. */
 function hasMeasure(account: AccountModel, start: number, end: number, refs: Span[]): boolean {
-  let found = false;
   const prose = upTo(account.prose, end);
+  // A figure or currency sign outside a criterion reference settles it: MEASURE's first alternatives match
+  // any such character the search reaches, and one swallowed by a longer match is a measure anyway.
+  FIGURE.lastIndex = start;
+  for (let m = FIGURE.exec(prose); m && m.index < end; m = FIGURE.exec(prose)) if (!spanContains(refs, m.index)) return true;
+  let found = false;
   MEASURE.lastIndex = start;
   for (let m = MEASURE.exec(prose); m && m.index < end; m = MEASURE.exec(prose)) {
     const at = m.index;

@@ -1,4 +1,7 @@
 import assert from 'node:assert/strict';
+import fc from 'fast-check';
+import { SUBJECTS, subjects } from '../../src/rules/collective-voice';
+import { eachMatch } from '../../src/rules/util/text';
 import { at, run, full } from './helpers';
 
 const filler = 'the rota for the busy weeks before the holiday period at the contact centre';
@@ -29,5 +32,32 @@ describe('collective-voice', () => {
     const t = full({ Action: `In ${filler} we moved people; i think we did. I'm sure we did, and I did.` });
     const [f] = run('collective-voice', t);
     assert.deepEqual(f.data, { section: 'action', i: 2, we: 3, ratio: 0.67 });
+  });
+});
+
+describe('collective-voice: "I" counted apart from the collective subjects', () => {
+  it('finds what the one SUBJECTS regex finds, over any range', () => {
+    const pieces = ['I', 'I’m', "I'd", 'It', 'IT', 'Ié', 'I😀', 'I\ud835\udc9c', '_I', 'xI', 'éI', '7I', 'I7', 'I_', 'we', 'We', 'WE', 'were', 'the team', 'The  team', 'our\nbusiness', 'my staff', 'the teams', 'organization', 'the organisation', ' ', '.', ',', '\n', 'é', 'a'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
+        const text = parts.join('');
+        const start = text.length ? a % (text.length + 1) : 0;
+        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        let i = 0;
+        let we = 0;
+        const spans: string[] = [];
+        eachMatch(SUBJECTS, text, start, end, (m) => {
+          if (m[1]) i++;
+          else {
+            we++;
+            if (spans.length < 3) spans.push(`${m.index}-${m.index + m[0].length}`);
+          }
+        });
+        const got = subjects(text, start, end, 3);
+        const ctx = JSON.stringify({ text, start, end });
+        assert.deepEqual([got.i, got.we, got.collective.map((s) => `${s.start}-${s.end}`)], [i, we, spans], ctx);
+      }),
+      { numRuns: 5000 },
+    );
   });
 });

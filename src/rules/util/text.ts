@@ -128,6 +128,8 @@ export function sentenceAround(prose: string, start: number, end: number, lo: nu
 /** "1,240" — numbers in messages. */
 let numberFormat: Intl.NumberFormat | undefined;
 export function num(n: number): string {
+  // Below 1,000 a whole number reads the same without the formatter, which costs a microsecond a call.
+  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
   // toLocaleString builds a formatter on every call.
   return (numberFormat ??= new Intl.NumberFormat('en-GB')).format(n);
 }
