@@ -1,7 +1,7 @@
 import { defineRule } from '../core/rule';
 import type { Section } from '../core/types';
 import { eolOf } from './util/sections';
-import { listing } from './util/text';
+import { listing, trimEnd } from './util/text';
 
 /** The sections that form the longest run already in framework order; the others are the ones to move. */
 function inOrder(sections: Section[], rank: (s: Section) => number): Set<Section> {
@@ -53,7 +53,7 @@ export default defineRule(
       const target = before ?? after!;
       const where = before ? `before ${before.def.name}` : `after ${after!.def.name}`;
       // The section moves whole; keep a blank line on each side of it.
-      const moved = text.slice(s.span.start, s.span.end).replace(/\s+$/, '');
+      const moved = text.slice(s.span.start, trimEnd(text, s.span.start, s.span.end));
       const at = before ? before.span.start : after!.span.end;
       const insert = before ? `${moved}${eol}${eol}` : at === text.length ? `${/\n\s*$/.test(text) ? '' : eol}${eol}${moved}${eol}` : `${moved}${eol}${eol}`;
       report({
