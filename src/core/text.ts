@@ -320,6 +320,18 @@ function keyCode(c: number): number {
   return c < 128 && l >= 1 && l <= 26 ? l : 27;
 }
 
+/**
+ * A set of word keys (or other small numbers below `size`) as bits: 2.7 KB for all keys where a byte per
+ * key takes 22 KB. The sets are read at every word of every account, straight after a parse has pushed them
+ * out of the CPU's caches, so their size is most of what such a read costs.
+ */
+export type KeySet = Int32Array;
+export const keySet = (size = WORD_KEYS): KeySet => new Int32Array((size + 31) >>> 5);
+export const addKey = (set: KeySet, key: number): void => {
+  set[key >>> 5] |= 1 << (key & 31);
+};
+export const hasKey = (set: KeySet, key: number): boolean => (set[key >>> 5] & (1 << (key & 31))) !== 0;
+
 /** The key of the word (or normalised phrase) at i. */
 export function wordKeyAt(text: string, i: number): number {
   const a = keyCode(text.charCodeAt(i));

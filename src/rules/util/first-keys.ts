@@ -1,4 +1,4 @@
-import { WORD_KEYS, wordKeyAt } from '../../core/text';
+import { addKey, keySet, wordKeyAt, type KeySet } from '../../core/text';
 
 // The word keys (see wordKeyAt) a regex's matches can start with, worked out from its source, so a search
 // that tries the regex only at word starts can pass over every other word with one table read. Handles the
@@ -193,11 +193,11 @@ class Parser {
 }
 
 /**
- * A table over word keys (1: a match may start at a word with this key) for a regex whose matches begin with
+ * The word keys a match may start at, for a regex whose matches begin with
  * an ASCII letter and are never followed by one; undefined when the source is outside the subset read here,
  * or a match may begin with anything else.
  */
-export function firstKeysOf(source: string, flags: string): Uint8Array | undefined {
+export function firstKeysOf(source: string, flags: string): KeySet | undefined {
   let prefixes: Prefixes;
   try {
     prefixes = new Parser(source, flags.includes('i') && (flags.includes('u') || flags.includes('v'))).parse();
@@ -205,12 +205,12 @@ export function firstKeysOf(source: string, flags: string): Uint8Array | undefin
     if (e instanceof Unsupported) return undefined;
     throw e;
   }
-  const table = new Uint8Array(WORD_KEYS);
+  const table = keySet();
   for (let p of prefixes) {
     if (!p || p[0] === '#') return undefined;
     // A match that ends within three letters is followed by a non-letter (the callers reject the rest).
     if (!complete(p)) p += '#';
-    table[wordKeyAt(p.replace('#', ' '), 0)] = 1;
+    addKey(table, wordKeyAt(p.replace('#', ' '), 0));
   }
   return table;
 }

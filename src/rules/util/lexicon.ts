@@ -1,6 +1,6 @@
 import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
-import { WORD_KEYS, escapeRegExp, isPhraseWordAt, lowerBound, normalise, wordKeyAt, wordStarts } from '../../core/text';
+import { addKey, escapeRegExp, hasKey, isPhraseWordAt, keySet, lowerBound, normalise, wordKeyAt, wordStarts, type KeySet } from '../../core/text';
 import { firstKeysOf } from './first-keys';
 
 /** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
@@ -111,10 +111,10 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
           const q = at[k];
           if (q >= end) break;
           const key = keyed ? keys[k] : wordKeyAt(text, q);
-          if (firstKeys[key] === 0) continue;
-          if (pairs && pairs.single[key] === 0) {
+          if (!hasKey(firstKeys, key)) continue;
+          if (pairs && !hasKey(pairs.single, key)) {
             // Every phrase starting so has a second word: the next word start must fit it.
-            if (k + 1 >= at.length || pairs.pair[pairHash(key, keyed ? keys[k + 1] : wordKeyAt(text, at[k + 1]))] === 0) continue;
+            if (k + 1 >= at.length || !hasKey(pairs.pair, pairHash(key, keyed ? keys[k + 1] : wordKeyAt(text, at[k + 1])))) continue;
           }
           if (q < next || (phrases && !phrases.begins(text, q, end))) continue;
           sticky.lastIndex = q;
@@ -161,9 +161,9 @@ const pairHash = (a: number, b: number) => Math.imul(a * 40503 + b, 0x9e3779b1) 
  * a match the text's next word start is the phrase's second run, with the same key, so a word whose next
  * word fits no phrase is passed over before the trie is walked: "the" is common, "the customer was" rarer.
  */
-function secondWords(keys: string[]): { single: Uint8Array; pair: Uint8Array } {
-  const single = new Uint8Array(WORD_KEYS);
-  const pair = new Uint8Array(1 << PAIR_BITS);
+function secondWords(keys: string[]): { single: KeySet; pair: KeySet } {
+  const single = keySet();
+  const pair = keySet(1 << PAIR_BITS);
   for (const key of keys) {
     const first = wordKeyAt(key, 0);
     let second = -1;
@@ -173,8 +173,8 @@ function secondWords(keys: string[]): { single: Uint8Array; pair: Uint8Array } {
         break;
       }
     }
-    if (second < 0) single[first] = 1;
-    else pair[pairHash(first, wordKeyAt(key, second))] = 1;
+    if (second < 0) addKey(single, first);
+    else addKey(pair, pairHash(first, wordKeyAt(key, second)));
   }
   return { single, pair };
 }

@@ -1,4 +1,4 @@
-import { isLetterOrDigitAt, lowerBound, wordKeyAt } from '../../core/text';
+import { hasKey, isLetterOrDigitAt, lowerBound, wordKeyAt, type KeySet } from '../../core/text';
 import { firstKeysOf } from './first-keys';
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
 
@@ -52,7 +52,7 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
   const anyUnderscore = underscore >= 0 && underscore < end;
   let next = start;
   const tryAt = (q: number, key: number) => {
-    if (q < next || (first && first[key] === 0)) return;
+    if (q < next || (first && !hasKey(first, key))) return;
     sticky.lastIndex = q;
     const m = sticky.exec(bounded);
     if (!m) return;
@@ -74,8 +74,8 @@ export function eachWordMatch(account: AccountModel, sticky: RegExp, start: numb
   }
 }
 
-const firstKeys = new WeakMap<RegExp, Uint8Array | null>();
-function firstKeysFor(re: RegExp): Uint8Array | null {
+const firstKeys = new WeakMap<RegExp, KeySet | null>();
+function firstKeysFor(re: RegExp): KeySet | null {
   let t = firstKeys.get(re);
   if (t === undefined) firstKeys.set(re, (t = firstKeysOf(re.source, re.flags) ?? null));
   return t;
