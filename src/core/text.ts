@@ -163,12 +163,13 @@ interface Scratch {
   keys: Uint16Array;
 }
 let scratch: Scratch | undefined;
-/** Kept between calls up to this many entries each (texts up to 1 MB); bigger ones get their own. */
-const SCRATCH_MAX = 1 << 19;
+/** Kept between calls up to this many entries each (texts up to 128 KB, 640 KB held); bigger ones get their own. */
+const SCRATCH_MAX = 1 << 16;
 
 function scratchFor(n: number): Scratch {
   if (scratch && scratch.counted.length >= n) return scratch;
-  const size = Math.max(n, 4096);
+  // Doubling, so a run of growing texts does not allocate at every one.
+  const size = Math.min(Math.max(n, 4096, 2 * (scratch?.counted.length ?? 0)), Math.max(n, SCRATCH_MAX));
   const s = { counted: new Int32Array(size), phrase: new Int32Array(size), keys: new Uint16Array(size) };
   if (size <= SCRATCH_MAX) scratch = s;
   return s;

@@ -101,6 +101,15 @@ describe('core fast paths', () => {
     assert.equal(mayBeLabel('On Monday, a customer'), false);
   });
 
+  it('indexWords is right for texts of any size, before and after one too big for its kept scratch space', () => {
+    for (const text of ['a b', 'word '.repeat(2000), 'Big_one, didn’t '.repeat(20000), 'small text', 'x'.repeat(9000)]) {
+      const index = indexWords(text);
+      assert.equal(index.counted.length, countWords(text));
+      assert.deepEqual([...index.phrase], [...wordStarts(text)]);
+      assert.equal(index.keys.length, index.phrase.length);
+    }
+  });
+
   it('wordKeyAt: three ASCII letters, case folded, ended by anything else', () => {
     const key = (s: string) => wordKeyAt(s, 0);
     assert.equal(key('The'), key('the'));
