@@ -4,7 +4,7 @@ import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
-import { countIndexed, indexWords, sentenceSpans, spanContains } from './text';
+import { countIndexed, indexWords, isAsciiLetter, sentenceSpans, spanContains } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -286,7 +286,6 @@ function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: N
 }
 
 export const LABEL = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/;
-const isAsciiLetter = (c: number) => (c | 32) >= 97 && (c | 32) <= 122;
 
 /**
  * False when LABEL cannot match: a letter, then only letters, apostrophes and space up to a colon. Most

@@ -4,9 +4,13 @@ import type { Span } from './types';
 // the regex /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/u, scanned by hand because word counting runs over
 // every section of every account and a regex exec per word costs several times more.
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+
+/** Whether code unit c is an ASCII letter (A–Z, a–z). */
+export const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
+
 // Per UTF-16 code unit: 0 not yet known, 1 letter/digit, 2 not, 3 high surrogate (the pair decides).
 const bmp = new Uint8Array(65536);
-for (let c = 0; c < 128; c++) bmp[c] = (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) ? 1 : 2;
+for (let c = 0; c < 128; c++) bmp[c] = (c >= 48 && c <= 57) || isAsciiLetter(c) ? 1 : 2;
 bmp.fill(3, 0xd800, 0xdc00);
 bmp.fill(2, 0xdc00, 0xe000);
 
@@ -29,7 +33,7 @@ function classOf(c: number): number {
 }
 
 /** Width (1 or 2 code units) of the letter or digit at i, or 0 when there is none. */
-function wordCharAt(text: string, i: number, limit: number): number {
+export function wordCharAt(text: string, i: number, limit: number): number {
   if (i >= limit) return 0;
   const c = text.charCodeAt(i);
   const k = classOf(c);
@@ -317,8 +321,7 @@ export const WORD_KEYS = 28 * 28 * 28;
 const NO_LETTERS = 27 * 784 + 27 * 28 + 27;
 
 function keyCode(c: number): number {
-  const l = (c | 32) - 96;
-  return c < 128 && l >= 1 && l <= 26 ? l : 27;
+  return isAsciiLetter(c) ? (c | 32) - 96 : 27;
 }
 
 /**

@@ -1,4 +1,5 @@
 import { defineRule } from '../core/rule';
+import { isAsciiLetter, wordCharAt } from '../core/text';
 import type { Span } from '../core/types';
 import { eachMatch, numberOption, upTo } from './util/text';
 
@@ -8,8 +9,8 @@ export const SUBJECTS = /\b(?:(I)(?![\p{L}\p{N}])|([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|
 // Its collective half; "I" is counted by a native search, as the regex stopping at each of dozens of them
 // per Action cost more than the rest of the rule. The two halves' matches never overlap.
 const COLLECTIVE = /\b(?:([Ww][Ee])\b|(?:[Tt]he|[Oo]ur|[Mm]y)\s+(?:team|company|organi[sz]ation|business|department|branch|store|office|staff)\b)/gu;
-const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || ((c | 32) >= 97 && (c | 32) <= 122) || c === 95;
+// \b here is ASCII (/u without /i): a word character is [A-Za-z0-9_].
+const isAsciiWord = (c: number) => (c >= 48 && c <= 57) || isAsciiLetter(c) || c === 95;
 
 /** Lone "I"s and collective subjects in [start, end) of text, as SUBJECTS finds them; the first `keep` collective spans. */
 export function subjects(text: string, start: number, end: number, keep: number): { i: number; we: number; collective: Span[] } {
@@ -17,8 +18,8 @@ export function subjects(text: string, start: number, end: number, keep: number)
   let i = 0;
   for (let p = bounded.indexOf('I', start); p >= 0; p = bounded.indexOf('I', p + 1)) {
     if (p > 0 && isAsciiWord(bounded.charCodeAt(p - 1))) continue;
-    const next = bounded.codePointAt(p + 1);
-    if (next !== undefined && (next < 128 ? isAsciiWord(next) && next !== 95 : LETTER_OR_DIGIT.test(String.fromCodePoint(next)))) continue;
+    // (?![\p{L}\p{N}]): no letter or digit (a whole code point, within the range) right after.
+    if (wordCharAt(bounded, p + 1, bounded.length)) continue;
     i++;
   }
   let we = 0;

@@ -6,6 +6,7 @@ import { fastYamlMap } from '../../src/core/fast-yaml';
 import { headingKey, headingKeyFull } from '../../src/core/sections';
 import { LABEL, mayBeLabel } from '../../src/core/model';
 import { countIndexed, countWords, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
+import { rangeIn } from '../ranges';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -21,8 +22,7 @@ describe('core fast paths', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const text = parts.join('');
-        const start = text.length ? a % (text.length + 1) : 0;
-        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const { start, end } = rangeIn(text, a, b);
         const ref = reference(text, start, end);
         // Non-ASCII characters are classified on first sight: check both the first sight and the cached answer.
         resetCharClasses();
@@ -80,8 +80,7 @@ describe('core fast paths', () => {
         assert.equal(index.counted.length, countWords(text), ctx);
         assert.deepEqual([...index.phrase], [...wordStarts(text)], ctx);
         assert.deepEqual([...index.keys], [...index.phrase].map((i) => wordKeyAt(text, i)), ctx);
-        const start = text.length ? a % (text.length + 1) : 0;
-        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const { start, end } = rangeIn(text, a, b);
         assert.equal(countIndexed(text, index, start, end), countWords(text, start, end), ctx);
       }),
       { numRuns: 4000 },

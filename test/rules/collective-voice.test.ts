@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { SUBJECTS, subjects } from '../../src/rules/collective-voice';
 import { eachMatch } from '../../src/rules/util/text';
 import { at, run, full } from './helpers';
+import { rangeIn } from '../ranges';
 
 const filler = 'the rota for the busy weeks before the holiday period at the contact centre';
 
@@ -41,8 +42,7 @@ describe('collective-voice: "I" counted apart from the collective subjects', () 
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 30 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const text = parts.join('');
-        const start = text.length ? a % (text.length + 1) : 0;
-        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const { start, end } = rangeIn(text, a, b);
         let i = 0;
         let we = 0;
         const spans: string[] = [];

@@ -8,6 +8,7 @@ import { lexicon } from '../../src/core/data';
 import { hasKey, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
 import { firstKeysOf } from '../../src/rules/util/first-keys';
+import { rangeIn } from '../ranges';
 
 const matches = (entries: Entry[], text: string) => {
   const out: [string, string | undefined][] = [];
@@ -91,8 +92,7 @@ describe('compileLexicon (one regex per lexicon)', () => {
     fc.assert(
       fc.property(fc.array(part, { maxLength: 40 }), fc.nat(), fc.nat(), fc.nat(lexicons.length - 1), (parts, a, b, which) => {
         const text = parts.join('');
-        const start = text.length ? a % (text.length + 1) : 0;
-        const end = start + (text.length ? b % (text.length - start + 1) : 0);
+        const { start, end } = rangeIn(text, a, b);
         resetCharClasses();
         const expected = run(slow[which], text, start, end);
         const ctx = JSON.stringify({ text, start, end });

@@ -3,6 +3,7 @@ import fc from 'fast-check';
 import { indexWords, wordStarts } from '../../src/core/text';
 import type { AccountModel } from '../../src/core/types';
 import { eachWordMatch, insideQuote, QuoteFinder } from '../../src/rules/util/text';
+import { offsetIn, rangeIn } from '../ranges';
 
 describe('QuoteFinder', () => {
   it('answers exactly as the backward scan (insideQuote) does, at every offset', () => {
@@ -10,7 +11,7 @@ describe('QuoteFinder', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), (parts, a) => {
         const text = parts.join('');
-        const start = text.length ? a % (text.length + 1) : 0;
+        const start = offsetIn(text, a);
         const q = new QuoteFinder(text, start, text.length);
         for (let i = start; i <= text.length; i++) assert.equal(q.inside(i), insideQuote(text, i, start), JSON.stringify({ text, start, i }));
       }),
@@ -41,8 +42,7 @@ describe('eachWordMatch', () => {
     fc.assert(
       fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 40 }), fc.nat(), fc.nat(), (parts, a, b) => {
         const prose = parts.join('');
-        const start = prose.length ? a % (prose.length + 1) : 0;
-        const end = start + (prose.length ? b % (prose.length - start + 1) : 0);
+        const { start, end } = rangeIn(prose, a, b);
         const account = { prose, wordStarts: wordStarts(prose) } as unknown as AccountModel;
         const got: string[] = [];
         eachWordMatch(account, re, start, end, (m) => {
