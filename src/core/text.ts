@@ -123,19 +123,33 @@ export function indexWords(text: string): WordIndex {
   let np = 0;
   let inWord = false;
   let inRun = false;
-  for (let i = 0; i < len; i++) {
+  let i = 0;
+  while (i < len) {
     const c = text.charCodeAt(i);
     // Inline rather than classOf(c): this loop runs over every character of every account.
-    let k = bmp[c];
-    if (k === 0) k = classify(c);
+    const k = bmp[c];
     if (k === 1) {
       if (!inRun) {
         keys[np] = wordKeyAt(text, i);
         phrase[np++] = i;
       }
-      inRun = true;
       if (!inWord) counted[nc++] = i;
+      inRun = true;
       inWord = true;
+      // The rest of a run of known letters and digits records nothing: skip it in a tight loop.
+      i++;
+      while (i < len && bmp[text.charCodeAt(i)] === 1) i++;
+      continue;
+    }
+    // Space and punctuation between words (the commonest case after letters): nothing can start here.
+    if (k === 2 && !inWord && c !== 95) {
+      inRun = false;
+      i++;
+      continue;
+    }
+    if (k === 0) {
+      // First sight of this character: classify it, then read it again.
+      classify(c);
       continue;
     }
     // "_" joins a phrase word but is not part of a counted one; a surrogate is never part of a phrase word.
@@ -146,16 +160,14 @@ export function indexWords(text: string): WordIndex {
       }
       inRun = true;
     } else inRun = false;
-    if (k === 3) {
-      const w = wordCharAt(text, i, len);
-      if (w === 2) {
-        if (!inWord) counted[nc++] = i;
-        inWord = true;
-        i++;
-        continue;
-      }
+    if (k === 3 && wordCharAt(text, i, len) === 2) {
+      if (!inWord) counted[nc++] = i;
+      inWord = true;
+      i += 2;
+      continue;
     }
-    if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i + 1, len)) continue;
+    i++;
+    if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i, len)) continue;
     inWord = false;
   }
   return { counted: counted.slice(0, nc), phrase: phrase.slice(0, np), keys: keys.slice(0, np) };

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { indexWords, wordStarts } from '../../src/core/text';
 import type { AccountModel } from '../../src/core/types';
-import { eachWordMatch, insideQuote, QuoteFinder } from '../../src/rules/util/text';
+import { eachWordMatch, insideQuote, num, QuoteFinder } from '../../src/rules/util/text';
 import { offsetIn, rangeIn } from '../ranges';
 
 describe('QuoteFinder', () => {
@@ -61,5 +61,18 @@ describe('eachWordMatch', () => {
       }),
       { numRuns: 4000 },
     );
+  });
+});
+
+describe('num', () => {
+  it('groups whole numbers as the en-GB formatter does, and hands everything else to it', () => {
+    const intl = new Intl.NumberFormat('en-GB');
+    fc.assert(
+      fc.property(fc.oneof(fc.nat(), fc.maxSafeNat(), fc.integer({ min: -1e9, max: 1e9 }), fc.double({ noNaN: true }), fc.constantFrom(0, -0, 999, 1000, 999999, 1000000, 2 ** 53, 2 ** 53 + 2, 1e21, Infinity)), (n) => {
+        assert.equal(num(n), intl.format(n), String(n));
+      }),
+      { numRuns: 3000 },
+    );
+    assert.equal(num(1240), '1,240');
   });
 });

@@ -128,8 +128,15 @@ export function sentenceAround(prose: string, start: number, end: number, lo: nu
 /** "1,240" — numbers in messages. */
 let numberFormat: Intl.NumberFormat | undefined;
 export function num(n: number): string {
-  // Below 1,000 a whole number reads the same without the formatter, which costs a microsecond a call.
-  if (Number.isInteger(n) && n >= 0 && n < 1000 && !Object.is(n, -0)) return String(n);
+  // Whole numbers (word counts, mostly) are grouped by hand, as en-GB groups them: the formatter costs a
+  // microsecond a call.
+  if (Number.isInteger(n) && n >= 0 && n <= Number.MAX_SAFE_INTEGER && !Object.is(n, -0)) {
+    const digits = String(n);
+    let head = digits.length % 3 || 3;
+    let out = digits.slice(0, head);
+    for (; head < digits.length; head += 3) out += `,${digits.slice(head, head + 3)}`;
+    return out;
+  }
   // toLocaleString builds a formatter on every call.
   return (numberFormat ??= new Intl.NumberFormat('en-GB')).format(n);
 }
