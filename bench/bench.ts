@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { writeCorpus, type Corpus } from './corpus';
 import { section as core } from './core';
+import { section as processRows } from './process';
 import { section as big } from './big';
 import { section as cli } from './cli';
 import { section as coverage } from './coverage';
@@ -32,6 +33,7 @@ export interface BenchSection {
 /** In the order they run. */
 export const sections: BenchSection[] = [
   core,
+  processRows,
   big,
   cli,
   coverage,
