@@ -2,6 +2,7 @@
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { cliOptions, commonOptions } from './esbuild-options.mjs';
 
 const argv = process.argv.slice(2);
 const args = new Set(argv);
@@ -11,14 +12,7 @@ const out = outIndex >= 0 ? argv[outIndex + 1] : 'out';
 const production = args.has('--production');
 const all = args.has('--all');
 
-const common = {
-  bundle: true,
-  sourcemap: !production,
-  minify: production,
-  logLevel: 'warning',
-  loader: { '.yaml': 'text', '.md': 'text' },
-  target: 'es2022',
-};
+const common = commonOptions(production);
 
 const walk = (dir, test) =>
   existsSync(dir)
@@ -27,10 +21,7 @@ const walk = (dir, test) =>
 
 const builds = [];
 
-// The CLI: one CommonJS file with a shebang, so `npx starr` runs it.
-if (existsSync('src/cli/main.ts')) {
-  builds.push({ ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } });
-}
+if (existsSync('src/cli/main.ts')) builds.push(cliOptions('dist/cli.js', production));
 // The extension: a Node entry for desktop/remote hosts and a web-worker entry for vscode.dev.
 if (existsSync('src/extension/extension.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', external: ['vscode'] });

@@ -1,5 +1,5 @@
 // What coverage needs of one account beyond its summary, computed once while the model is at hand.
-import commandVerbsText from '../../data/lexicons/command-verbs.yaml';
+import commandVerbsData from '../../data/lexicons/command-verbs.yaml?data';
 import { lexicon } from './data';
 import { phrasePattern } from './text';
 import type { AccountModel } from './types';
@@ -20,7 +20,7 @@ let compiled: Map<CueFamily, RegExp> | undefined;
 function cueRegexes(): Map<CueFamily, RegExp> {
   if (compiled) return compiled;
   const parts = new Map<CueFamily, string[]>();
-  for (const e of lexicon('command-verbs', commandVerbsText).entries) {
+  for (const e of lexicon(commandVerbsData).entries) {
     const family = e.category as CueFamily;
     if (!CUE_FAMILIES.includes(family)) continue;
     parts.set(family, [...(parts.get(family) ?? []), e.pattern ?? phrasePattern(e.phrase ?? '')]);

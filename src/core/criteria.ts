@@ -1,14 +1,19 @@
 // Criteria sets (one unit each) as data, and the catalog that merges bundled and centre sets.
 import { LineCounter, parseDocument, isMap, isSeq, isScalar, type Node as YamlNode } from 'yaml';
 import criteriaSchema from '../../schemas/criteria.schema.json';
-import { parseYamlData, type DataProblem } from './yaml-data';
+import { parseYamlData, type DataProblem, type DataResult } from './yaml-data';
 import type { CriteriaLookup } from './rule';
 import type { Span } from './types';
 import cs3sp from '../../criteria/CS3-SP.yaml';
+import cs3spData from '../../criteria/CS3-SP.yaml?data';
 import cs4sp from '../../criteria/CS4-SP.yaml';
+import cs4spData from '../../criteria/CS4-SP.yaml?data';
 import cs3chain from '../../criteria/CS3-CHAIN.yaml';
+import cs3chainData from '../../criteria/CS3-CHAIN.yaml?data';
 import cs3mon from '../../criteria/CS3-MON.yaml';
+import cs3monData from '../../criteria/CS3-MON.yaml?data';
 import cs3org from '../../criteria/CS3-ORG.yaml';
+import cs3orgData from '../../criteria/CS3-ORG.yaml?data';
 
 export type CommandVerb =
   | 'agree' | 'analyse' | 'apply' | 'assess' | 'communicate' | 'compare' | 'contribute' | 'deliver' | 'demonstrate'
@@ -61,30 +66,35 @@ export interface CriteriaSetResult {
 /** A set text with where it came from. */
 export interface CriteriaSource {
   text: string;
+  /** The text already read and checked against the schema (bundled sets: by the build). */
+  value?: unknown;
   /** Path or URI, used in messages and shown in views. */
   source: string;
 }
 
 /**
- * The bundled sets, imported as text so every host (CLI, extension host, browser worker) has them with no
- * file access. Adding a bundled unit means adding a file to criteria/ and a line here; a test checks the
- * two agree.
+ * The bundled sets, imported so every host (CLI, extension host, browser worker) has them with no file
+ * access: as text (shown and searched) and as the value the build read and checked. Adding a bundled unit
+ * means adding a file to criteria/ and a line here; a test checks the two agree.
  */
 const BUNDLED: CriteriaSource[] = [
-  { source: 'criteria/CS3-SP.yaml', text: cs3sp },
-  { source: 'criteria/CS4-SP.yaml', text: cs4sp },
-  { source: 'criteria/CS3-CHAIN.yaml', text: cs3chain },
-  { source: 'criteria/CS3-MON.yaml', text: cs3mon },
-  { source: 'criteria/CS3-ORG.yaml', text: cs3org },
+  { source: 'criteria/CS3-SP.yaml', text: cs3sp, value: cs3spData },
+  { source: 'criteria/CS4-SP.yaml', text: cs4sp, value: cs4spData },
+  { source: 'criteria/CS3-CHAIN.yaml', text: cs3chain, value: cs3chainData },
+  { source: 'criteria/CS3-MON.yaml', text: cs3mon, value: cs3monData },
+  { source: 'criteria/CS3-ORG.yaml', text: cs3org, value: cs3orgData },
 ];
 
 export function bundledCriteriaSources(): CriteriaSource[] {
   return BUNDLED.map((b) => ({ ...b }));
 }
 
-/** Parse and check one criteria set. Problems carry exact lines; a set with errors is not returned. */
-export function loadCriteriaSet(text: string, source: string): CriteriaSetResult {
-  const r = parseYamlData<CriteriaSet>(text, criteriaSchema);
+/**
+ * Parse and check one criteria set. Problems carry exact lines; a set with errors is not returned. `value`
+ * is the text already read and checked against the schema (the bundled sets, by the build).
+ */
+export function loadCriteriaSet(text: string, source: string, value?: unknown): CriteriaSetResult {
+  const r: DataResult<CriteriaSet> = value !== undefined ? { value: value as CriteriaSet, problems: [] } : parseYamlData<CriteriaSet>(text, criteriaSchema);
   const problems: CriteriaProblem[] = r.problems.map((p) => ({ ...p, source, severity: 'error' as const, message: friendlier(p, text) }));
   if (!r.value) {
     if (!problems.length) problems.push({ message: 'This criteria set could not be read.', span: { start: 0, end: 0 }, line: 1, column: 1, source, severity: 'error' });
@@ -200,7 +210,7 @@ export class CriteriaCatalog implements CriteriaLookup {
 
   /** Load one more set; returns its problems (also kept in `problems`). */
   add(src: CriteriaSource, origin: CriteriaOrigin): CriteriaProblem[] {
-    const r = loadCriteriaSet(src.text, src.source);
+    const r = loadCriteriaSet(src.text, src.source, src.value);
     this.problems.push(...r.problems);
     if (!r.set) return r.problems;
     const id = key(r.set.id);

@@ -1,4 +1,4 @@
-import lexiconText from '../../data/lexicons/generic-language.yaml';
+import lexiconData from '../../data/lexicons/generic-language.yaml?data';
 import type { ResolvedConfig } from '../core/config';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
@@ -20,7 +20,7 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
   c = byKey.get(key);
   if (!c) {
     const removed = new Set(phrases.remove.map(normalise));
-    const entries: Entry[] = lexicon('generic-language', lexiconText).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
+    const entries: Entry[] = lexicon(lexiconData).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
     for (const p of phrases.add) {
       if (removed.has(normalise(p.phrase))) continue;
       const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));

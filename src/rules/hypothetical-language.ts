@@ -1,4 +1,4 @@
-import lexiconText from '../../data/lexicons/hypothetical-language.yaml';
+import lexiconData from '../../data/lexicons/hypothetical-language.yaml?data';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
@@ -26,7 +26,7 @@ export default defineRule(
       'A reflective account is evidence that you did something, once, for real. "I would", "I usually" and "you should" describe what might happen or what people in general do, so they cannot count as evidence of your competence. Keep them for the Reflection ("next time I would…").',
   },
   ({ account, report }) => {
-    compiled ??= compileLexicon(lexicon('hypothetical-language', lexiconText).entries);
+    compiled ??= compileLexicon(lexicon(lexiconData).entries);
     const quotes = proseQuotes(account);
     const starts = account.wordStarts;
     for (const s of account.sections) {

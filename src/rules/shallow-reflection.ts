@@ -1,4 +1,4 @@
-import lexiconText from '../../data/lexicons/reflection-cues.yaml';
+import lexiconData from '../../data/lexicons/reflection-cues.yaml?data';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
@@ -27,7 +27,7 @@ export default defineRule(
     // All reflective sections count together: Gibbs spreads evaluation, learning and the action plan over several.
     const reflective = account.sections.filter((s) => s.def.kind === 'reflective' && s.words > 0);
     if (!reflective.length) return;
-    compiled ??= compileLexicon(lexicon('reflection-cues', lexiconText).entries);
+    compiled ??= compileLexicon(lexicon(lexiconData).entries);
     const found = new Set<string>();
     for (const s of reflective) {
       compiled.each(account.prose, s.body.start, s.body.end, (_m, entry) => {

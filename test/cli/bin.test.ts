@@ -17,7 +17,8 @@ describe('starr bundle (dist/cli.js)', function () {
   before(() => {
     out = fs.mkdtempSync(path.join(os.tmpdir(), 'starr-bin-'));
     const file = path.join(out, 'cli.js');
-    const script = `require('esbuild').buildSync({ entryPoints: ['src/cli/main.ts'], outfile: ${JSON.stringify(file)}, bundle: true, platform: 'node', format: 'cjs', target: 'es2022', loader: { '.yaml': 'text', '.md': 'text' }, banner: { js: '#!/usr/bin/env node' }, logLevel: 'error' })`;
+    // The options scripts/build.mjs uses for dist/cli.js (loaders, the bundled-data plugin, the shebang).
+    const script = `import('./scripts/esbuild-options.mjs').then((o) => require('esbuild').build({ ...o.cliOptions(${JSON.stringify(file)}), logLevel: 'error' })).catch((e) => { console.error(e.message); process.exit(1); })`;
     const r = spawnSync(process.execPath, ['-e', script], { cwd: process.cwd(), encoding: 'utf8' });
     if (r.status === 0 && fs.existsSync(file)) {
       fs.chmodSync(file, 0o755);
@@ -70,6 +71,7 @@ describe('starr bundle (dist/cli.js)', function () {
   it('package.json points "bin" at dist/cli.js, the file scripts/build.mjs writes', () => {
     const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8')) as { bin: Record<string, string> };
     assert.equal(pkg.bin.starr, './dist/cli.js');
-    assert.match(fs.readFileSync('scripts/build.mjs', 'utf8'), /outfile: 'dist\/cli\.js'.*banner: \{ js: '#!\/usr\/bin\/env node' \}/);
+    assert.match(fs.readFileSync('scripts/build.mjs', 'utf8'), /cliOptions\('dist\/cli\.js'/);
+    assert.match(fs.readFileSync('scripts/esbuild-options.mjs', 'utf8'), /entryPoints: \['src\/cli\/main\.ts'\].*banner: \{ js: '#!\/usr\/bin\/env node' \}/);
   });
 });

@@ -27,6 +27,9 @@ describe('criteria sets', () => {
       assert.deepEqual(r.problems, [], s.source);
       assert.ok(r.set, s.source);
       assert.ok(criterionIds(r.set).length >= 8, `${s.source} has a useful number of criteria`);
+      // What the build read from the file (and the catalog uses) is what the text says.
+      assert.ok(s.value !== undefined, s.source);
+      assert.deepEqual(loadCriteriaSet(s.text, s.source, s.value), r, s.source);
     }
   });
 

@@ -30,6 +30,10 @@ function examples(md: string): Example[] {
 const pages = readdirSync(DOCS).filter((f) => f.endsWith('.md')).map((f) => f.slice(0, -3)).sort();
 
 describe('rule docs are tests', () => {
+  it('rule ids are lower-case words joined by hyphens (findings sort by id in code-unit order)', () => {
+    for (const r of rules) assert.match(r.meta.id, /^[a-z]+(?:-[a-z]+)*$/);
+  });
+
   it('every registered rule has a docs page, and every page a rule', () => {
     assert.deepEqual(pages, rules.map((r) => r.meta.id).sort());
   });

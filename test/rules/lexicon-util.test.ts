@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import genericText from '../../data/lexicons/generic-language.yaml';
-import hypotheticalText from '../../data/lexicons/hypothetical-language.yaml';
-import reflectionText from '../../data/lexicons/reflection-cues.yaml';
-import commandVerbsText from '../../data/lexicons/command-verbs.yaml';
+import genericData from '../../data/lexicons/generic-language.yaml?data';
+import hypotheticalData from '../../data/lexicons/hypothetical-language.yaml?data';
+import reflectionData from '../../data/lexicons/reflection-cues.yaml?data';
+import commandVerbsData from '../../data/lexicons/command-verbs.yaml?data';
 import { lexicon } from '../../src/core/data';
 import { hasKey, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
@@ -62,10 +62,10 @@ describe('compileLexicon (one regex per lexicon)', () => {
 
   it('the word-start fast path finds exactly what the plain regex search finds', () => {
     const lexicons = [
-      lexicon('generic-language', genericText).entries,
-      lexicon('hypothetical-language', hypotheticalText).entries,
-      lexicon('reflection-cues', reflectionText).entries,
-      lexicon('command-verbs', commandVerbsText).entries,
+      lexicon(genericData).entries,
+      lexicon(hypotheticalData).entries,
+      lexicon(reflectionData).entries,
+      lexicon(commandVerbsData).entries,
       [{ pattern: '(a)(b)c' }, { pattern: 'strengths?' }, { phrase: 'as' }, { phrase: 'asap' }],
     ];
     const pieces = ['good', 'customer', 'service', 'Good Customer', 'dealt', 'with', 'as', 'usual', 'asap', 'etc.', 'etc', 'I', 'would', "I'll", 'I’ll', 'i', 'will', 'we', 'always', 'said', 'that', 'told', 'her', 'promised', 'which', 'calls', 'whether', 'knew', 'so', 'if', 'went', 'above', 'and', 'beyond',

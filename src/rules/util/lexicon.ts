@@ -25,7 +25,9 @@ const wordSource = (w: string) => escapeRegExp(w).replace(/'/g, "['’]");
 
 /** Phrases as a word trie, so phrases sharing first words are tried once ("good (customer service|communication)"). */
 function trieSource(node: Trie): string {
-  const words = [...node.next.keys()].sort((a, b) => b.length - a.length || a.localeCompare(b));
+  // Longest first; ties in code-unit order (localeCompare would load ICU's collation, 5 ms at start-up, and
+  // words of one length cannot both match in one place, so their order does not change what matches).
+  const words = [...node.next.keys()].sort((a, b) => b.length - a.length || (a < b ? -1 : a > b ? 1 : 0));
   return words
     .map((w) => {
       const child = node.next.get(w)!;
