@@ -4,9 +4,9 @@ import { readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { LineCounter, parseDocument } from 'yaml';
 
-// The bundled frameworks, lexicons and criteria sets are YAML in the repository, checked against their schemas. The build
-// reads and checks them once (a broken file fails the build at its line), and the bundles carry the data as
-// JSON: parsing that YAML and validating it at every start cost the CLI about 60 ms.
+// The bundled frameworks, lexicons and criteria sets are YAML in the repository, checked against their
+// schemas. The build reads and checks them once (a broken file fails the build at its line), and the bundles
+// carry the data as JSON: parsing that YAML and validating it at every start cost the CLI about 60 ms.
 // Imported as `…/name.yaml?data`; a plain `.yaml` import is still the file's text.
 const DATA_SCHEMAS = [
   [/[\\/]data[\\/]frameworks\.yaml$/, 'schemas/frameworks.schema.json'],
@@ -20,7 +20,7 @@ const bundledData = {
     build.onLoad({ filter: /.*/, namespace: 'bundled-data' }, (args) => {
       const file = relative(process.cwd(), args.path);
       const schemaFile = DATA_SCHEMAS.find(([re]) => re.test(args.path))?.[1];
-      if (!schemaFile) return { errors: [{ text: `${file}: not a bundled data file (no schema for it in scripts/build.mjs)` }] };
+      if (!schemaFile) return { errors: [{ text: `${file}: not a bundled data file (no schema for it in scripts/esbuild-options.mjs)` }] };
       const text = readFileSync(args.path, 'utf8');
       const lineCounter = new LineCounter();
       const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -54,5 +54,3 @@ export function commonOptions(production) {
 export function cliOptions(outfile, production = false) {
   return { ...commonOptions(production), entryPoints: ['src/cli/main.ts'], outfile, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } };
 }
-
-

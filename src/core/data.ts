@@ -16,7 +16,7 @@ export interface Lexicon {
 
 let frameworks: Map<string, Framework> | undefined;
 
-// The bundled data arrives read and checked against its schema by the build (scripts/build.mjs); the tests
+// The bundled data arrives read and checked against its schema by the build (scripts/esbuild-options.mjs); the tests
 // check the YAML files themselves, with positions.
 export function getFrameworks(): Map<string, Framework> {
   frameworks ??= new Map((frameworksData as { frameworks: Framework[] }).frameworks.map((f) => [f.id, f]));
