@@ -7,7 +7,9 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent } from 'mdast';
-import lexiconText from '../data/lexicons/generic-language.yaml';
+import lexiconData from '../data/lexicons/generic-language.yaml?data';
+import { lexicon } from '../src/core/data';
+import { escapeRegExp } from '../src/core/text';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
 
@@ -41,8 +43,8 @@ export function unifiedRow(text: string): RowResult {
 }
 
 // 30 vague phrases, one regex each: the prototype's way (the product compiles a whole lexicon into one search).
-const PHRASES = [...lexiconText.matchAll(/^\s*- phrase: (.+)$/gm)].map((m) => m[1].trim()).slice(0, 30);
-const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b${p.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\b`, 'gi'));
+const PHRASES = lexicon(lexiconData).entries.flatMap((e) => (e.phrase ? [e.phrase] : [])).slice(0, 30);
+const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b${escapeRegExp(p)}\\b`, 'gi'));
 const NAMES = ['situation', 'task', 'action', 'result', 'reflection'];
 const FIGURE = /\d|%|£/;
 
