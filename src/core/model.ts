@@ -4,7 +4,7 @@ import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
-import { countIndexed, indexWords, isAsciiLetter, sentenceSpans, spanContains } from './text';
+import { countIndexed, indexWords, isAsciiLetter, sentenceSpans, spanContains, wordKeyAt } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -169,7 +169,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   if (frontMatter?.fields.criteria) {
     for (const c of frontMatterCriteriaSpans(frontMatter, text)) criteria.push({ id: c.id, span: c.span, source: 'front-matter' });
   }
-  for (const r of inlineCriteria(prose)) {
+  for (const r of inlineCriteria(prose, wordIndex.phrase, wordIndex.keys)) {
     const sec = sections.find((s) => r.span.start >= s.span.start && r.span.start < s.span.end);
     criteria.push({ ...r, source: 'inline', sectionId: sec?.id });
   }
@@ -305,17 +305,32 @@ export function mayBeLabel(v: string): boolean {
   return false;
 }
 
-// "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a".
-const INLINE_CRITERIA = /\bACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/gi;
+// "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a". Tried only at word starts (sticky).
+const INLINE_CRITERIA = /ACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/iy;
 const CRITERION_ID = /\d+(?:\.\d+)+[a-z]?/gi;
+// The word keys a reference can start with: "AC" then a non-letter ("AC 1.2", "AC2.1"), or "ACs".
+const AC_KEY = wordKeyAt('ac ', 0);
+const ACS_KEY = wordKeyAt('acs', 0);
 
-function inlineCriteria(prose: string): { id: string; span: Span }[] {
+/**
+ * Criterion references in the prose. A reference starts a word, so only words whose key is "AC" or "ACS"
+ * are tried: a handful per account, where a regex search visits every character.
+ */
+export function inlineCriteria(prose: string, starts: Int32Array, keys: Uint16Array): { id: string; span: Span }[] {
   const out: { id: string; span: Span }[] = [];
-  INLINE_CRITERIA.lastIndex = 0;
-  for (let m = INLINE_CRITERIA.exec(prose); m; m = INLINE_CRITERIA.exec(prose)) {
+  let next = 0;
+  for (let k = 0; k < keys.length; k++) {
+    const key = keys[k];
+    if (key !== AC_KEY && key !== ACS_KEY) continue;
+    const q = starts[k];
+    if (q < next) continue;
+    INLINE_CRITERIA.lastIndex = q;
+    const m = INLINE_CRITERIA.exec(prose);
+    if (!m) continue;
+    next = q + m[0].length;
     CRITERION_ID.lastIndex = 0;
     for (let id = CRITERION_ID.exec(m[0]); id; id = CRITERION_ID.exec(m[0])) {
-      const start = m.index + id.index;
+      const start = q + id.index;
       out.push({ id: id[0], span: { start, end: start + id[0].length } });
     }
   }

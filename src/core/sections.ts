@@ -13,7 +13,7 @@ export interface SectionMatch {
  * "Step 3) The action I took (AC 2.1)" become "task", "situation", "the action i took".
  */
 export function headingKey(raw: string): string {
-  // Most labels and headings are plain words ("The action I took", "Outcome"): only the numbering rule can
+  // Most labels and headings are plain words ("The action I took", "Outcome", "Account 3"): only the numbering rule can
   // change those, so skip the other passes.
   if (PLAIN.test(raw)) {
     const s = raw.toLowerCase();
@@ -22,7 +22,8 @@ export function headingKey(raw: string): string {
   return headingKeyFull(raw);
 }
 
-const PLAIN = /^[A-Za-z]+(?: [A-Za-z]+)*$/;
+// Letters and digits in words with single spaces ("Reflective account 3"): none of the other passes can apply.
+const PLAIN = /^[A-Za-z0-9]+(?: [A-Za-z0-9]+)*$/;
 const NUMBERING = /^(?:(?:part|step|section|stage)\s+)?(?:\d+(?:\.\d+)*|[ivx]+)\s*[.):–—-]?\s+/;
 
 /** headingKey by every rule, for any text (exported for the test that holds the fast path to it). */
@@ -39,23 +40,43 @@ export function headingKeyFull(raw: string): string {
   return s.replace(/\s+/g, ' ').trim();
 }
 
-const cache = new WeakMap<Framework, { alias: string; padded: string; def: FrameworkSection; words: number }[]>();
+interface Alias {
+  alias: string;
+  padded: string;
+  def: FrameworkSection;
+  /** Place in `list` (longer aliases first): of two aliases that score alike, the earlier wins. */
+  rank: number;
+}
 
-function aliasesOf(framework: Framework) {
-  let list = cache.get(framework);
-  if (!list) {
-    list = [];
+interface Aliases {
+  list: Alias[];
+  /** Each alias text, to its first (best-ranked) entry. */
+  byText: Map<string, Alias>;
+}
+
+const cache = new WeakMap<Framework, Aliases>();
+
+function aliasesOf(framework: Framework): Aliases {
+  let aliases = cache.get(framework);
+  if (!aliases) {
+    const list: Alias[] = [];
     for (const def of framework.sections) {
       for (const a of new Set([def.name, def.id.replace(/-/g, ' '), ...def.aliases])) {
         const alias = normalise(a);
-        list.push({ alias, padded: ` ${alias} `, def, words: alias.split(' ').length });
+        list.push({ alias, padded: ` ${alias} `, def, rank: 0 });
       }
     }
     // Longer aliases first, so "action plan" wins over "action".
     list.sort((x, y) => y.alias.length - x.alias.length);
-    cache.set(framework, list);
+    const byText = new Map<string, Alias>();
+    list.forEach((a, rank) => {
+      a.rank = rank;
+      if (!byText.has(a.alias)) byText.set(a.alias, a);
+    });
+    aliases = { list, byText };
+    cache.set(framework, aliases);
   }
-  return list;
+  return aliases;
 }
 
 // The same few headings recur in every account of a portfolio: remember the answers, per framework. Two
@@ -65,17 +86,18 @@ interface Memo {
   young: Map<string, SectionMatch | null>;
   old: Map<string, SectionMatch | null>;
 }
-const memos = new WeakMap<Framework, Memo>();
+// Per framework, one memo for headings and one for labels (keyed by the raw text, so no key is built per lookup).
+const memos = new WeakMap<Framework, { heading: Memo; label: Memo }>();
 const MEMO_SIZE = 500;
 
 /** Which framework section a heading (or a label) names, if any. */
 export function matchSection(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
-  let memo = memos.get(framework);
-  if (!memo) memos.set(framework, (memo = { young: new Map(), old: new Map() }));
-  const k = `${mode === 'heading' ? 'h' : 'l'}${raw}`;
-  let hit = memo.young.get(k);
+  let both = memos.get(framework);
+  if (!both) memos.set(framework, (both = { heading: { young: new Map(), old: new Map() }, label: { young: new Map(), old: new Map() } }));
+  const memo = mode === 'heading' ? both.heading : both.label;
+  let hit = memo.young.get(raw);
   if (hit === undefined) {
-    hit = memo.old.get(k);
+    hit = memo.old.get(raw);
     if (hit === undefined) {
       const found = computeMatch(framework, raw, mode);
       // Frozen: every caller shares the object.
@@ -85,7 +107,7 @@ export function matchSection(framework: Framework, raw: string, mode: 'heading' 
       memo.old = memo.young;
       memo.young = new Map();
     }
-    memo.young.set(k, hit);
+    memo.young.set(raw, hit);
   }
   return hit ?? undefined;
 }
@@ -93,13 +115,56 @@ export function matchSection(framework: Framework, raw: string, mode: 'heading' 
 // What may follow an alias at the start of a key for it to count as the label ("action: …").
 const AFTER_ALIAS = /^[\s:–—-]/;
 
+/**
+ * The best-scoring alias for a heading or label: the highest score, and of equal scores the best-ranked alias,
+ * exactly as trying every alias in rank order would give (computeMatchByScan, which a test holds this to). An
+ * alias can only score as the whole key (3), a prefix of it ending at a separator (2) or a run of its words (1),
+ * so those few slices are looked up instead: most headings name no section and fail in a handful of lookups.
+ */
 function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
+  const key = headingKey(raw);
+  if (!key || key.length > 80) return undefined;
+  const { byText } = aliasesOf(framework);
+  const exact = byText.get(key);
+  if (exact) return { def: exact.def, score: 3 };
+  let best: Alias | undefined;
+  let bestScore = 0;
+  const consider = (a: Alias | undefined, score: number) => {
+    if (a && (score > bestScore || (score === bestScore && a.rank < best!.rank))) {
+      best = a;
+      bestScore = score;
+    }
+  };
+  // Prefixes ending where AFTER_ALIAS matches.
+  for (let p = 1; p < key.length; p++) {
+    if (AFTER_ALIAS.test(key[p])) consider(byText.get(key.slice(0, p)), 2);
+  }
+  // Runs of whole words score 1, in headings only; a run at the start that names an alias already scored 2.
+  if (mode === 'heading' && bestScore < 2) {
+    // Keys have single spaces; at most six words.
+    const bounds: number[] = [-1];
+    for (let p = key.indexOf(' '); p >= 0; p = key.indexOf(' ', p + 1)) bounds.push(p);
+    bounds.push(key.length);
+    if (bounds.length - 1 <= 6) {
+      for (let i = 0; i < bounds.length - 1; i++) {
+        for (let j = i + 1; j < bounds.length; j++) {
+          const a = byText.get(key.slice(bounds[i] + 1, bounds[j]));
+          if (a && a.alias.length >= 5) consider(a, 1);
+        }
+      }
+    }
+  }
+  return best ? { def: best.def, score: bestScore } : undefined;
+}
+
+/** computeMatch by trying every alias in rank order: the reference the fast path is tested against. */
+export function computeMatchByScan(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
   const key = headingKey(raw);
   if (!key || key.length > 80) return undefined;
   let best: SectionMatch | undefined;
   const keyWords = key.split(' ').length;
   const padded = ` ${key} `;
-  for (const { alias, padded: word, def } of aliasesOf(framework)) {
+  for (const { alias, padded: word, def } of aliasesOf(framework).list) {
     let score = 0;
     if (key === alias) score = 3;
     else if (key.startsWith(alias) && AFTER_ALIAS.test(key[alias.length] ?? '')) score = 2;
@@ -109,3 +174,6 @@ function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'labe
   }
   return best;
 }
+
+/** computeMatch without the memo (tests). */
+export const computeMatchFast = (framework: Framework, raw: string, mode: 'heading' | 'label') => computeMatch(framework, raw, mode);

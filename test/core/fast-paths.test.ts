@@ -3,9 +3,10 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
-import { headingKey, headingKeyFull } from '../../src/core/sections';
-import { LABEL, mayBeLabel } from '../../src/core/model';
-import { countIndexed, countWords, indexWords, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
+import { computeMatchByScan, computeMatchFast, headingKey, headingKeyFull } from '../../src/core/sections';
+import { getFrameworks } from '../../src/core/data';
+import { LABEL, inlineCriteria, mayBeLabel } from '../../src/core/model';
+import { countIndexed, countWords, indexWords, isPhraseWordAt, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 import { rangeIn } from '../ranges';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
@@ -123,7 +124,7 @@ describe('core fast paths', () => {
   });
 
   it('headingKey gives what every rule of headingKeyFull gives, plain words or not', () => {
-    const words = ['I', 'i', 'iv', 'V', 'x', 'Step', 'part', 'Section', 'stage', 'Situation', 'The', 'action', 'took', 'What', 'learned', 'Result', 'S', 'a', 'AC', '1', '2.1', '(AC 1.2)', '–', ':', '.', ')', '**', '{>>x<<}', '’'];
+    const words = ['I', 'i', 'iv', 'V', 'x', 'Step', 'part', 'Section', 'stage', 'Situation', 'The', 'action', 'took', 'What', 'learned', 'Result', 'S', 'a', 'AC', '1', '2.1', '(AC 1.2)', '–', ':', '.', ')', '**', '{>>x<<}', '’', '3', '12', 'account', 'Reflective', 'A1', '0'];
     const sep = fc.constantFrom(' ', '  ', '', '\t');
     fc.assert(
       fc.property(fc.array(fc.tuple(fc.constantFrom(...words), sep), { maxLength: 6 }), (parts) => {
@@ -134,6 +135,75 @@ describe('core fast paths', () => {
     );
     assert.equal(headingKey('I learned'), 'learned');
     assert.equal(headingKey('Step iv Action'), 'action');
+    assert.equal(headingKey('Step 3 Action'), 'action');
+    assert.equal(headingKey('Reflective account 3'), 'reflective account 3');
+  });
+
+  it('matching a heading by looking up its slices picks what trying every alias in turn picks', () => {
+    const frameworks = [...getFrameworks().values()];
+    // Words of the aliases themselves, so near misses, prefixes and runs of words all come up.
+    const words = [...new Set(frameworks.flatMap((f) => f.sections.flatMap((s) => [s.name, ...s.aliases].flatMap((a) => a.split(/\s+/)))))];
+    words.push('My', 'the', '3', 'account', '–', ':', '-', '(AC 1.2)', 'plan', 'Next', 'and');
+    const sep = fc.constantFrom(' ', '', ': ', ' – ', '-');
+    fc.assert(
+      fc.property(
+        // Framework ids, not objects, so a counterexample reads short.
+        fc.constantFrom(...frameworks.map((f) => f.id)),
+        fc.constantFrom<'heading' | 'label'>('heading', 'label'),
+        fc.array(fc.tuple(fc.constantFrom(...words), sep), { minLength: 1, maxLength: 8 }),
+        (id, mode, parts) => {
+          const framework = getFrameworks().get(id)!;
+          const raw = parts.map(([w, s]) => w + s).join('');
+          assert.deepEqual(computeMatchFast(framework, raw, mode), computeMatchByScan(framework, raw, mode), JSON.stringify(raw));
+        },
+      ),
+      { numRuns: 6000 },
+    );
+    // Every alias on its own, and with a word either side.
+    for (const framework of frameworks) {
+      for (const s of framework.sections) {
+        for (const a of [s.name, ...s.aliases]) {
+          for (const raw of [a, `My ${a}`, `${a}: notes`, `${a} and more`, `The ${a} I took`]) {
+            for (const mode of ['heading', 'label'] as const) assert.deepEqual(computeMatchFast(framework, raw, mode), computeMatchByScan(framework, raw, mode), raw);
+          }
+        }
+      }
+    }
+  });
+
+  it('inline criterion references are found at word starts as a search of the whole prose finds them', () => {
+    // The reference: the regex searched everywhere, keeping matches that start a word (the start of a run of
+    // letters, digits or "_", Unicode letters included).
+    const WHOLE = /\bACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/gi;
+    const ID = /\d+(?:\.\d+)+[a-z]?/gi;
+    const reference = (prose: string) => {
+      const out: { id: string; span: { start: number; end: number } }[] = [];
+      WHOLE.lastIndex = 0;
+      for (let m = WHOLE.exec(prose); m; m = WHOLE.exec(prose)) {
+        if (isPhraseWordAt(prose, m.index - 1)) {
+          WHOLE.lastIndex = m.index + 1;
+          continue;
+        }
+        for (let id = ID.exec(m[0]); id; id = ID.exec(m[0])) out.push({ id: id[0], span: { start: m.index + id.index, end: m.index + id.index + id[0].length } });
+      }
+      return out;
+    };
+    const tokens = ['AC', 'ACs', 'ac', 'Acs', 'AC:', 'ACT', 'ACS', '1.2', '3.1a', '2', '10.4.1', ',', ' and ', ' or ', '/', '&', 'é', '(', ' ', '\n', 'word', '_', 'x', '’', '.'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 30 }), (parts) => {
+        const prose = parts.join('');
+        const index = indexWords(prose);
+        assert.deepEqual(inlineCriteria(prose, index.phrase, index.keys), reference(prose), JSON.stringify(prose));
+      }),
+      { numRuns: 5000 },
+    );
+    const find = (prose: string) => {
+      const index = indexWords(prose);
+      return inlineCriteria(prose, index.phrase, index.keys).map((r) => r.id);
+    };
+    assert.deepEqual(find('I met ACs 1.1, 1.2 and 3.1 (AC 2.3/2.4), AC2.1a.'), ['1.1', '1.2', '3.1', '2.3', '2.4', '2.1a']);
+    // Inside a word, even after a letter beyond ASCII, "AC" is not a reference.
+    assert.deepEqual(find('TRAC 1.2 caféAC 1.3 _AC 1.4'), []);
   });
 });
 
