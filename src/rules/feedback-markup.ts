@@ -1,7 +1,7 @@
 import { defineRule } from '../core/rule';
 
-// A closer left in the prose (marks are blanked from it) has no opener: usually a mistyped "{>>".
-const STRAY = /<<\}|==\}|\+\+\}|--\}|~~\}/g;
+// A closer left in the prose (marks are blanked from it) has no opener: usually a mistyped "{>>". Closers are
+// found from their "}" by a native search (most accounts have none); two cannot overlap, as none holds a "}".
 const OPENER_OF: Record<string, string> = { '<<}': '{>>', '==}': '{==', '++}': '{++', '--}': '{--', '~~}': '{~~' };
 
 export default defineRule(
@@ -20,10 +20,12 @@ export default defineRule(
       if (p.span.end - p.span.start === 3) unclosed.set(opener, [...(unclosed.get(opener) ?? []), p.span.start]);
       report({ message: p.message, span: p.span });
     }
-    STRAY.lastIndex = 0;
-    for (let m = STRAY.exec(account.prose); m; m = STRAY.exec(account.prose)) {
-      const opener = OPENER_OF[m[0]];
-      const at = m.index;
+    const prose = account.prose;
+    for (let brace = prose.indexOf('}', 2); brace >= 0; brace = prose.indexOf('}', brace + 1)) {
+      const at = brace - 2;
+      const closer = prose.slice(at, brace + 1);
+      if (!Object.prototype.hasOwnProperty.call(OPENER_OF, closer)) continue;
+      const opener = OPENER_OF[closer];
       // Already explained by the unclosed opener it belongs to, or inside a reported mark.
       const owners = unclosed.get(opener);
       if (owners?.length && owners[0] < at) {
@@ -32,8 +34,8 @@ export default defineRule(
       }
       if (account.criticProblems.some((p) => at >= p.span.start && at < p.span.end)) continue;
       report({
-        message: `"${m[0]}" closes a feedback mark, but no mark was opened with "${opener}" before it, so it has been left as it is. Add "${opener}" where the mark begins, or delete "${m[0]}".`,
-        span: { start: m.index, end: m.index + m[0].length },
+        message: `"${closer}" closes a feedback mark, but no mark was opened with "${opener}" before it, so it has been left as it is. Add "${opener}" where the mark begins, or delete "${closer}".`,
+        span: { start: at, end: brace + 1 },
       });
     }
   },

@@ -8,6 +8,9 @@ import { getFrameworks } from '../../src/core/data';
 import { LABEL, inlineCriteria, mayBeLabel } from '../../src/core/model';
 import { countIndexed, countWords, indexWords, isPhraseWordAt, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
 import { rangeIn } from '../ranges';
+import genericData from '../../data/lexicons/generic-language.yaml?data';
+import hypotheticalData from '../../data/lexicons/hypothetical-language.yaml?data';
+import { notAfterBySearch, notAfterGuard } from '../../src/rules/util/lexicon';
 
 const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 function reference(text: string, start: number, end: number) {
@@ -204,6 +207,28 @@ describe('core fast paths', () => {
     assert.deepEqual(find('I met ACs 1.1, 1.2 and 3.1 (AC 2.3/2.4), AC2.1a.'), ['1.1', '1.2', '3.1', '2.3', '2.4', '2.1a']);
     // Inside a word, even after a letter beyond ASCII, "AC" is not a reference.
     assert.deepEqual(find('TRAC 1.2 caféAC 1.3 _AC 1.4'), []);
+  });
+
+  it('a notAfter guard read backwards from the end answers as a search of the whole window does', () => {
+    const sources = [...new Set([genericData, hypotheticalData].flatMap((d) => (d as { entries: { notAfter?: string }[] }).entries.flatMap((e) => (e.notAfter ? [e.notAfter] : []))))];
+    assert.ok(sources.length >= 2);
+    const words = ['that', 'which', 'if', 'so', 'who', 'knew', 'thought', 'told', 'promised', 'assured', 'sure', 'will', 'must', 'should', "i'll", 'I’ll', 'I', 'her', 'the', 'customer', 'we', 'café', 'é', 'x-ray', 'don’t', '3'];
+    const seps = [' ', '  ', '\n', ', ', '. ', '', '\t', ' — '];
+    for (const source of sources) {
+      const fast = notAfterGuard(source);
+      const slow = notAfterBySearch(source);
+      fc.assert(
+        fc.property(fc.array(fc.tuple(fc.constantFrom(...words), fc.constantFrom(...seps)), { maxLength: 7 }), (parts) => {
+          const before = parts.map(([w, sep]) => w + sep).join('');
+          assert.equal(fast(before), slow(before), JSON.stringify(before));
+        }),
+        { numRuns: 3000 },
+      );
+    }
+    const guard = notAfterGuard(sources.find((x) => x.includes('told'))!);
+    assert.equal(guard('I told her '), true);
+    assert.equal(guard('I told her'), false);
+    assert.equal(guard('Then '), false);
   });
 });
 

@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { analyze } from '../../src/core';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 
 const doc = readFileSync('docs/rules/feedback-markup.md', 'utf8');
 
@@ -36,5 +37,21 @@ describe('feedback-markup rule', () => {
 
   it('ignores marks in code', () => {
     assert.equal(only('Use `{>>` to open a comment.\n\n```\n{==x\n```\n').length, 0);
+  });
+
+  it('finds every stray closer a search of the prose for the five closers finds', () => {
+    const STRAY = /<<\}|==\}|\+\+\}|--\}|~~\}/g;
+    const tokens = ['<<}', '==}', '++}', '--}', '~~}', '}', '}}', '<', '=', '+', '-', '~', 'x', ' ', '\n', 'word', '<<<}'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...tokens), { maxLength: 25 }), (parts) => {
+        // No "{": no marks, so every closer is a stray one.
+        const text = `Text ${parts.join('')}\n`;
+        const { account, findings } = analyze(text);
+        const want = [...account.prose.matchAll(STRAY)].map((m) => [m.index, m.index! + m[0].length]);
+        const got = findings.filter((f) => f.ruleId === 'feedback-markup').map((f) => [f.span.start, f.span.end]);
+        assert.deepEqual(got, want, JSON.stringify(text));
+      }),
+      { numRuns: 1500 },
+    );
   });
 });

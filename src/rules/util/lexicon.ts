@@ -75,7 +75,14 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   if (root.next.size) parts.push(trieSource(root));
   const unicode = patternParts.some((p) => /\\p\{/.test(p));
   const re = new RegExp(parts.length ? parts.join('|') : '(?!)', unicode ? 'giu' : 'gi');
-  const notAfter = entries.map((e) => (e.notAfter ? new RegExp(`(?:${e.notAfter})\\s+$`, 'iu') : undefined));
+  // One guard per distinct notAfter (entries share them: one compiled regex each, not one per entry).
+  const guards = new Map<string, (before: string) => boolean>();
+  const notAfter = entries.map((e) => {
+    if (!e.notAfter) return undefined;
+    let g = guards.get(e.notAfter);
+    if (!g) guards.set(e.notAfter, (g = notAfterGuard(e.notAfter)));
+    return g;
+  });
 
   /** The entry a whole-word match at s belongs to, or -1 (none, or one its notAfter words rule out). */
   const entryOf = (m: RegExpExecArray, text: string, start: number, s: number): number => {
@@ -90,7 +97,7 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
     if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(m[0].toLowerCase()) ?? byPhrase.get(normalise(m[0])) ?? -1;
     if (index < 0) return -1;
     const guard = notAfter[index];
-    return guard && guard.test(text.slice(Math.max(start, s - 60), s)) ? -1 : index;
+    return guard && guard(text.slice(Math.max(start, s - 60), s)) ? -1 : index;
   };
 
   // Fast path: when every match starts with an ASCII letter, visit only word starts (shared per account when
@@ -152,6 +159,25 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
       }
     },
   };
+}
+
+/**
+ * Whether `before` ends with words that match `notAfter`, then space: `(?:notAfter)\s+$` found anywhere in it.
+ * Read backwards from the end by a lookbehind, tried at the end only, where a search for the `$`-anchored
+ * form starts at every character of the window.
+ */
+export function notAfterGuard(notAfter: string): (before: string) => boolean {
+  const re = new RegExp(`(?<=(?:${notAfter})\\s+)`, 'iuy');
+  return (before) => {
+    re.lastIndex = before.length;
+    return re.test(before);
+  };
+}
+
+/** notAfterGuard as a search (the reference the tests hold it to). */
+export function notAfterBySearch(notAfter: string): (before: string) => boolean {
+  const re = new RegExp(`(?:${notAfter})\\s+$`, 'iu');
+  return (before) => re.test(before);
 }
 
 const PAIR_BITS = 14;
