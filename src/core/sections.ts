@@ -13,8 +13,8 @@ export interface SectionMatch {
  * "Step 3) The action I took (AC 2.1)" become "task", "situation", "the action i took".
  */
 export function headingKey(raw: string): string {
-  // Most labels and headings are plain words ("The action I took", "Outcome", "Account 3"): only the numbering rule can
-  // change those, so skip the other passes.
+  // Most labels and headings are plain words ("The action I took", "Outcome", "Account 3"): only the
+  // numbering rule can change those, so skip the other passes.
   if (PLAIN.test(raw)) {
     const s = raw.toLowerCase();
     return NUMBERING.test(s) ? s.replace(NUMBERING, '') : s;
@@ -42,7 +42,6 @@ export function headingKeyFull(raw: string): string {
 
 interface Alias {
   alias: string;
-  padded: string;
   def: FrameworkSection;
   /** Place in `list` (longer aliases first): of two aliases that score alike, the earlier wins. */
   rank: number;
@@ -63,7 +62,7 @@ function aliasesOf(framework: Framework): Aliases {
     for (const def of framework.sections) {
       for (const a of new Set([def.name, def.id.replace(/-/g, ' '), ...def.aliases])) {
         const alias = normalise(a);
-        list.push({ alias, padded: ` ${alias} `, def, rank: 0 });
+        list.push({ alias, def, rank: 0 });
       }
     }
     // Longer aliases first, so "action plan" wins over "action".
@@ -116,12 +115,12 @@ export function matchSection(framework: Framework, raw: string, mode: 'heading' 
 const AFTER_ALIAS = /^[\s:–—-]/;
 
 /**
- * The best-scoring alias for a heading or label: the highest score, and of equal scores the best-ranked alias,
+ * The best-scoring alias for a heading or label (matchSection without its memo): the highest score, and of equal scores the best-ranked alias,
  * exactly as trying every alias in rank order would give (computeMatchByScan, which a test holds this to). An
  * alias can only score as the whole key (3), a prefix of it ending at a separator (2) or a run of its words (1),
  * so those few slices are looked up instead: most headings name no section and fail in a handful of lookups.
  */
-function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
+export function computeMatch(framework: Framework, raw: string, mode: 'heading' | 'label'): SectionMatch | undefined {
   const key = headingKey(raw);
   if (!key || key.length > 80) return undefined;
   const { byText } = aliasesOf(framework);
@@ -164,16 +163,13 @@ export function computeMatchByScan(framework: Framework, raw: string, mode: 'hea
   let best: SectionMatch | undefined;
   const keyWords = key.split(' ').length;
   const padded = ` ${key} `;
-  for (const { alias, padded: word, def } of aliasesOf(framework).list) {
+  for (const { alias, def } of aliasesOf(framework).list) {
     let score = 0;
     if (key === alias) score = 3;
     else if (key.startsWith(alias) && AFTER_ALIAS.test(key[alias.length] ?? '')) score = 2;
-    else if (mode === 'heading' && keyWords <= 6 && alias.length >= 5 && padded.includes(word)) score = 1;
+    else if (mode === 'heading' && keyWords <= 6 && alias.length >= 5 && padded.includes(` ${alias} `)) score = 1;
     if (score > (best?.score ?? 0)) best = { def, score };
     if (score === 3) break;
   }
   return best;
 }
-
-/** computeMatch without the memo (tests). */
-export const computeMatchFast = (framework: Framework, raw: string, mode: 'heading' | 'label') => computeMatch(framework, raw, mode);

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from '../../src/core/fast-yaml';
-import { computeMatchByScan, computeMatchFast, headingKey, headingKeyFull } from '../../src/core/sections';
+import { computeMatch, computeMatchByScan, headingKey, headingKeyFull } from '../../src/core/sections';
 import { getFrameworks } from '../../src/core/data';
 import { LABEL, inlineCriteria, mayBeLabel } from '../../src/core/model';
 import { countIndexed, countWords, indexWords, isPhraseWordAt, resetCharClasses, wordKeyAt, wordStarts } from '../../src/core/text';
@@ -157,7 +157,7 @@ describe('core fast paths', () => {
         (id, mode, parts) => {
           const framework = getFrameworks().get(id)!;
           const raw = parts.map(([w, s]) => w + s).join('');
-          assert.deepEqual(computeMatchFast(framework, raw, mode), computeMatchByScan(framework, raw, mode), JSON.stringify(raw));
+          assert.deepEqual(computeMatch(framework, raw, mode), computeMatchByScan(framework, raw, mode), JSON.stringify(raw));
         },
       ),
       { numRuns: 6000 },
@@ -167,7 +167,7 @@ describe('core fast paths', () => {
       for (const s of framework.sections) {
         for (const a of [s.name, ...s.aliases]) {
           for (const raw of [a, `My ${a}`, `${a}: notes`, `${a} and more`, `The ${a} I took`]) {
-            for (const mode of ['heading', 'label'] as const) assert.deepEqual(computeMatchFast(framework, raw, mode), computeMatchByScan(framework, raw, mode), raw);
+            for (const mode of ['heading', 'label'] as const) assert.deepEqual(computeMatch(framework, raw, mode), computeMatchByScan(framework, raw, mode), raw);
           }
         }
       }
