@@ -5,6 +5,9 @@ import type { Span } from './types';
 // every section of every account and a regex exec per word costs several times more.
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
 
+/** Whether code unit c may join two runs of letters or digits into one word: ' ’ . - ("didn't", "3.5"). */
+const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45;
+
 /** Whether code unit c is an ASCII letter (A–Z, a–z). */
 export const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
 
@@ -68,7 +71,7 @@ export function countWords(text: string, start = 0, end = text.length): number {
     }
     if (k !== 2) return inWord ? n + countFrom(text, wordEnd(text, i, len), end) : n + countFrom(text, i, end);
     if (inWord) {
-      if ((c === 39 || c === 0x2019 || c === 46 || c === 45) && i + 1 < len) {
+      if (isJoiner(c) && i + 1 < len) {
         const k2 = bmp[text.charCodeAt(i + 1)];
         if (k2 === 1) continue;
         if (k2 !== 2) return n + countFrom(text, wordEnd(text, i, len), end);
@@ -167,7 +170,7 @@ export function indexWords(text: string): WordIndex {
       continue;
     }
     i++;
-    if (inWord && (c === 39 || c === 0x2019 || c === 46 || c === 45) && wordCharAt(text, i, len)) continue;
+    if (inWord && isJoiner(c) && wordCharAt(text, i, len)) continue;
     inWord = false;
   }
   return { counted: counted.slice(0, nc), phrase: phrase.slice(0, np), keys: keys.slice(0, np) };
@@ -199,7 +202,7 @@ export function countIndexed(text: string, index: WordIndex, start: number, end:
   if (start > 0 && start < text.length) {
     const c = text.charCodeAt(start - 1);
     // Not clean after a letter, digit, joiner or surrogate (the end of an astral letter).
-    if (bmp[c] !== 2 || (c & 0xf800) === 0xd800 || c === 39 || c === 0x2019 || c === 46 || c === 45) return countWords(text, start, end);
+    if (bmp[c] !== 2 || (c & 0xf800) === 0xd800 || isJoiner(c)) return countWords(text, start, end);
   }
   const { counted } = index;
   return lowerBound(counted, end) - lowerBound(counted, start);
@@ -215,7 +218,7 @@ function wordEnd(text: string, i: number, len: number): number {
       continue;
     }
     if (k === 2) {
-      if (!(c === 39 || c === 0x2019 || c === 46 || c === 45) || i + 1 >= len) break;
+      if (!isJoiner(c) || i + 1 >= len) break;
       const k2 = bmp[text.charCodeAt(i + 1)];
       if (k2 === 1) i += 2;
       else if (k2 !== 2 && wordCharAt(text, i + 1, len)) i++;
