@@ -1,4 +1,4 @@
-// One build for every bundle. Usage: node scripts/build.mjs [--tests] [--bench] [--all] [--watch] [--production]
+// One build for every bundle. Usage: node scripts/build.mjs [--tests] [--bench] [--eval] [--all] [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
@@ -44,6 +44,10 @@ if (args.has('--tests') || all) {
 if (args.has('--bench') || all) {
   const bench = walk('bench', (f) => f.endsWith('.ts'));
   if (bench.length) builds.push({ ...common, entryPoints: bench, outdir: join(out, 'bench'), outbase: 'bench', platform: 'node', format: 'cjs', sourcemap: false });
+}
+
+if (args.has('--eval') || all) {
+  builds.push({ ...common, entryPoints: ['eval/eval.ts'], outdir: join(out, 'eval'), outbase: 'eval', platform: 'node', format: 'cjs', sourcemap: false });
 }
 
 if (args.has('--watch')) {
