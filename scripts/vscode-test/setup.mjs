@@ -66,7 +66,7 @@ export function ensureNode24() {
   const tmp = mkdtempSync(join(TOOLS, '.node-'));
   try {
     log(`fetching Node ${NODE_VERSION} (node-linux-${arch}) from the npm registry`);
-    run('npm', ['pack', `node-linux-${arch}@${NODE_VERSION}`, '--silent', '--pack-destination', tmp], { cwd: tmp, stdio: ['ignore', 'ignore', 'inherit'] });
+    run('npm', ['pack', `node-linux-${arch}@${NODE_VERSION}`, '--silent', '--pack-destination', tmp], { cwd: tmp, env: childEnv(), stdio: ['ignore', 'ignore', 'inherit'] });
     const tgz = readdirSync(tmp).find((f) => f.endsWith('.tgz'));
     if (!tgz) throw new SetupError(`npm pack node-linux-${arch}@${NODE_VERSION} produced no tarball.`);
     const unpacked = join(tmp, 'unpacked');
@@ -79,6 +79,22 @@ export function ensureNode24() {
     rmSync(tmp, { recursive: true, force: true });
   }
   return { dir, bin };
+}
+
+/**
+ * The environment for the nested npm, without what an outer `npm test` exports: npm reads every `npm_config_*`
+ * variable as its own setting, so the outer run's `npm_config_user_agent` (naming Node 20) would reach
+ * code-server's install script, which then refuses the Node 24 it is actually running on.
+ */
+export function childEnv(env = process.env) {
+  const out = {};
+  for (const [k, v] of Object.entries(env)) {
+    if (/^npm_/i.test(k) || k === 'NODE' || k === 'INIT_CWD') continue;
+    out[k] = v;
+  }
+  // npm also puts the project's node_modules/.bin folders and its node-gyp shim first on PATH.
+  out.PATH = (env.PATH ?? '').split(':').filter((p) => p && !/node_modules[\\/]\.bin$|run-script[\\/]lib[\\/]node-gyp-bin$/.test(p)).join(':');
+  return out;
 }
 
 /** code-server from npm, its native modules rebuilt against Node 24's headers. */
@@ -98,9 +114,10 @@ export function ensureCodeServer(node) {
     // Its own package.json, so npm does not climb up to the project's.
     writeFileSync(join(tmp, 'package.json'), JSON.stringify({ name: 'starr-test-code-server', private: true }, null, 2));
     log(`installing code-server@${CODE_SERVER_VERSION} with Node ${NODE_VERSION} (about 1.5 minutes on 2 cores)`);
+    const clean = childEnv();
     const env = {
-      ...process.env,
-      PATH: `${join(node.dir, 'bin')}:${process.env.PATH}`,
+      ...clean,
+      PATH: `${join(node.dir, 'bin')}:${clean.PATH}`,
       npm_config_nodedir: node.dir,
       npm_config_fund: 'false',
       npm_config_audit: 'false',
