@@ -147,6 +147,12 @@ export function writeTextFile(file: string, text: string, opts: { bom?: boolean;
     if (encoding === 'utf-16be') le.swap16();
     bytes = Buffer.concat([Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), le]);
   }
+  // Write through a symlink to the real file, so the link stays a link and its target gets the change.
+  try {
+    file = fs.realpathSync(file);
+  } catch {
+    // A new file: nothing to follow.
+  }
   let mode: number | undefined;
   try {
     mode = fs.statSync(file).mode;

@@ -14,12 +14,20 @@ export default defineRule(
   },
   ({ account, report }) => {
     // Unclosed openers by kind, in order; each may own the first stray closer of its kind after it.
-    const unclosed = new Map<string, number[]>();
+    // Kept linear: thousands of unclosed marks must not cost a copy or a search per mark.
+    const unclosed = new Map<string, { at: number[]; next: number }>();
     for (const p of account.criticProblems) {
       const opener = account.text.slice(p.span.start, p.span.start + 3);
-      if (p.span.end - p.span.start === 3) unclosed.set(opener, [...(unclosed.get(opener) ?? []), p.span.start]);
+      if (p.span.end - p.span.start === 3) {
+        const list = unclosed.get(opener) ?? { at: [], next: 0 };
+        list.at.push(p.span.start);
+        unclosed.set(opener, list);
+      }
       report({ message: p.message, span: p.span });
     }
+    const problems = [...account.criticProblems].sort((a, b) => a.span.start - b.span.start);
+    let p = 0;
+    let reach = -1; // the furthest end of the problems that start before the current closer
     const prose = account.prose;
     for (let brace = prose.indexOf('}', 2); brace >= 0; brace = prose.indexOf('}', brace + 1)) {
       const at = brace - 2;
@@ -28,11 +36,12 @@ export default defineRule(
       const opener = OPENER_OF[closer];
       // Already explained by the unclosed opener it belongs to, or inside a reported mark.
       const owners = unclosed.get(opener);
-      if (owners?.length && owners[0] < at) {
-        owners.shift();
+      if (owners && owners.next < owners.at.length && owners.at[owners.next] < at) {
+        owners.next++;
         continue;
       }
-      if (account.criticProblems.some((p) => at >= p.span.start && at < p.span.end)) continue;
+      while (p < problems.length && problems[p].span.start <= at) reach = Math.max(reach, problems[p++].span.end);
+      if (at < reach) continue;
       report({
         message: `"${closer}" closes a feedback mark, but no mark was opened with "${opener}" before it, so it has been left as it is. Add "${opener}" where the mark begins, or delete "${closer}".`,
         span: { start: at, end: brace + 1 },

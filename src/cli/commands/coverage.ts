@@ -1,7 +1,7 @@
 // `starr coverage <folder>`: which criteria of each unit the accounts evidence, as a table, CSV, JSON or Markdown.
 import { choiceOption, parseOptions } from '../args';
 import { loadPortfolio } from '../node-host';
-import { EXIT_FINDINGS, EXIT_OK, UsageError, type CliCommand, type CliIO } from '../types';
+import { EXIT_FINDINGS, EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import {
   computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, STATE_TEXT, WEAK_REASON_TEXT,
   type CoverageOptions, type CoverageReport, type CoverageState, type EvidenceRef,
@@ -70,7 +70,7 @@ export const command: CliCommand = {
     else io.stdout(reports.map((r) => table(r, io.colour, summaries.length)).join('\n'));
 
     const uncovered = reports.reduce((n, r) => n + r.counts.uncovered, 0);
-    return values['require-full'] && uncovered > 0 ? EXIT_FINDINGS : EXIT_OK;
+    return withInputProblems(values['require-full'] && uncovered > 0 ? EXIT_FINDINGS : EXIT_OK, portfolio);
   },
 };
 

@@ -1,7 +1,7 @@
 // `starr feedback <folder>`: every open tutor comment (CriticMarkup) as `path:line  author  text`.
 import { choiceOption, parseOptions } from '../args';
 import { loadPortfolio } from '../node-host';
-import { EXIT_OK, type CliCommand, type CliIO } from '../types';
+import { EXIT_OK, withInputProblems, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: starr feedback <folder|files|globs…> [options]
 
@@ -32,17 +32,17 @@ export const command: CliCommand = {
     );
     if (format === 'json') {
       io.stdout(`${JSON.stringify(items, null, 2)}\n`);
-      return EXIT_OK;
+      return withInputProblems(EXIT_OK, portfolio);
     }
     if (!items.length) {
       io.stdout(`No open feedback in ${portfolio.index.size} account${portfolio.index.size === 1 ? '' : 's'}.\n`);
-      return EXIT_OK;
+      return withInputProblems(EXIT_OK, portfolio);
     }
     const where = items.map((i) => `${i.path}:${i.line}`);
     const w1 = Math.max(...where.map((s) => s.length));
     const w2 = Math.max(...items.map((i) => i.author.length));
     io.stdout(items.map((i, k) => `${where[k].padEnd(w1)}  ${i.author.padEnd(w2)}  ${i.text}`).join('\n') + '\n');
     io.stderr(`${items.length} open comment${items.length === 1 ? '' : 's'} in ${new Set(items.map((i) => i.path)).size} of ${portfolio.index.size} account${portfolio.index.size === 1 ? '' : 's'}.\n`);
-    return EXIT_OK;
+    return withInputProblems(EXIT_OK, portfolio);
   },
 };

@@ -1,8 +1,9 @@
 // `starr report <folder>`: the quality-assurance report, one row per account plus a summary.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { choiceOption, parseOptions } from '../args';
 import { loadPortfolio, writeTextFile } from '../node-host';
-import { EXIT_OK, EXIT_USAGE, type CliCommand, type CliIO } from '../types';
+import { EXIT_OK, EXIT_USAGE, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { buildReport, gapsFromCatalog, renderReport, type QualityReport, type ReportFormat } from '../../core/report';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json', 'html'] as const;
@@ -15,17 +16,43 @@ errors, most common findings, criteria gaps per learner).
 
 Options:
   --format FORMAT    md (default), csv, json or html (a standalone page)
-  --out FILE         Write the report to FILE instead of the screen
+  --out FILE         Write the report to FILE instead of the screen (never over a Markdown file
+                     or an account unless --force)
+  --force            Let --out replace an existing Markdown file
   --config FILE      Use this .starr.yaml instead of searching for one
   -h, --help         Show this help`;
 
-/** Write a report to --out or stdout; shared by report and sample. */
-export function emit(text: string, out: string | undefined, io: CliIO, what: string): number {
+/** Where --out may not write without --force: a Markdown file, or any file that was read as an input. */
+function mayNotReplace(file: string, inputs: Iterable<string>): string | undefined {
+  let real: string;
+  try {
+    real = fs.realpathSync(file);
+  } catch {
+    return undefined; // does not exist yet
+  }
+  for (const input of inputs) {
+    try {
+      if (fs.realpathSync(input) === real) return 'it is one of the accounts being read';
+    } catch {
+      // An input that has gone since: it cannot be this file.
+    }
+  }
+  if (/\.(md|markdown|mdown|mkd|txt)$/i.test(real)) return 'it is an existing Markdown or text file, and may be an account';
+  return undefined;
+}
+
+/** Write a report to --out or stdout; shared by report and sample. Never replaces an input or a Markdown file unless forced. */
+export function emit(text: string, out: string | undefined, io: CliIO, what: string, guard: { inputs?: Iterable<string>; force?: boolean } = {}): number {
   if (!out) {
     io.stdout(text);
     return EXIT_OK;
   }
   const file = path.resolve(io.cwd, out);
+  const why = guard.force ? undefined : mayNotReplace(file, guard.inputs ?? []);
+  if (why) {
+    io.stderr(`starr: I did not write the ${what} to ${out}, because ${why}. Choose another file name, or add --force to replace it.\n`);
+    return EXIT_USAGE;
+  }
   try {
     writeTextFile(file, text);
   } catch (e) {
@@ -34,6 +61,11 @@ export function emit(text: string, out: string | undefined, io: CliIO, what: str
   }
   io.stderr(`Wrote the ${what} to ${out}.\n`);
   return EXIT_OK;
+}
+
+/** The files a QA command read, as absolute paths. */
+export function inputPaths(portfolio: { accounts: { path: string }[] }): string[] {
+  return portfolio.accounts.map((a) => a.path);
 }
 
 /** Load the portfolio and build the options every QA command shares. */
@@ -48,7 +80,7 @@ export const command: CliCommand = {
   summary: 'Quality-assurance report of a portfolio (Markdown, CSV, JSON or HTML)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } });
     if (values.help) {
       io.stdout(`${usage}\n`);
       return EXIT_OK;
@@ -57,6 +89,7 @@ export const command: CliCommand = {
     const { portfolio, options } = loadForReport(positionals, io, values.config);
     const report: QualityReport = buildReport(portfolio.index.all(), options);
     if (!report.rows.length) io.stderr('No reflective accounts were found there, so the report is empty.\n');
-    return emit(renderReport(report, format), values.out, io, 'report');
+    const code = emit(renderReport(report, format), values.out, io, 'report', { inputs: inputPaths(portfolio), force: values.force });
+    return withInputProblems(code, portfolio);
   },
 };

@@ -1,9 +1,9 @@
 // `starr sample <folder> --size N [--seed S]`: a reproducible spot-check sample, stratified by learner and unit.
 import { choiceOption, intOption, parseOptions } from '../args';
-import { EXIT_OK, UsageError, type CliCommand, type CliIO } from '../types';
+import { EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { renderReport } from '../../core/report';
 import { sampleReport } from '../../core/sample';
-import { emit, loadForReport } from './report';
+import { emit, inputPaths, loadForReport } from './report';
 
 const FORMATS = ['text', 'md', 'csv', 'json', 'html'] as const;
 
@@ -17,7 +17,9 @@ Options:
   --size N           How many accounts to pick (required)
   --seed S           Any word or number (default: today's date, shown in the output)
   --format FORMAT    text (default: one account a line, with why it was picked), md, csv, json or html
-  --out FILE         Write the sample to FILE instead of the screen
+  --out FILE         Write the sample to FILE instead of the screen (never over a Markdown file
+                     or an account unless --force)
+  --force            Let --out replace an existing Markdown file
   --config FILE      Use this .starr.yaml instead of searching for one
   -h, --help         Show this help`;
 
@@ -26,7 +28,7 @@ export const command: CliCommand = {
   summary: 'Pick a reproducible spot-check sample, every learner and unit first',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseOptions(args, { size: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { size: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } });
     if (values.help) {
       io.stdout(`${usage}\n`);
       return EXIT_OK;
@@ -37,7 +39,8 @@ export const command: CliCommand = {
     const seed = values.seed ?? new Date().toISOString().slice(0, 10);
     const { portfolio, options } = loadForReport(positionals, io, values.config);
     const { sample, report } = sampleReport(portfolio.index.all(), size, seed, options);
-    if (format !== 'text') return emit(renderReport(report, format), values.out, io, 'sample');
+    const guard = { inputs: inputPaths(portfolio), force: values.force };
+    if (format !== 'text') return withInputProblems(emit(renderReport(report, format), values.out, io, 'sample', guard), portfolio);
     const lines = [
       `Sample of ${sample.picks.length} from ${portfolio.index.size} account${portfolio.index.size === 1 ? '' : 's'}, seed "${sample.seed}" (run again with --seed ${JSON.stringify(sample.seed)} to get the same sample).`,
       `Learners: ${sample.learners.covered} of ${sample.learners.total} represented. Units: ${sample.units.covered} of ${sample.units.total} represented.`,
@@ -50,6 +53,6 @@ export const command: CliCommand = {
     const unit = (r: (typeof report.rows)[number]) => r.unit || '(no unit)';
     const [wp, wl, wu] = [w((r) => r.path), w((r) => r.learner), w(unit)];
     for (const r of report.rows) lines.push(`${r.path.padEnd(wp)}  ${r.learner.padEnd(wl)}  ${unit(r).padEnd(wu)}  ${r.reason}`);
-    return emit(`${lines.join('\n')}\n`, values.out, io, 'sample');
+    return withInputProblems(emit(`${lines.join('\n')}\n`, values.out, io, 'sample', guard), portfolio);
   },
 };
