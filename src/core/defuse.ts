@@ -65,7 +65,7 @@ export function defuse(text: string): Defused {
     if (isMarker(c)) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === c) j++;
-      if (j - i > MAX_RUN) {
+      if (j - i > MAX_RUN && !wholeLine(text, i, j)) {
         neutralise(i, j);
         regions.push({ start: i, end: j, reason: 'long-run' });
       } else blockRuns++;
@@ -83,6 +83,21 @@ export function defuse(text: string): Defused {
     }
     blockRuns = 0;
   }
+}
+
+/** A run that is all of its line (a long divider, read as a thematic break) parses quickly: leave it. */
+function wholeLine(text: string, from: number, to: number): boolean {
+  for (let i = from - 1; i >= 0; i--) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (!isSpace(c)) return false;
+  }
+  for (let i = to; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10 || c === 13) break;
+    if (!isSpace(c)) return false;
+  }
+  return true;
 }
 
 /** Where the block-container markers at the start of a line end, and how many there are. */

@@ -16,6 +16,7 @@ import shallowReflection from './shallow-reflection';
 import personalData from './personal-data';
 import feedbackMarkup from './feedback-markup';
 import unknownCriterion from './unknown-criterion';
+import complexFormatting from './complex-formatting';
 
 export const rules: Rule[] = [
   frontMatter,
@@ -34,6 +35,7 @@ export const rules: Rule[] = [
   personalData,
   feedbackMarkup,
   unknownCriterion,
+  complexFormatting,
 ];
 
 export const ruleById = new Map(rules.map((r) => [r.meta.id, r]));

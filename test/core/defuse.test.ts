@@ -17,8 +17,10 @@ describe('defuse: shapes that make the Markdown parser slow', () => {
     assert.deepEqual(d.regions, [{ start: 7, end: 7 + run.length, reason: 'long-run' }]);
     assert.equal(d.text.slice(0, 7), 'Before ');
     assert.ok(!d.text.slice(7, 7 + run.length).includes('*'));
-    // A run at the limit is kept.
+    // A run at the limit is kept, and so is a long divider line.
     assert.ok(d.text.includes('_'.repeat(MAX_RUN)));
+    const divider = `Above\n\n  ${'*'.repeat(200)}  \n\nBelow`;
+    assert.equal(defuse(divider).text, divider);
   });
 
   it('neutralises container markers nested deeper than the limit on one line, keeping the spaces', () => {
