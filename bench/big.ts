@@ -3,7 +3,7 @@
 import { unified } from 'unified';
 import remarkParse from 'remark-parse';
 import remarkFrontmatter from 'remark-frontmatter';
-import { analyze } from '../src/core/analyze';
+import { analyze } from '../src/analysis/analyze';
 import type { BenchSection } from './bench';
 import { ms, now } from './util';
 

@@ -1,6 +1,6 @@
 // Parse alone, the baselines' "unified parse" row, their naive prototype and the full analysis, per account,
 // in one process, measured two ways (README, "Method").
-import { analyze } from '../src/core/analyze';
+import { analyze } from '../src/analysis/analyze';
 import { defaultConfig } from '../src/core/config';
 import { CriteriaCatalog } from '../src/core/criteria';
 import { naivePrototype, parseAlone, phraseCount, unifiedRow } from './baselines';

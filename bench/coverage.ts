@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchSection } from './bench';
 import { median, ms, now, s, timeMedian } from './util';
-import { PortfolioIndex, defaultConfig } from '../src/core';
+import { PortfolioIndex, defaultConfig } from '../src/analysis';
 import { CriteriaCatalog } from '../src/core/criteria';
 import { computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown } from '../src/core/coverage';
 

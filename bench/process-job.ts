@@ -2,7 +2,7 @@
 // do one job on it. `node out/bench/process-job.js <parse|row|naive|analyze> <folder>`; prints the count.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../src/core/analyze';
+import { analyze } from '../src/analysis/analyze';
 import { defaultConfig } from '../src/core/config';
 import { naivePrototype, parseAlone, unifiedRow } from './baselines';
 

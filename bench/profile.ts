@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseMarkdown } from '../src/core/parse';
-import { analyze, buildAccountFor, runRules } from '../src/core/analyze';
+import { analyze, buildAccountFor, runRules } from '../src/analysis/analyze';
 import { defaultConfig } from '../src/core/config';
 import { CriteriaCatalog } from '../src/core/criteria';
 import { rules } from '../src/rules';

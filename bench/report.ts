@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchSection } from './bench';
 import { median, ms, now, s, timeMedian } from './util';
-import { PortfolioIndex, defaultConfig, type AccountSummary } from '../src/core';
+import { PortfolioIndex, defaultConfig, type AccountSummary } from '../src/analysis';
 import { buildReport, renderCsv, renderHtml, renderJson, renderMarkdown } from '../src/core/report';
 import { sampleAccounts } from '../src/core/sample';
 

@@ -36,7 +36,7 @@ if (existsSync('src/extension/worker.ts')) {
 if (args.has('--tests') || all) {
   rmSync(join(out, 'test'), { recursive: true, force: true });
   const tests = walk('test', (f) => f.endsWith('.test.ts'));
-  if (tests.length) builds.push({ ...common, entryPoints: tests, outdir: join(out, 'test'), outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha', 'vscode', 'fast-check', 'commonmark-spec'] });
+  if (tests.length) builds.push({ ...common, entryPoints: tests, outdir: join(out, 'test'), outbase: 'test', platform: 'node', format: 'cjs', external: ['mocha', 'vscode', 'fast-check', 'commonmark-spec', 'eslint'] });
   // The in-host suite runs inside VS Code (code-server or test-electron), never under plain mocha.
   const suite = walk('test/vscode', (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   if (suite.length) builds.push({ ...common, entryPoints: suite, outdir: join(out, 'vscode-test'), outbase: 'test/vscode', platform: 'node', format: 'cjs', external: ['mocha', 'vscode'] });

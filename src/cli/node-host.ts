@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { CONFIG_FILE_NAMES, parseConfig, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
 import { getFramework, getFrameworks } from '../core/data';
-import { PortfolioIndex } from '../core/portfolio';
+import { PortfolioIndex } from '../analysis';
 import { looksLikeAccount } from '../core/detect';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];

@@ -2,7 +2,7 @@
 // The CLI's own bundle is started as the worker script, so nothing extra ships.
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { analyze } from '../core/analyze';
+import { analyze } from '../analysis/analyze';
 import type { Finding } from '../core/types';
 import { accountInfo, type AccountInfo } from './format';
 import { ConfigResolver } from './node-host';

@@ -1,7 +1,4 @@
-import type { ResolvedConfig } from './config';
-import { analyze } from './analyze';
 import { coverageFacts, type CoverageFacts } from './coverage-facts';
-import type { CriteriaLookup } from './rule';
 import type { AccountModel, CriticMark, CriterionRef, Finding, FrontMatterFields, Severity } from './types';
 
 /** What the workspace-wide views (coverage, report, feedback) need of one account, kept without its tree. */
@@ -27,13 +24,6 @@ export interface AccountSummary {
   fingerprint: string;
   /** Where each criterion reference sits and which command-verb cues the text shows (criteria coverage). */
   evidence?: CoverageFacts;
-}
-
-export interface PortfolioHost {
-  /** The resolved configuration for an account. */
-  configFor(uri: string): ResolvedConfig;
-  criteria?: CriteriaLookup;
-  now?: Date;
 }
 
 /** Summarise an analysed account. */
@@ -67,71 +57,6 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
     fingerprint: fingerprint(account.text),
     evidence: coverageFacts(account),
   };
-}
-
-/**
- * The accounts of a portfolio, updated one file at a time (a watcher or the CLI feeds it).
- * Nothing is rescanned on a change: only the changed file is analysed again.
- */
-export class PortfolioIndex {
-  private readonly accounts = new Map<string, AccountSummary>();
-  private readonly listeners = new Set<(uris: string[]) => void>();
-
-  constructor(private readonly host: PortfolioHost) {}
-
-  /** Analyse and store one account; returns its summary (unchanged text is not analysed again). */
-  update(uri: string, text: string): AccountSummary {
-    const fp = fingerprint(text);
-    const prev = this.accounts.get(uri);
-    if (prev && prev.fingerprint === fp) return prev;
-    const { account, findings } = analyze(text, { config: this.host.configFor(uri), path: uri, now: this.host.now, criteria: this.host.criteria });
-    const summary = summarise(uri, account, findings);
-    this.accounts.set(uri, summary);
-    this.emit([uri]);
-    return summary;
-  }
-
-  /** Store a summary computed elsewhere (e.g. by the editor, which already analysed the document). */
-  set(summary: AccountSummary): void {
-    this.accounts.set(summary.uri, summary);
-    this.emit([summary.uri]);
-  }
-
-  delete(uri: string): void {
-    if (this.accounts.delete(uri)) this.emit([uri]);
-  }
-
-  rename(from: string, to: string, text: string): void {
-    this.accounts.delete(from);
-    this.update(to, text);
-  }
-
-  get(uri: string): AccountSummary | undefined {
-    return this.accounts.get(uri);
-  }
-
-  all(): AccountSummary[] {
-    return [...this.accounts.values()].sort((a, b) => a.uri.localeCompare(b.uri));
-  }
-
-  get size(): number {
-    return this.accounts.size;
-  }
-
-  clear(): void {
-    const uris = [...this.accounts.keys()];
-    this.accounts.clear();
-    if (uris.length) this.emit(uris);
-  }
-
-  onDidChange(listener: (uris: string[]) => void): { dispose(): void } {
-    this.listeners.add(listener);
-    return { dispose: () => this.listeners.delete(listener) };
-  }
-
-  private emit(uris: string[]): void {
-    for (const l of this.listeners) l(uris);
-  }
 }
 
 /** FNV-1a over the text plus its length: enough to tell "unchanged" without keeping the text. */

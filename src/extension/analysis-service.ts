@@ -2,7 +2,7 @@ import * as vscode from 'vscode';
 import {
   analyze, buildAccountFor, defaultConfig, rules, runRules, summarise,
   type AccountModel, type AccountSummary, type CriteriaLookup, type Finding, type ResolvedConfig,
-} from '../core';
+} from '../analysis';
 import { FRONT_MATTER_KEYS, countSectionHeadings, frontMatterOf } from '../core/detect';
 import type { ConfigContext, ConfigService } from './config-service';
 import type { Log } from './log';

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
-import { ruleIdOf } from './diagnostics';
+import { ruleIdOf } from './findings';
 import type { Services } from './services';
 
 /** Offer each finding's fixes, plus "disable for this line / this file", as undoable quick fixes. */

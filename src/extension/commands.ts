@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { getFrameworks } from '../core';
 import { CriteriaCatalog, criterionIds, type LoadedCriteriaSet } from '../core/criteria';
-import { ruleIdOf } from './diagnostics';
+import { ruleIdOf } from './findings';
 import type { Services } from './services';
 import { accountTemplate, fileNameFor } from './templates';
 import { dirname } from './uri-utils';

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getFramework, ruleById, type Finding, type FrameworkSection } from '../core';
+import { getFramework, ruleById, type Finding, type FrameworkSection } from '../analysis';
 import type { AnalysisResult } from './analysis-service';
 import type { Services } from './services';
 

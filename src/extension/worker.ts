@@ -1,7 +1,7 @@
 // Analyses large documents away from the extension host's thread. Built twice by scripts/build.mjs:
 // dist/worker.js (Node worker_threads) and dist/web/worker.js (a Web Worker in the browser).
 import './web-shim';
-import { analyze, summarise } from '../core';
+import { analyze, summarise } from '../analysis';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 import './web-shim-end';
 

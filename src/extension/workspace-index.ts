@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { PortfolioIndex, fingerprint } from '../core';
+import { PortfolioIndex, fingerprint } from '../analysis';
 import type { AnalysisService } from './analysis-service';
 import type { ConfigService } from './config-service';
 import type { Log } from './log';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../src/analysis/analyze';
 import { getFramework } from '../../src/core/data';
 import { removeTree, starr, tempTree } from './cli-helpers';
 

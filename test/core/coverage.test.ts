@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../src/analysis/analyze';
 import { parseConfig, resolveConfig } from '../../src/core/config';
 import { CriteriaCatalog } from '../../src/core/criteria';
 import {
@@ -9,7 +9,7 @@ import {
   type CoverageReport, type CriterionCoverage,
 } from '../../src/core/coverage';
 import { coverageFacts } from '../../src/core/coverage-facts';
-import { PortfolioIndex, summarise, type AccountSummary } from '../../src/core/portfolio';
+import { PortfolioIndex, summarise, type AccountSummary } from '../../src/analysis';
 import missingSection from '../../src/rules/missing-section';
 import unknownCriterion from '../../src/rules/unknown-criterion';
 import { buildAccount } from '../../src/core/model';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze } from '../../src/core/analyze';
+import { analyze } from '../../src/analysis/analyze';
 import { CriteriaCatalog } from '../../src/core/criteria';
 import unknownCriterion from '../../src/rules/unknown-criterion';
 

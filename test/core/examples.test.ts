@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, CriteriaCatalog, defaultConfig, parseConfig, resolveConfig, type AnalysisResult, type ResolvedConfig } from '../../src/core';
+import { analyze, CriteriaCatalog, defaultConfig, parseConfig, resolveConfig, type AnalysisResult, type ResolvedConfig } from '../../src/analysis';
 import { assertInvariants } from '../fixtures/invariants';
 
 const ROOT = join(process.cwd(), 'examples', 'portfolio');

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/analysis';
 import { formatComment, parseAuthor, scanCritic } from '../../src/core/critic';
 import {
   acceptAll, acceptSuggestion, addFeedback, applyFeedback, feedbackThreads, markAt, openThreads, rejectAll,

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze, defaultConfig, resolveConfig, parseConfig } from '../../src/core';
+import { analyze, defaultConfig, resolveConfig, parseConfig } from '../../src/analysis';
 
 const account = `---
 title: Late deliveries

@@ -1,7 +1,7 @@
 // Loads the QA fixture portfolio (test/fixtures/qa: four learners, two units) into a PortfolioIndex.
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { PortfolioIndex, defaultConfig, type AccountSummary } from '../../src/core';
+import { PortfolioIndex, defaultConfig, type AccountSummary } from '../../src/analysis';
 
 export const QA_ROOT = 'test/fixtures/qa';
 

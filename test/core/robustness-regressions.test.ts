@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { tests as specExamples } from 'commonmark-spec';
 import type { Content, Heading, PhrasingContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
-import { analyze, parseConfig } from '../../src/core';
+import { analyze, parseConfig } from '../../src/analysis';
 import { nodeText } from '../../src/core/model';
 import { parseMarkdown } from '../../src/core/parse';
 import { assertInvariants } from '../fixtures/invariants';

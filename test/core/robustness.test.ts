@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { tests as specExamples } from 'commonmark-spec';
 import fc from 'fast-check';
-import { analyze, applyEdits, defaultConfig, resolveConfig, type AnalysisResult } from '../../src/core';
+import { analyze, applyEdits, defaultConfig, resolveConfig, type AnalysisResult } from '../../src/analysis';
 import { assertEdits, assertInvariants, type InvariantOptions } from '../fixtures/invariants';
 
 const NOW = new Date('2026-11-22T09:00:00Z');

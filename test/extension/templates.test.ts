@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { analyze, getFrameworks } from '../../src/core';
+import { analyze, getFrameworks } from '../../src/analysis';
 import { countSectionHeadings, frontMatterOf } from '../../src/core/detect';
 import { accountTemplate, fileNameFor } from '../../src/extension/templates';
 import snippets from '../../snippets/markdown.json';

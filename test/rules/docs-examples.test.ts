@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, ruleById, rules } from '../../src/core';
+import { analyze, ruleById, rules } from '../../src/analysis';
 import { CriteriaCatalog, bundledCriteriaSources } from '../../src/core/criteria';
 
 const DOCS = join(process.cwd(), 'docs/rules');

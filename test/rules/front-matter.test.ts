@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/analysis';
 import { at, crlf, fix, NOW, run } from './helpers';
 
 const fm = (body: string) => `---\n${body}\n---\n## Situation\n\nText.\n`;

@@ -1,4 +1,4 @@
-import { analyze, applyEdits, resolveConfig, ruleById, type Finding, type StarrConfig } from '../../src/core';
+import { analyze, applyEdits, resolveConfig, ruleById, type Finding, type StarrConfig } from '../../src/analysis';
 
 export const NOW = new Date('2026-06-01T12:00:00Z');
 

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze } from '../../src/core';
+import { analyze } from '../../src/analysis';
 import { at, crlf, fix, run, full } from './helpers';
 
 describe('section-order', () => {

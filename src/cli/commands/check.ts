@@ -1,4 +1,4 @@
-import { analyze, type AnalysisResult } from '../../core/analyze';
+import { analyze, type AnalysisResult } from '../../analysis/analyze';
 import { applyEdits } from '../../core/edits';
 import { rules as allRules } from '../../rules';
 import { choiceOption, intOption, parseOptions } from '../args';

@@ -2,7 +2,7 @@
 // settings vs .starr.yaml precedence, and large files. Runs inside VS Code (code-server or test-electron).
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { analyze } from '../../../src/core';
+import { analyze } from '../../../src/analysis';
 
 const EXTENSION_ID = 'starr-reflect.starr-reflect';
 /** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */

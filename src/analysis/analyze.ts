@@ -1,8 +1,9 @@
-import { defaultConfig, type ResolvedConfig } from './config';
-import { getFramework } from './data';
-import { buildAccount } from './model';
-import type { CriteriaLookup, Report, Rule } from './rule';
-import type { AccountModel, CancellationToken, Directive, Finding, Severity } from './types';
+// The layer above the core and the rules: it knows the rule registry, so the core never has to.
+import { defaultConfig, type ResolvedConfig } from '../core/config';
+import { getFramework } from '../core/data';
+import { buildAccount } from '../core/model';
+import type { CriteriaLookup, Report, Rule } from '../core/rule';
+import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
 import { rules as allRules } from '../rules';
 
 export interface AnalyzeOptions {
@@ -20,6 +21,25 @@ export interface AnalysisResult {
   findings: Finding[];
   /** True when cancelled part-way: findings are incomplete. */
   cancelled: boolean;
+}
+
+/** One document and everything its analysis depends on, as the host knows it. */
+export interface DocumentInput {
+  /** Path or URI string, as the host names the document. */
+  uri: string;
+  text: string;
+  config: ResolvedConfig;
+  /** The criteria sets the host has loaded: unknown-criterion checks references against them. */
+  criteria?: CriteriaLookup;
+  now?: Date;
+}
+
+/**
+ * Analyse a document: the one entry point of every host (the editor and its worker, the CLI and its
+ * threads, the portfolio index), so none of them can leave out part of what the rules need.
+ */
+export function analyseDocument(doc: DocumentInput, token?: CancellationToken): AnalysisResult {
+  return analyze(doc.text, { config: doc.config, path: doc.uri, criteria: doc.criteria, now: doc.now, token });
 }
 
 /** Build the model once and run every enabled rule over it. */
