@@ -2,10 +2,10 @@
 // The CLI's own bundle is started as the worker script, so nothing extra ships.
 import * as os from 'node:os';
 import { Worker, parentPort, workerData } from 'node:worker_threads';
-import { analyze } from '../analysis/analyze';
+import { analyseDocument, type AnalysisResult } from '../analysis/analyze';
 import type { Finding } from '../core/types';
 import { accountInfo, type AccountInfo } from './format';
-import { ConfigResolver } from './node-host';
+import { ConfigResolver, type FileConfig } from './node-host';
 
 /** Below this many files, starting threads costs more than it saves. */
 export const PARALLEL_MIN_FILES = 100;
@@ -49,12 +49,19 @@ export function threadCount(files: number, env: Record<string, string | undefine
   return threads >= 2 ? threads : 1;
 }
 
-/** Analyse one file (in a worker or on the main thread). Config problems were already reported by the main thread. */
-export function analyseItem(item: WorkItem, resolver: ConfigResolver): WorkResult {
+/**
+ * The CLI's one way to analyse a file, wherever it runs (a thread, the main thread, each round of --fix): with
+ * the settings in force for it and the criteria sets they name. Config problems were reported when it was loaded.
+ */
+export function analyseFile(resolver: ConfigResolver, file: WorkItem, config: FileConfig = resolver.forFile(file.path)): AnalysisResult {
+  return analyseDocument({ uri: file.uri, text: file.text, config: config.resolved, criteria: resolver.catalogFor(config) });
+}
+
+/** analyseFile as plain data for the report, timed; a failure (a bug in a rule) is returned, not thrown. */
+export function analyseItem(item: WorkItem, resolver: ConfigResolver, config?: FileConfig): WorkResult {
   const t0 = performance.now();
   try {
-    const config = resolver.forFile(item.path);
-    const r = analyze(item.text, { config: config.resolved, path: item.uri, criteria: resolver.catalogFor(config) });
+    const r = analyseFile(resolver, item, config);
     return { ok: true, findings: r.findings, info: accountInfo(r.account), ms: performance.now() - t0 };
   } catch (e) {
     return { ok: false, error: (e as Error).message };

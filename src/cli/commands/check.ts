@@ -1,13 +1,12 @@
-import { analyze, type AnalysisResult } from '../../analysis/analyze';
 import { applyEdits } from '../../core/edits';
-import { rules as allRules } from '../../rules';
-import { choiceOption, intOption, parseOptions } from '../args';
 import { LineIndex } from '../../core/lines';
 import type { Finding, TextEdit } from '../../core/types';
-import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport } from '../format';
-import { analyseInWorkers, threadCount, type WorkResult } from '../parallel';
+import { rules as allRules } from '../../rules';
+import { choiceOption, intOption, parseOptions } from '../args';
+import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport, type Palette } from '../format';
+import { analyseFile, analyseInWorkers, analyseItem, threadCount, type WorkResult } from '../parallel';
 import { VERSION_TEXT } from '../version';
-import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type ConfigResolver } from '../node-host';
+import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type CollectResult } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -51,7 +50,57 @@ export const command: CliCommand = {
   run,
 };
 
+// `starr check` runs in stages, each a small function over plain data: collect the files, analyse them (on
+// threads when there are many), apply fixes, report. Each file goes through analyse and fix in turn.
+
+interface CheckOptions {
+  inputs: string[];
+  format: (typeof FORMATS)[number];
+  quiet: boolean;
+  maxWarnings?: number;
+  fix: boolean;
+  configFile?: string;
+  framework?: string;
+  allFiles: boolean;
+}
+
+/** Problems that are not findings (unreadable files, broken settings, a failing rule), shown as they happen. */
+interface Problems {
+  list: { message: string; severity: 'error' | 'warning' }[];
+  report(message: string, severity?: 'error' | 'warning'): void;
+}
+
+/** One file analysed (and fixed): the text its positions refer to, all its findings, and the time it took. */
+interface Checked {
+  file: AccountFile;
+  text: string;
+  findings: Finding[];
+  info: AccountInfo;
+  ms: number;
+  fixed: number;
+}
+
 async function run(args: string[], io: CliIO): Promise<number> {
+  const options = parseCheckOptions(args);
+  const p = palette(io.colour && options.format === 'text');
+  const problems = problemLog(io, p);
+  const collected = collect(options, io, problems);
+  if (!collected) return EXIT_USAGE;
+  const checked: Checked[] = [];
+  for await (const [file, result] of analyse(collected, options, io)) {
+    if (!result.ok) {
+      problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
+      continue;
+    }
+    let c: Checked = { file, text: file.text, findings: result.findings, info: result.info, ms: result.ms, fixed: 0 };
+    if (options.fix) c = fix(c, collected, problems);
+    noteIfSlow(c, io, p);
+    checked.push(c);
+  }
+  return report(checked, collected, options, problems, io, p);
+}
+
+function parseCheckOptions(args: string[]): CheckOptions {
   const { values, positionals } = parseOptions(args, {
     format: { type: 'string' },
     quiet: { type: 'boolean' },
@@ -64,150 +113,147 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const format = choiceOption(values.format as string | undefined, 'format', FORMATS, 'text');
   const maxWarnings = intOption(values['max-warnings'] as string | undefined, 'max-warnings');
   if (!positionals.length) throw new UsageError('Name at least one file, folder or glob to check, for example: starr check portfolio/');
-
-  const p = palette(io.colour && format === 'text');
-  const problems: { message: string; severity: 'error' | 'warning' }[] = [];
-  const onProblem = (message: string, severity: 'error' | 'warning' = 'error') => {
-    problems.push({ message, severity });
-    io.stderr(`${severity === 'error' ? p.red('✖') : p.yellow('⚠')} ${message}\n`);
-  };
-
-  const collected = collectAccounts(positionals, {
-    cwd: io.cwd,
+  return {
+    inputs: positionals,
+    format,
+    quiet: !!values.quiet,
+    maxWarnings,
+    fix: !!values.fix,
     configFile: values.config as string | undefined,
     framework: values.framework as string | undefined,
     allFiles: !!values['all-files'],
-    onProblem,
-  });
-  if (values.config) {
-    const bad = collected.resolver.checkExplicit();
-    if (bad) {
-      io.stderr(`starr check: ${bad}\n`);
-      return EXIT_USAGE;
-    }
-  }
-
-  const reports: FileReport[] = [];
-  let warnings = 0;
-  let errors = 0;
-  const accounts = collected.accounts;
-  // Many files and no --fix: check them on several threads (the real process only; tests stay in-process).
-  let parallel: WorkResult[] | undefined;
-  const threads = threadCount(accounts.length);
-  if (!values.fix && io.workerScript && threads > 1) {
-    try {
-      parallel = await analyseInWorkers(io.workerScript, accounts.map((a) => ({ path: a.path, uri: a.uri, text: a.text })), { cwd: io.cwd, configFile: values.config as string | undefined, framework: values.framework as string | undefined }, threads);
-    } catch {
-      parallel = undefined; // Threads unavailable: check the files here instead.
-    }
-  }
-  for (let i = 0; i < accounts.length; i++) {
-    const file = accounts[i];
-    let findings: Finding[];
-    let info: AccountInfo;
-    let took: number;
-    let fixed = 0;
-    let lines = new LineIndex(file.text);
-    const pre = parallel?.[i];
-    if (pre) {
-      if (!pre.ok) {
-        onProblem(`${file.uri}: STARR failed while checking this file (${pre.error}). Please report it with the file if you can.`);
-        continue;
-      }
-      ({ findings, info } = pre);
-      took = pre.ms;
-    } else {
-      const started = performance.now();
-      let result: AnalysisResult;
-      try {
-        result = analyseFile(file, collected.resolver);
-      } catch (e) {
-        // A bug in one rule must not hide every other file's results.
-        onProblem(`${file.uri}: STARR failed while checking this file (${(e as Error).message}). Please report it with the file if you can.`);
-        continue;
-      }
-      let text = file.text;
-      if (values.fix) {
-        const r = fixFile(file, collected.resolver, result);
-        result = r.result;
-        fixed = r.fixed;
-        if (r.text !== file.text) {
-          try {
-            writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
-            text = r.text;
-          } catch (e) {
-            onProblem(`${file.uri}: the fixes could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged.`);
-            result = analyseFile(file, collected.resolver);
-            fixed = 0;
-          }
-        }
-      }
-      findings = result.findings;
-      info = accountInfo(result.account);
-      took = performance.now() - started;
-      // After --fix, positions refer to the text as saved.
-      if (text !== file.text) lines = new LineIndex(text);
-    }
-    // Only big files: a small one is slow only while the process warms up or the machine is busy.
-    if (took > SLOW_FILE_MS && file.text.length > SLOW_FILE_MIN_CHARS) {
-      // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
-      const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
-      io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(took / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
-    }
-    // --quiet hides warnings from the output; --max-warnings still counts them.
-    for (const f of findings) {
-      if (f.severity === 'error') errors++;
-      else if (f.severity === 'warning') warnings++;
-    }
-    const shown = values.quiet ? findings.filter((f) => f.severity === 'error') : findings;
-    reports.push({ uri: file.uri, path: file.path, info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed });
-  }
-
-  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length });
-
-  if (format === 'json') io.stdout(formatJson(reports, totals, VERSION_TEXT, problems.map((x) => x.message)));
-  else if (format === 'sarif') io.stdout(formatSarif(reports, allRules, VERSION_TEXT, io.cwd, problems));
-  else io.stdout(formatText(reports, totals, io.colour));
-
-  let code = errors ? EXIT_FINDINGS : EXIT_OK;
-  if (maxWarnings !== undefined && warnings > maxWarnings) {
-    io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${maxWarnings}.\n`);
-    code = EXIT_FINDINGS;
-  }
-  if (!collected.accounts.length && !problems.length) {
-    io.stderr('No reflective accounts were found to check. Name a file directly, or use --all-files to check every Markdown file.\n');
-  }
-  // A file that could not be read, or settings that could not be used, make the run incomplete.
-  if (problems.some((x) => x.severity === 'error')) code = EXIT_USAGE;
-  return code;
+  };
 }
 
-function analyseFile(file: AccountFile, resolver: ConfigResolver, text = file.text): AnalysisResult {
-  return analyze(text, { config: file.config.resolved, path: file.uri, criteria: resolver.catalogFor(file.config) });
+function problemLog(io: CliIO, p: Palette): Problems {
+  const list: Problems['list'] = [];
+  return {
+    list,
+    report(message, severity = 'error') {
+      list.push({ message, severity });
+      io.stderr(`${severity === 'error' ? p.red('✖') : p.yellow('⚠')} ${message}\n`);
+    },
+  };
+}
+
+/** Stage 1: the files to check, with their settings. Undefined when the `--config` file named cannot be read. */
+function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectResult | undefined {
+  const collected = collectAccounts(options.inputs, {
+    cwd: io.cwd,
+    configFile: options.configFile,
+    framework: options.framework,
+    allFiles: options.allFiles,
+    onProblem: (message, severity) => problems.report(message, severity),
+  });
+  const bad = options.configFile ? collected.resolver.checkExplicit() : undefined;
+  if (bad) {
+    io.stderr(`starr check: ${bad}\n`);
+    return undefined;
+  }
+  return collected;
+}
+
+/**
+ * Stage 2: each file with its analysis, in order. Many files and no --fix: on several threads (the real process
+ * only; tests stay in-process), else here, one file at a time.
+ */
+async function* analyse(collected: CollectResult, options: CheckOptions, io: CliIO): AsyncGenerator<[AccountFile, WorkResult]> {
+  const { accounts, resolver } = collected;
+  let threaded: WorkResult[] | undefined;
+  const threads = threadCount(accounts.length);
+  if (!options.fix && io.workerScript && threads > 1) {
+    try {
+      threaded = await analyseInWorkers(io.workerScript, accounts.map((a) => ({ path: a.path, uri: a.uri, text: a.text })), { cwd: io.cwd, configFile: options.configFile, framework: options.framework }, threads);
+    } catch {
+      threaded = undefined; // Threads unavailable: check the files here instead.
+    }
+  }
+  for (let i = 0; i < accounts.length; i++) yield [accounts[i], threaded?.[i] ?? analyseItem(accounts[i], resolver, accounts[i].config)];
+}
+
+/** Stage 3 (--fix): apply the safe fixes, save the file if it changed, and keep the analysis of what was saved. */
+function fix(c: Checked, collected: CollectResult, problems: Problems): Checked {
+  const start = performance.now();
+  const { file } = c;
+  const r = fixFile(file, collected, c.findings);
+  const ms = c.ms + performance.now() - start;
+  if (r.text === file.text) return { ...c, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
+  try {
+    writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
+  } catch (e) {
+    problems.report(`${file.uri}: the fixes could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged.`);
+    return { ...c, ms };
+  }
+  // Positions now refer to the text as saved.
+  return { ...c, text: r.text, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
 }
 
 /**
  * Apply each finding's preferred fix, skipping any that overlaps one already taken, then analyse again,
  * until nothing changes (or a few passes). Returns the new text; the caller writes it only if it changed.
  */
-export function fixFile(file: AccountFile, resolver: ConfigResolver, first: AnalysisResult): { text: string; result: AnalysisResult; fixed: number } {
+function fixFile(file: AccountFile, { resolver }: CollectResult, first: Finding[]): { text: string; findings: Finding[]; info?: AccountInfo; fixed: number } {
   let text = file.text;
-  let result = first;
+  let findings = first;
+  let info: AccountInfo | undefined;
   let fixed = 0;
   for (let pass = 0; pass < MAX_FIX_PASSES; pass++) {
-    const chosen = chooseFixes(result, text.length);
+    const chosen = chooseFixes(findings, text.length);
     if (!chosen.count) break;
     const next = applyEdits(text, chosen.edits);
     if (next === text) break;
     text = next;
     fixed += chosen.count;
-    result = analyseFile(file, resolver, text);
+    const result = analyseFile(resolver, { ...file, text }, file.config);
+    findings = result.findings;
+    info = accountInfo(result.account);
   }
-  return { text, result, fixed };
+  return { text, findings, info, fixed };
 }
 
-/** The preferred fixes of a result that can be applied together: in range and not overlapping. */
-export function chooseFixes(result: AnalysisResult, length: number): { edits: TextEdit[]; count: number } {
+/** Only big files: a small one is slow only while the process warms up or the machine is busy. */
+function noteIfSlow({ file, ms }: Checked, io: CliIO, p: Palette): void {
+  if (ms <= SLOW_FILE_MS || file.text.length <= SLOW_FILE_MIN_CHARS) return;
+  // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
+  const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
+  io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
+}
+
+/** Stage 4: print every file's findings in the chosen format, and work out the exit code. */
+function report(checked: Checked[], collected: CollectResult, options: CheckOptions, problems: Problems, io: CliIO, p: Palette): number {
+  let warnings = 0;
+  let errors = 0;
+  // --quiet hides warnings from the output; --max-warnings still counts them.
+  for (const f of checked.flatMap((c) => c.findings)) {
+    if (f.severity === 'error') errors++;
+    else if (f.severity === 'warning') warnings++;
+  }
+  const reports: FileReport[] = checked.map((c) => {
+    const lines = new LineIndex(c.text);
+    const shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+    return { uri: c.file.uri, path: c.file.path, info: c.info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed: c.fixed };
+  });
+  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length });
+
+  if (options.format === 'json') io.stdout(formatJson(reports, totals, VERSION_TEXT, problems.list.map((x) => x.message)));
+  else if (options.format === 'sarif') io.stdout(formatSarif(reports, allRules, VERSION_TEXT, io.cwd, problems.list));
+  else io.stdout(formatText(reports, totals, io.colour));
+
+  let code = errors ? EXIT_FINDINGS : EXIT_OK;
+  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
+    io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.\n`);
+    code = EXIT_FINDINGS;
+  }
+  if (!collected.accounts.length && !problems.list.length) {
+    io.stderr('No reflective accounts were found to check. Name a file directly, or use --all-files to check every Markdown file.\n');
+  }
+  // A file that could not be read, or settings that could not be used, make the run incomplete.
+  if (problems.list.some((x) => x.severity === 'error')) code = EXIT_USAGE;
+  return code;
+}
+
+/** The preferred fixes among findings that can be applied together: in range and not overlapping. */
+function chooseFixes(findings: Finding[], length: number): { edits: TextEdit[]; count: number } {
   const taken: TextEdit[] = [];
   let count = 0;
   const overlaps = (a: TextEdit, b: TextEdit) =>
@@ -216,7 +262,7 @@ export function chooseFixes(result: AnalysisResult, length: number): { edits: Te
     a.span.start === b.span.start || a.span.end === b.span.end ||
     (a.span.start === a.span.end && a.span.start >= b.span.start && a.span.start <= b.span.end) ||
     (b.span.start === b.span.end && b.span.start >= a.span.start && b.span.start <= a.span.end);
-  for (const f of result.findings) {
+  for (const f of findings) {
     const fix = f.fixes?.find((x) => x.preferred);
     if (!fix || !fix.edits.length) continue;
     const ok = fix.edits.every((e) => e.span.start >= 0 && e.span.end <= length && e.span.start <= e.span.end);
