@@ -1,12 +1,14 @@
 import * as vscode from 'vscode';
 import {
-  analyze, buildAccountFor, defaultConfig, rules, runRules, summarise,
-  type AccountModel, type AccountSummary, type CriteriaLookup, type Finding, type ResolvedConfig,
+  buildAccountFor, defaultConfig, looksLikeAccount, rules, runRules,
+  type AccountModel, type AccountSummary, type Finding, type ResolvedConfig, type Span,
 } from '../analysis';
-import { FRONT_MATTER_KEYS, countSectionHeadings, frontMatterOf } from '../core/detect';
 import type { ConfigContext, ConfigService } from './config-service';
+import type { CriteriaService } from './criteria-service';
+import { analyseRequest, type AnalysisRequest } from './document-analysis';
 import type { Log } from './log';
 import { OffThreadAnalyser } from './off-thread';
+import { isViewOfAnotherFile } from './uri-utils';
 
 /** One analysis of one version of a document, shared by every feature. */
 export interface AnalysisResult {
@@ -16,14 +18,14 @@ export interface AnalysisResult {
   summary: AccountSummary;
   /** The full model; undefined when a large document was analysed in a worker (only plain data comes back). */
   account?: AccountModel;
+  /** Where the front matter is, fences included, as the parse found it (in a worker too). */
+  frontMatter?: Span;
   config: ResolvedConfig;
   offThread: boolean;
   ms: number;
 }
 
 const OVERRIDES_KEY = 'starr.accountOverrides';
-/** Schemes whose documents are views of other files (diffs, output): never checked. */
-const IGNORED_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
 
 interface CacheEntry {
   version: number;
@@ -37,7 +39,6 @@ export class AnalysisService implements vscode.Disposable {
   private readonly accountCache = new Map<string, { version: number; generation: number; ctx: ConfigContext; value: boolean }>();
   private readonly overrides: Set<string>;
   private generation = 0;
-  private lookup: CriteriaLookup | undefined;
   private readonly offThread: OffThreadAnalyser;
   private readonly busy = new Set<string>();
   /** Large documents this host cannot analyse without blocking (no worker). */
@@ -51,7 +52,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly analysed = new vscode.EventEmitter<AnalysisResult>();
   private readonly busyChanged = new vscode.EventEmitter<vscode.Uri>();
   private readonly dropped = new vscode.EventEmitter<vscode.Uri>();
-  /** Everything analysed before is stale (settings, `.starr.yaml`, criteria or overrides changed): check again. */
+  /** Everything analysed before is stale (settings, `.starr.yaml`, criteria sets or overrides changed): check again. */
   readonly onDidChange = this.changed.event;
   /** A document version has been analysed. */
   readonly onDidAnalyse = this.analysed.event;
@@ -63,6 +64,7 @@ export class AnalysisService implements vscode.Disposable {
   constructor(
     private readonly context: vscode.ExtensionContext,
     private readonly config: ConfigService,
+    private readonly criteria: CriteriaService,
     private readonly log: Log,
   ) {
     this.overrides = new Set(context.workspaceState.get<string[]>(OVERRIDES_KEY, []));
@@ -71,6 +73,8 @@ export class AnalysisService implements vscode.Disposable {
     this.disposables.push(
       this.offThread,
       config.onDidChange(() => this.invalidate()),
+      // Findings (unknown-criterion) depend on the criteria sets.
+      criteria.onDidChange(() => this.invalidate()),
       vscode.workspace.onDidCloseTextDocument((d) => this.forget(d.uri)),
       this.changed,
       this.analysed,
@@ -79,19 +83,9 @@ export class AnalysisService implements vscode.Disposable {
     );
   }
 
-  /** The criteria sets known to the workspace (set by the coverage feature); findings are re-checked. */
-  setCriteria(lookup: CriteriaLookup | undefined): void {
-    this.lookup = lookup;
-    this.invalidate();
-  }
-
-  get criteria(): CriteriaLookup | undefined {
-    return this.lookup;
-  }
-
   /** Whether a document is a reflective account (and so is checked at all). */
   isAccount(doc: vscode.TextDocument): boolean {
-    if (doc.languageId !== 'markdown' || IGNORED_SCHEMES.has(doc.uri.scheme)) return false;
+    if (doc.languageId !== 'markdown' || isViewOfAnotherFile(doc.uri)) return false;
     const key = doc.uri.toString();
     const ctx = this.config.contextSync(doc.uri);
     const c = this.accountCache.get(key);
@@ -104,16 +98,14 @@ export class AnalysisService implements vscode.Disposable {
 
   /**
    * The rule for any text: an override from "Check this file as a reflective account"; not excluded; then
-   * `include` globs, front matter with unit/framework/criteria, or two or more framework section headings.
+   * `include` globs; then the core's test (looksLikeAccount), the one the CLI uses too.
    */
   isAccountText(uri: vscode.Uri, text: string): boolean {
     if (this.overrides.has(uri.toString())) return true;
     const ctx = this.config.contextSync(uri);
     if (ctx.excluded(uri)) return false;
     if (ctx.included(uri)) return true;
-    const fm = frontMatterOf(text);
-    if (fm !== undefined && FRONT_MATTER_KEYS.test(fm)) return true;
-    return this.log.time('account detection', () => countSectionHeadings(text, ctx.resolved.framework) >= 2);
+    return this.log.time('account detection', () => looksLikeAccount(text, ctx.resolved.framework));
   }
 
   isOverridden(uri: vscode.Uri): boolean {
@@ -217,22 +209,22 @@ export class AnalysisService implements vscode.Disposable {
     await this.warm;
     const config = await this.config.load(uri);
     if (token?.isCancellationRequested) return undefined;
-    const threshold = this.config.editor(uri).largeFileThreshold;
-    if (text.length > threshold) return this.runOffThread(uri, version, text, config);
+    const request: AnalysisRequest = { uri: uri.toString(), text, config, now: Date.now() };
+    if (text.length > this.config.editor(uri).largeFileThreshold) return this.runOffThread(uri, version, request);
     this.skipped.delete(uri.toString());
     const start = performance.now();
-    const { account, findings, cancelled } = analyze(text, { config, path: uri.toString(), criteria: this.lookup, token });
-    if (cancelled) return undefined;
-    const summary = summarise(uri.toString(), account, findings);
+    const r = analyseRequest(request, this.criteria.catalog, token);
+    if (!r) return undefined;
     const ms = performance.now() - start;
     this.log.block(`analysing ${shortName(uri)}`, ms);
     this.log.stats.lastAnalysisMs = ms;
     this.log.stats.lastAnalysisUri = uri.toString();
     this.log.stats.analyses++;
-    return { uri, version, findings, summary, account, config, offThread: false, ms };
+    return { uri, version, findings: r.findings, summary: r.summary, account: r.account, frontMatter: r.frontMatter, config, offThread: false, ms };
   }
 
-  private async runOffThread(uri: vscode.Uri, version: number, text: string, config: ResolvedConfig): Promise<AnalysisResult | undefined> {
+  private async runOffThread(uri: vscode.Uri, version: number, request: AnalysisRequest): Promise<AnalysisResult | undefined> {
+    const { text, config } = request;
     const key = uri.toString();
     if (!this.offThread.available) {
       if (!this.toldAboutSkipping) {
@@ -255,13 +247,13 @@ export class AnalysisService implements vscode.Disposable {
     this.busy.add(key);
     this.busyChanged.fire(uri);
     try {
-      const r = await this.offThread.analyse(key, text, config);
+      const r = await this.offThread.analyse(request, this.criteria.data);
       if (!r) return undefined;
       this.log.stats.lastAnalysisMs = r.ms;
       this.log.stats.lastAnalysisUri = key;
       this.log.stats.offThreadAnalyses++;
       this.log.info(`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
-      return { uri, version, findings: r.findings, summary: r.summary, config, offThread: true, ms: r.ms };
+      return { uri, version, findings: r.findings, summary: r.summary, frontMatter: r.frontMatter, config, offThread: true, ms: r.ms };
     } finally {
       this.busy.delete(key);
       this.busyChanged.fire(uri);

@@ -31,15 +31,15 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
       const key = `${f.ruleId}:${f.start.line}`;
       if (disabled.has(key)) continue;
       disabled.add(key);
-      actions.push(...this.disableActions(doc, f, diag, r.account?.frontMatter?.span.end));
+      actions.push(...this.disableActions(doc, f, diag, r.frontMatter?.end ?? 0));
     }
     return actions;
   }
 
-  private disableActions(doc: vscode.TextDocument, f: Finding, diag: vscode.Diagnostic, frontMatterEnd: number | undefined): vscode.CodeAction[] {
+  /** `fmEnd`: the offset just after the front matter's closing fence, as the analysis found it (0: none). */
+  private disableActions(doc: vscode.TextDocument, f: Finding, diag: vscode.Diagnostic, fmEnd: number): vscode.CodeAction[] {
     const out: vscode.CodeAction[] = [];
     const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    const fmEnd = frontMatterEnd ?? frontMatterEndOf(doc.getText());
     // Inside the front matter an HTML comment would break the YAML, so only whole-file disabling could work,
     // and a directive only covers what follows it: nothing can be offered there.
     if (f.span.start < fmEnd) return out;
@@ -77,17 +77,6 @@ function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Dia
   if (exact) return exact;
   const byMessage = same.filter((f) => f.message === d.message).sort((a, b) => Math.abs(a.span.start - start) - Math.abs(b.span.start - start));
   return byMessage[0] ?? same.find((f) => f.span.start <= end && start <= f.span.end);
-}
-
-/** Offset just after a closing front-matter fence and its line break, or 0. */
-export function frontMatterEndOf(text: string): number {
-  const open = /^\uFEFF?---[ \t]*\r?\n/.exec(text);
-  if (!open) return 0;
-  const close = /^(?:---|\.\.\.)[ \t]*(?:\r?\n|$)/m;
-  close.lastIndex = 0;
-  const rest = text.slice(open[0].length);
-  const c = close.exec(rest);
-  return c ? open[0].length + c.index + c[0].length : 0;
 }
 
 export function register(services: Services): vscode.Disposable[] {

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { getFrameworks } from '../core';
-import { CriteriaCatalog, criterionIds, type LoadedCriteriaSet } from '../core/criteria';
+import { criterionIds, type LoadedCriteriaSet } from '../core/criteria';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 import { accountTemplate, fileNameFor } from './templates';
@@ -67,8 +67,7 @@ async function newAccount(services: Services, chosenFolder?: vscode.Uri): Promis
   );
   if (!fwPick) return;
 
-  const catalog = services.analysis.criteria instanceof CriteriaCatalog ? services.analysis.criteria : new CriteriaCatalog();
-  const units = catalog.units();
+  const units = services.criteria.catalog.units();
   type UnitItem = vscode.QuickPickItem & { set?: LoadedCriteriaSet; other?: boolean };
   const unitItems: UnitItem[] = [
     ...units.map((u) => ({ label: u.set.id, description: u.set.title, set: u })),

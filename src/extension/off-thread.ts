@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import type { AccountSummary, Finding, ResolvedConfig } from '../core';
+import type { AccountSummary, Finding, Span } from '../core';
+import type { AnalysisRequest, CriteriaData } from './document-analysis';
 import type { Log } from './log';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 export interface OffThreadResult {
   findings: Finding[];
   summary: AccountSummary;
+  frontMatter?: Span;
   ms: number;
 }
 
@@ -44,12 +46,13 @@ export class OffThreadAnalyser implements vscode.Disposable {
     return process.env.STARR_WEB === '1' ? typeof Worker !== 'undefined' : true;
   }
 
-  analyse(uri: string, text: string, config: ResolvedConfig): Promise<OffThreadResult | undefined> {
+  analyse(request: AnalysisRequest, criteria: CriteriaData): Promise<OffThreadResult | undefined> {
+    const uri = request.uri;
     return new Promise((resolve, reject) => {
       for (let i = this.queue.length - 1; i >= 0; i--) {
         if (this.queue[i].req.uri === uri) this.queue.splice(i, 1)[0].resolve(undefined);
       }
-      const job: Job = { req: { id: this.nextId++, uri, text, config, now: Date.now() }, resolve, reject };
+      const job: Job = { req: { ...request, id: this.nextId++, criteria }, resolve, reject };
       this.queue.push(job);
       if (this.running?.req.uri === uri) {
         this.log.debug(`Stopping the background analysis of ${uri}: the text has changed`);
@@ -94,7 +97,7 @@ export class OffThreadAnalyser implements vscode.Disposable {
     if (!job || job.req.id !== res.id) return;
     this.running = undefined;
     this.worked = true;
-    if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, ms: res.ms });
+    if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, frontMatter: res.frontMatter, ms: res.ms });
     else job.reject(new Error(res.error));
     this.pump();
   }

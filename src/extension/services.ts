@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { AnalysisService } from './analysis-service';
 import { ConfigService } from './config-service';
+import { CriteriaService } from './criteria-service';
 import { Log } from './log';
 import { WorkspaceIndex } from './workspace-index';
 
@@ -10,6 +11,8 @@ export interface Services {
   log: Log;
   /** Settings merged with the nearest `.starr.yaml` (the file wins). */
   config: ConfigService;
+  /** The workspace's criteria sets (bundled and the centre's), read by the analysis and the coverage views. */
+  criteria: CriteriaService;
   /** Which documents are accounts, and one shared analysis per document version. */
   analysis: AnalysisService;
   /** Every account in the workspace, kept current by a file watcher. */
@@ -21,8 +24,9 @@ export type Feature = (services: Services) => vscode.Disposable[];
 
 export async function createServices(context: vscode.ExtensionContext, log = new Log()): Promise<Services> {
   const config = new ConfigService(log);
-  const analysis = new AnalysisService(context, config, log);
-  const workspace = new WorkspaceIndex(analysis, config, log);
-  context.subscriptions.push(log, config, analysis, workspace);
-  return { context, log, config, analysis, workspace };
+  const criteria = new CriteriaService(config, log);
+  const analysis = new AnalysisService(context, config, criteria, log);
+  const workspace = new WorkspaceIndex(analysis, config, criteria, log);
+  context.subscriptions.push(log, config, criteria, analysis, workspace);
+  return { context, log, config, criteria, analysis, workspace };
 }

@@ -19,6 +19,10 @@ export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefi
   return uri.path.startsWith(b) ? uri.path.slice(b.length) : undefined;
 }
 
-export function isMarkdownPath(uri: vscode.Uri): boolean {
-  return /\.(md|markdown)$/i.test(uri.path);
+/** Schemes whose documents are views of other files (diffs, output, merge conflicts). */
+const VIEW_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
+
+/** A view of another file is never checked nor given feedback threads: the file itself is. */
+export function isViewOfAnotherFile(uri: vscode.Uri): boolean {
+  return VIEW_SCHEMES.has(uri.scheme);
 }

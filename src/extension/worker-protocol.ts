@@ -1,14 +1,13 @@
-import type { AccountSummary, Finding, ResolvedConfig } from '../core';
+import type { AccountSummary, Finding, Span } from '../core';
+import type { AnalysisRequest, CriteriaData } from './document-analysis';
 
 /** A request to analyse one large document off the extension-host thread. Plain data only. */
-export interface WorkerRequest {
+export interface WorkerRequest extends AnalysisRequest {
   id: number;
-  uri: string;
-  text: string;
-  config: ResolvedConfig;
-  now: number;
+  /** The worker builds its criteria lookup from these, once for each key. */
+  criteria: CriteriaData;
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; findings: Finding[]; summary: AccountSummary; ms: number }
+  | { id: number; ok: true; findings: Finding[]; summary: AccountSummary; frontMatter?: Span; ms: number }
   | { id: number; ok: false; error: string };

@@ -1,16 +1,23 @@
 // Analyses large documents away from the extension host's thread. Built twice by scripts/build.mjs:
 // dist/worker.js (Node worker_threads) and dist/web/worker.js (a Web Worker in the browser).
 import './web-shim';
-import { analyze, summarise } from '../analysis';
+import { CriteriaCatalog } from '../core';
+import { analyseRequest, type CriteriaData } from './document-analysis';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 import './web-shim-end';
+
+/** The criteria lookup, built once for each version of the sets (every request carries them). */
+let criteria: { key: string; catalog: CriteriaCatalog } | undefined;
+function catalogFor(data: CriteriaData): CriteriaCatalog {
+  if (criteria?.key !== data.key) criteria = { key: data.key, catalog: new CriteriaCatalog({ centre: data.centre }) };
+  return criteria.catalog;
+}
 
 function handle(req: WorkerRequest): WorkerResponse {
   try {
     const start = performance.now();
-    const { account, findings } = analyze(req.text, { config: req.config, path: req.uri, now: new Date(req.now) });
-    const summary = summarise(req.uri, account, findings);
-    return { id: req.id, ok: true, findings, summary, ms: performance.now() - start };
+    const { findings, summary, frontMatter } = analyseRequest(req, catalogFor(req.criteria))!;
+    return { id: req.id, ok: true, findings, summary, frontMatter, ms: performance.now() - start };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

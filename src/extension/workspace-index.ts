@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { PortfolioIndex, fingerprint } from '../analysis';
 import type { AnalysisService } from './analysis-service';
 import type { ConfigService } from './config-service';
+import type { CriteriaService } from './criteria-service';
 import type { Log } from './log';
 
 const MARKDOWN_GLOB = '**/*.{md,markdown}';
@@ -25,11 +26,11 @@ export class WorkspaceIndex implements vscode.Disposable {
   /** Summaries computed under the current settings, so an unchanged file is not analysed again. */
   private readonly fresh = new Set<string>();
 
-  constructor(private readonly analysis: AnalysisService, private readonly config: ConfigService, private readonly log: Log) {
+  constructor(private readonly analysis: AnalysisService, private readonly config: ConfigService, criteria: CriteriaService, private readonly log: Log) {
     const host = {
       configFor: (uri: string) => config.resolve(vscode.Uri.parse(uri)),
       get criteria() {
-        return analysis.criteria;
+        return criteria.catalog;
       },
     };
     this.index = new PortfolioIndex(host);

@@ -1,15 +1,12 @@
-// Criteria coverage in the editor: loads the criteria sets, feeds them to the analysis (unknown-criterion),
-// and shows the "Coverage" and "Accounts" views with their toolbar commands.
+// Criteria coverage in the editor: the "Coverage" and "Accounts" views with their toolbar commands, over the
+// workspace's criteria sets (the shared criteria service) and accounts (the workspace index).
 import * as vscode from 'vscode';
 import { coverageCsv, coverageMarkdown } from '../../core/coverage';
 import { criteriaSetTemplate } from '../../core/criteria';
 import type { Services } from '../services';
 import { AccountsTree } from './accounts-tree';
-import { loadCatalog, showProblems } from './catalog';
 import { CoverageModel } from './model';
 import { CoverageTree } from './tree';
-
-const RELOAD_MS = 300;
 
 /** A tree node as plain data, for the in-host tests (`starr._coverageTree`). */
 export interface PlainNode {
@@ -25,40 +22,9 @@ export interface PlainNode {
 }
 
 export function register(services: Services): vscode.Disposable[] {
-  const { analysis, log, workspace } = services;
-  const model = new CoverageModel(services);
+  const { criteria, log, workspace } = services;
   // The bundled sets are there at once; centre sets follow when the folders have been read.
-  analysis.setCriteria(model.catalog);
-  const problems = vscode.languages.createDiagnosticCollection('starr-criteria');
-  let folders: vscode.Uri[] = [];
-  let signature = '';
-
-  const reload = async (): Promise<void> => {
-    try {
-      const loaded = await loadCatalog(log);
-      folders = loaded.folders;
-      showProblems(problems, loaded);
-      if (loaded.signature !== signature) {
-        signature = loaded.signature;
-        model.setCatalog(loaded.catalog);
-        // Findings (unknown-criterion) depend on the sets: the analysis re-checks.
-        analysis.setCriteria(loaded.catalog);
-      }
-    } catch (e) {
-      log.error('Could not load the criteria sets', e);
-    }
-  };
-  let chain = reload();
-  let reloadTimer: ReturnType<typeof setTimeout> | undefined;
-  const scheduleReload = () => {
-    clearTimeout(reloadTimer);
-    reloadTimer = setTimeout(() => (chain = chain.then(reload)), RELOAD_MS);
-  };
-  const inCriteriaFolder = (uri: vscode.Uri) => folders.some((f) => uri.toString().startsWith(`${f.toString().replace(/\/$/, '')}/`));
-  const yamlWatcher = vscode.workspace.createFileSystemWatcher('**/*.{yaml,yml}');
-  const onYaml = (uri: vscode.Uri) => {
-    if (inCriteriaFolder(uri)) scheduleReload();
-  };
+  const model = new CoverageModel(services, criteria.catalog);
 
   const tree = new CoverageTree(model);
   const view = vscode.window.createTreeView('starr.coverage', { treeDataProvider: tree, showCollapseAll: true });
@@ -86,7 +52,7 @@ export function register(services: Services): vscode.Disposable[] {
   };
   setContext('starr.coverage.gapsOnly', false);
   setContext('starr.coverage.byLearner', false);
-  void Promise.all([workspace.ready, chain]).then(() => {
+  void Promise.all([workspace.ready, criteria.loaded]).then(() => {
     ready = true;
     model.invalidate(true);
   });
@@ -141,17 +107,10 @@ export function register(services: Services): vscode.Disposable[] {
     view,
     accounts,
     accountsView,
-    problems,
-    yamlWatcher,
-    yamlWatcher.onDidCreate(onYaml),
-    yamlWatcher.onDidChange(onYaml),
-    yamlWatcher.onDidDelete(onYaml),
-    services.config.onDidChange(scheduleReload),
-    vscode.workspace.onDidChangeWorkspaceFolders(scheduleReload),
+    criteria.onDidChange(() => model.setCatalog(criteria.catalog)),
     model.onDidChange(update),
-    { dispose: () => clearTimeout(reloadTimer) },
     vscode.commands.registerCommand('starr.coverage.refresh', async () => {
-      await (chain = chain.then(reload));
+      await criteria.reload();
       await workspace.scan();
       model.invalidate(true);
       accounts.refresh();
@@ -193,11 +152,11 @@ export function register(services: Services): vscode.Disposable[] {
     }),
     // For the in-host tests: the trees as plain data, and a promise of the next recomputation.
     vscode.commands.registerCommand('starr._coverageTree', async (which: 'coverage' | 'accounts' = 'coverage') => {
-      await Promise.all([workspace.ready, chain]);
+      await Promise.all([workspace.ready, criteria.loaded]);
       return which === 'accounts' ? plain(accounts) : plain(tree);
     }),
     vscode.commands.registerCommand('starr._coverageState', async () => {
-      await Promise.all([workspace.ready, chain]);
+      await Promise.all([workspace.ready, criteria.loaded]);
       const r = model.report();
       return { generation: model.generation, counts: r.counts, units: model.catalog.units().map((u) => u.set.id), badge: view.badge?.value ?? 0, accounts: workspace.index.size };
     }),

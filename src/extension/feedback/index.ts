@@ -6,6 +6,7 @@ import {
   type CriticMark, type FeedbackAuthor, type FeedbackThread, type Span,
 } from '../../core';
 import type { Services } from '../services';
+import { isViewOfAnotherFile } from '../uri-utils';
 import { applyToDocument } from './edits';
 import { FeedbackTree } from './tree';
 
@@ -40,7 +41,7 @@ function authorFor(fallback: string): FeedbackAuthor | undefined {
 }
 
 function isFeedbackDoc(doc: vscode.TextDocument): boolean {
-  return doc.languageId === 'markdown' && doc.uri.scheme !== 'git' && doc.uri.scheme !== 'output';
+  return doc.languageId === 'markdown' && !isViewOfAnotherFile(doc.uri);
 }
 
 export function register(services: Services): vscode.Disposable[] {
@@ -168,7 +169,7 @@ export function register(services: Services): vscode.Disposable[] {
   const addAt = async (doc: vscode.TextDocument, span: Span, body: string): Promise<boolean> => {
     const r = analysis.peek(doc) ?? (analysis.isAccount(doc) ? await analysis.analyse(doc) : undefined);
     const avoid: { span: Span; what: string }[] = [];
-    if (r?.account?.frontMatter) avoid.push({ span: r.account.frontMatter.span, what: 'the front matter' });
+    if (r?.frontMatter) avoid.push({ span: r.frontMatter, what: 'the front matter' });
     const result = addFeedback(doc.getText(), span, body, authorFor('tutor'), { marks: await marksOf(doc), avoid });
     if (result.error !== undefined) {
       void vscode.window.showWarningMessage(result.error);
