@@ -25,13 +25,19 @@ const skeleton = (id) => {
   body.push('$0');
   return body;
 };
-const out = {
-  'STARR reflective account': { prefix: ['starr', 'starr-account'], description: 'A whole STARR account: front matter, Situation, Task, Action, Result and Reflection.', body: skeleton('starr') },
-  'STAR account': { prefix: ['star', 'star-account'], description: 'A STAR account: Situation, Task, Action, Result.', body: skeleton('star') },
-  'CARL account': { prefix: ['carl', 'carl-account'], description: 'A CARL account: Context, Action, Result, Learning.', body: skeleton('carl') },
-  "Gibbs' reflective cycle": { prefix: ['gibbs', 'gibbs-account'], description: "Gibbs' reflective cycle: Description, Feelings, Evaluation, Analysis, Conclusion, Action plan.", body: skeleton('gibbs') },
-  'STARR front matter': { prefix: ['starr-front-matter', 'front-matter'], description: 'Front matter for a reflective account: title, learner, unit, criteria, date, framework, status.', body: [...front('${6|starr,star,carl,gibbs|}', 1).slice(0, -1), '$0'] },
+// One whole-account skeleton per framework in the data; these are the titles the bundled ones are offered under.
+const titles = {
+  starr: { name: 'STARR reflective account', description: 'A whole STARR account: front matter, Situation, Task, Action, Result and Reflection.' },
+  star: { name: 'STAR account', description: 'A STAR account: Situation, Task, Action, Result.' },
+  carl: { name: 'CARL account', description: 'A CARL account: Context, Action, Result, Learning.' },
+  gibbs: { name: "Gibbs' reflective cycle", description: "Gibbs' reflective cycle: Description, Feelings, Evaluation, Analysis, Conclusion, Action plan." },
 };
+const out = {};
+for (const f of fw) {
+  const t = titles[f.id] ?? { name: `${f.name} account`, description: `A ${f.name} account: ${f.sections.map((s) => s.name).join(', ')}.` };
+  out[t.name] = { prefix: [f.id, `${f.id}-account`], description: t.description, body: skeleton(f.id) };
+}
+out['STARR front matter'] = { prefix: ['starr-front-matter', 'front-matter'], description: 'Front matter for a reflective account: title, learner, unit, criteria, date, framework, status.', body: [...front(`\${6|${fw.map((f) => f.id).join(',')}|}`, 1).slice(0, -1), '$0'] };
 for (const s of byId.starr.sections) {
   out[`STARR ${s.name} section`] = { prefix: [`starr-${s.id}`, s.id], description: `${s.name}: ${s.guidance}`, body: [`## ${s.name}`, '', `\${1:${s.prompt.replace(/[$}\\]/g, (c) => '\\' + c)}}`, '', '$0'] };
 }

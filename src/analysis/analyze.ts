@@ -1,6 +1,6 @@
 // The layer above the core and the rules: it knows the rule registry, so the core never has to.
 import { defaultConfig, type ResolvedConfig } from '../core/config';
-import { getFramework } from '../core/data';
+import { frameworkOrDefault, getFramework } from '../core/data';
 import { buildAccount } from '../core/model';
 import type { CriteriaLookup, Report, Rule } from '../core/rule';
 import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
@@ -50,7 +50,7 @@ export function analyze(text: string, options: AnalyzeOptions = {}): AnalysisRes
 
 export function buildAccountFor(text: string, config: ResolvedConfig, path?: string): AccountModel {
   return buildAccount(text, {
-    framework: getFramework(config.framework) ?? getFramework('starr')!,
+    framework: frameworkOrDefault(config.framework),
     resolveFramework: getFramework,
     path,
   });

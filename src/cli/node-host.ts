@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import { CONFIG_FILE_NAMES, parseConfig, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
-import { getFramework, getFrameworks } from '../core/data';
+import { DEFAULT_FRAMEWORK, getFramework, getFrameworks } from '../core/data';
 import { PortfolioIndex } from '../analysis';
 import { looksLikeAccount } from '../core/detect';
 
@@ -366,8 +366,8 @@ export class ConfigResolver {
     if (this.opts.framework) resolved.framework = this.opts.framework.toLowerCase();
     if (!getFramework(resolved.framework)) {
       const known = [...getFrameworks().keys()].join(', ');
-      this.opts.onProblem(`${shown ?? '--framework'}: "${resolved.framework}" is not a framework I know (${known}); using starr.`, 'warning');
-      resolved.framework = 'starr';
+      this.opts.onProblem(`${shown ?? '--framework'}: "${resolved.framework}" is not a framework I know (${known}); using ${DEFAULT_FRAMEWORK}.`, 'warning');
+      resolved.framework = DEFAULT_FRAMEWORK;
     }
     return resolved;
   }

@@ -1,4 +1,5 @@
 import configSchema from '../../schemas/config.schema.json';
+import { DEFAULT_FRAMEWORK } from './data';
 import { parseYamlData, type DataProblem } from './yaml-data';
 import type { SeveritySetting } from './types';
 
@@ -40,7 +41,7 @@ export interface ResolvedConfig {
 export const CONFIG_FILE_NAMES = ['.starr.yaml', '.starr.yml'];
 
 export function defaultConfig(): ResolvedConfig {
-  return { framework: 'starr', rules: {}, phrases: { add: [], remove: [] }, sections: {}, words: {}, criteria: [], include: [], exclude: [] };
+  return { framework: DEFAULT_FRAMEWORK, rules: {}, phrases: { add: [], remove: [] }, sections: {}, words: {}, criteria: [], include: [], exclude: [] };
 }
 
 export interface ConfigResult {

@@ -27,6 +27,20 @@ export function getFramework(id: string | undefined): Framework | undefined {
   return id ? getFrameworks().get(id.toLowerCase().trim()) : undefined;
 }
 
+/** For accounts and settings that name no framework, or one that is not in data/frameworks.yaml. */
+export const DEFAULT_FRAMEWORK = 'starr';
+
+/** The framework named, else the default. */
+export function frameworkOrDefault(id: string | undefined): Framework {
+  return getFramework(id) ?? getFrameworks().get(DEFAULT_FRAMEWORK)!;
+}
+
+/** The framework ids as help text lists them: "starr (default), star, carl or gibbs". */
+export function frameworkChoices(markDefault = false): string {
+  const ids = [...getFrameworks().keys()].map((id) => (markDefault && id === DEFAULT_FRAMEWORK ? `${id} (default)` : id));
+  return ids.length > 1 ? `${ids.slice(0, -1).join(', ')} or ${ids[ids.length - 1]}` : ids.join('');
+}
+
 /** A bundled lexicon, as its rule imports it (`data/lexicons/<name>.yaml?data`). */
 export function lexicon(data: unknown): Lexicon {
   return data as Lexicon;

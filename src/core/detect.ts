@@ -1,6 +1,6 @@
 // How a Markdown file is recognised as a reflective account, cheaply (no Markdown parse).
 // One test, shared by the CLI (files found in folders) and the editor (which documents get diagnostics).
-import { getFramework } from './data';
+import { frameworkOrDefault } from './data';
 import { matchSection } from './sections';
 
 /** Front matter keys that mark a file as an account. */
@@ -23,7 +23,7 @@ const BOLD_LABEL = /^ {0,3}\*\*([^*\r\n]{1,60})\*\*/gm;
 export function countSectionHeadings(text: string, frameworkId: string): number {
   const fm = frontMatterOf(text);
   const named = fm && /^framework\s*:\s*["']?([\w-]+)/m.exec(fm)?.[1];
-  const framework = getFramework(named || frameworkId) ?? getFramework('starr')!;
+  const framework = frameworkOrDefault(named || frameworkId);
   const found = new Set<string>();
   for (const [re, mode] of [[ATX, 'heading'], [BOLD_LABEL, 'label']] as const) {
     re.lastIndex = 0;

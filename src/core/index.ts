@@ -4,7 +4,7 @@ export * from './types';
 export { buildAccount } from './model';
 export { defineRule, DOCS_BASE, type Rule, type RuleMeta, type RuleContext, type Report, type CriteriaLookup } from './rule';
 export { parseConfig, resolveConfig, defaultConfig, CONFIG_FILE_NAMES, type StarrConfig, type ResolvedConfig, type RuleSetting } from './config';
-export { getFramework, getFrameworks } from './data';
+export { DEFAULT_FRAMEWORK, frameworkOrDefault, getFramework, getFrameworks } from './data';
 export { parseYamlData, type DataProblem, type DataResult } from './yaml-data';
 export { LineIndex } from './lines';
 export { scanCritic } from './critic';

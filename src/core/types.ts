@@ -68,6 +68,8 @@ export interface FrameworkSection {
 export interface Framework {
   id: string;
   name: string;
+  /** Where the name is long: a word for tight spaces such as the status bar. */
+  shortName?: string;
   description: string;
   sections: FrameworkSection[];
 }

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { getFrameworks } from '../core';
+import { DEFAULT_FRAMEWORK, getFrameworks } from '../core';
 import { criterionIds, type LoadedCriteriaSet } from '../core/criteria';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
@@ -59,7 +59,7 @@ async function newAccount(services: Services, chosenFolder?: vscode.Uri): Promis
   });
   if (!title) return;
 
-  const base = active ? services.config.resolve(active).framework : 'starr';
+  const base = active ? services.config.resolve(active).framework : DEFAULT_FRAMEWORK;
   const frameworks = [...getFrameworks().values()];
   const fwPick = await vscode.window.showQuickPick(
     frameworks.map((f) => ({ label: f.name, description: f.id === base ? 'default' : undefined, detail: f.sections.map((s) => s.name).join(', '), id: f.id })).sort((a, b) => (a.id === base ? -1 : b.id === base ? 1 : 0)),

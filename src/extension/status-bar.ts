@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
+import { getFramework } from '../core';
 import type { AnalysisResult } from './analysis-service';
 import type { Services } from './services';
-
-const SHORT_NAMES: Record<string, string> = { starr: 'STARR', star: 'STAR', carl: 'CARL', gibbs: 'Gibbs' };
 
 /** `STARR 4/5 · 812 words · 3 issues`: framework, sections present of total, words, issues. */
 export function statusText(r: AnalysisResult): string {
@@ -10,7 +9,8 @@ export function statusText(r: AnalysisResult): string {
   const present = s.sections.filter((x) => x.present).length;
   const n = r.findings.length;
   const issues = n === 0 ? 'no issues' : n === 1 ? '1 issue' : `${n} issues`;
-  return `${SHORT_NAMES[s.framework] ?? s.framework.toUpperCase()} ${present}/${s.sections.length} · ${s.words.toLocaleString('en-GB')} words · ${issues}`;
+  const fw = getFramework(s.framework);
+  return `${fw?.shortName ?? fw?.name ?? s.framework.toUpperCase()} ${present}/${s.sections.length} · ${s.words.toLocaleString('en-GB')} words · ${issues}`;
 }
 
 /** Per-section words against each section's minimum. */

@@ -1,5 +1,5 @@
 // Text of a new account. No editor API here, so it is easy to test and to share.
-import { getFramework } from '../core';
+import { frameworkOrDefault } from '../core';
 
 export interface NewAccount {
   title: string;
@@ -16,7 +16,7 @@ function yamlString(s: string): string {
 }
 
 export function accountTemplate(a: NewAccount, eol = '\n'): string {
-  const framework = getFramework(a.framework) ?? getFramework('starr')!;
+  const framework = frameworkOrDefault(a.framework);
   const lines = [
     '---',
     `title: ${yamlString(a.title)}`,

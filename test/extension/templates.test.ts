@@ -51,12 +51,13 @@ describe('extension: which Markdown files are accounts', () => {
   });
 });
 
-describe('extension: snippets', () => {
-  const all = snippets as Record<string, { prefix: string[]; body: string[] }>;
-  const skeletons: Record<string, string> = { 'STARR reflective account': 'starr', 'STAR account': 'star', 'CARL account': 'carl', "Gibbs' reflective cycle": 'gibbs' };
-  for (const [name, id] of Object.entries(skeletons)) {
-    it(`${name} has every ${id} section`, () => {
-      const body = all[name].body.join('\n');
+describe('extension: snippets (scripts/snippets.mjs)', () => {
+  const all = Object.entries(snippets as Record<string, { prefix: string[]; body: string[] }>);
+  for (const id of getFrameworks().keys()) {
+    it(`has a whole ${id} account with every section`, () => {
+      const skeleton = all.find(([, s]) => s.prefix[0] === id && s.body.includes(`framework: ${id}`));
+      assert.ok(skeleton, `no snippet for ${id}: run node scripts/snippets.mjs`);
+      const body = skeleton[1].body.join('\n');
       // Expand tab stops to their defaults, as the editor would.
       const text = body.replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\}|\$0/g, 'Title').replace(/\$CURRENT_YEAR-\$CURRENT_MONTH-\$CURRENT_DATE/, '2026-03-12');
       const { account } = analyze(text);
@@ -65,4 +66,8 @@ describe('extension: snippets', () => {
       assert.equal(account.frontMatter?.problems.length, 0);
     });
   }
+  it('offers every framework in the front-matter snippet', () => {
+    const framework = all.find(([name]) => name === 'STARR front matter')![1].body.find((l) => l.startsWith('framework: '));
+    assert.equal(framework, `framework: \${6|${[...getFrameworks().keys()].join(',')}|}`);
+  });
 });

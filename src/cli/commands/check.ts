@@ -1,3 +1,4 @@
+import { frameworkChoices } from '../../core/data';
 import { applyEdits } from '../../core/edits';
 import { LineIndex } from '../../core/lines';
 import type { Finding, TextEdit } from '../../core/types';
@@ -29,7 +30,7 @@ Options:
   --max-warnings N          Fail (exit 1) when there are more than N warnings
   --fix                     Apply the safe fixes and save the files (only when something changed)
   --config FILE             Use this settings file instead of the nearest .starr.yaml
-  --framework ID            Check against this framework: starr, star, carl or gibbs
+  --framework ID            Check against this framework: ${frameworkChoices()}
   --all-files               Check every Markdown file found, not only those that look like accounts
   -h, --help                Show this help
 

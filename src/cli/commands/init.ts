@@ -1,6 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { getFramework, getFrameworks } from '../../core/data';
+import { frameworkChoices, frameworkOrDefault, getFramework, getFrameworks } from '../../core/data';
 import { parseOptions } from '../args';
 import { displayPath } from '../node-host';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
@@ -13,7 +13,7 @@ Write a new reflective account from a template: front matter to fill in, then on
 section of the framework, each with a prompt of what to write. Never overwrites a file.
 
 Options:
-  --framework ID   starr (default), star, carl or gibbs
+  --framework ID   ${frameworkChoices(true)}
   --title TEXT     The account's title
   --unit ID        The unit it evidences, e.g. CS3-SP
   --learner ID     Your anonymised learner id
@@ -47,7 +47,7 @@ export interface TemplateOptions {
 
 /** The text of a new account. */
 export function accountTemplate(o: TemplateOptions): string {
-  const fw = getFramework(o.framework) ?? getFramework('starr')!;
+  const fw = frameworkOrDefault(o.framework);
   const title = o.title ?? 'A short title that names the event';
   const lines = [
     '---',
