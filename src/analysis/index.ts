@@ -1,6 +1,6 @@
 // What the adapters (CLI, extension, worker) and the tests import: the platform-neutral core, the rule
 // registry, and the analysis that joins them. Layers, enforced by eslint.config.mjs: core ← rules ← analysis.
 export * from '../core';
-export { analyze, analyseDocument, runRules, buildAccountFor, type AnalyzeOptions, type AnalysisResult, type DocumentInput } from './analyze';
-export { PortfolioIndex, type PortfolioHost } from './portfolio-index';
+export { analyze, analyseDocument, runRules, buildAccountFor, type AnalysisResult } from './analyze';
+export { PortfolioIndex } from './portfolio-index';
 export { rules, ruleById } from '../rules';

@@ -28,8 +28,6 @@ export interface FeedbackThread {
   author?: string;
 }
 
-export type Suggestion = CriticMark & { kind: 'addition' | 'deletion' | 'substitution' | 'highlight' };
-
 export type FeedbackResult = { edits: TextEdit[]; error?: undefined } | { edits?: undefined; error: string };
 
 /** Marks of `text`, or those the caller already has (the account model's, which skip code). */
@@ -70,11 +68,6 @@ export function feedbackThreads(text: string, marks?: CriticMark[]): FeedbackThr
 /** Threads still waiting for the learner: state `open` (replies, notes and resolved ones are not). */
 export function openThreads(text: string, marks?: CriticMark[]): FeedbackThread[] {
   return feedbackThreads(text, marks).filter((t) => t.state === 'open');
-}
-
-/** The thread whose markup contains `offset`, if any. */
-export function threadAt(text: string, offset: number, marks?: CriticMark[]): FeedbackThread | undefined {
-  return feedbackThreads(text, marks).find((t) => offset >= t.span.start && offset <= t.span.end);
 }
 
 /** Set a comment's state in its prefix, adding a prefix if it has none. */

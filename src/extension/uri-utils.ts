@@ -7,11 +7,6 @@ export function dirname(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: i <= 0 ? '/' : path.slice(0, i), query: '', fragment: '' });
 }
 
-export function basename(uri: vscode.Uri): string {
-  const path = uri.path.replace(/\/+$/, '');
-  return path.slice(path.lastIndexOf('/') + 1);
-}
-
 /** `uri` relative to `base` with forward slashes, or undefined when it is not inside it. */
 export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
   if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;

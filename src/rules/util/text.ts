@@ -1,16 +1,6 @@
 import { hasKey, isLetterOrDigitAt, lowerBound, wordKeyAt, type KeySet } from '../../core/text';
 import { firstKeysOf } from './first-keys';
-import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
-
-/** Where the body starts: after front matter (and a byte-order mark). */
-export function bodyStart(account: AccountModel): number {
-  return account.preamble.start;
-}
-
-/** Sections of the given kinds, in document order (duplicates included). */
-export function sectionsOfKind(account: AccountModel, ...kinds: SectionKind[]): Section[] {
-  return account.sections.filter((s) => kinds.includes(s.def.kind));
-}
+import type { AccountModel, Span } from '../../core/types';
 
 /** Total words per section id, duplicates folded into the first occurrence. */
 export function wordsById(account: AccountModel): Map<string, number> {
