@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { analyze, resolveConfig, type AccountModel, type Finding } from '../src/core';
+import { analyze, resolveConfig, type AccountModel, type Finding } from '../src/analysis';
 import { resolveLabels, type Labels, type ResolvedLabels } from './labels';
 import {
   addSpans, balancedAccuracy, binary, cohensKappa, f1, paragraphIndex, precision, recall, spanScores, spanTally, tally,
