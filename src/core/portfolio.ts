@@ -12,8 +12,8 @@ export interface AccountSummary {
   date?: string;
   status?: FrontMatterFields['status'];
   framework: string;
-  /** Every framework section, in order, with whether it is present and its words. */
-  sections: { id: string; name: string; present: boolean; words: number; line?: number }[];
+  /** Every framework section, in order; `inferred` when no heading or label marks it (read from the writing). */
+  sections: { id: string; name: string; present: boolean; words: number; line?: number; inferred?: boolean }[];
   words: number;
   findings: Finding[];
   counts: Record<Severity, number>;
@@ -43,7 +43,8 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
     framework: account.framework.id,
     sections: account.framework.sections.map((d) => {
       const s = account.sectionById.get(d.id);
-      return { id: d.id, name: d.name, present: !!s, words: s?.words ?? 0, line: s ? account.positionAt(s.heading.span.start).line : undefined };
+      const line = s ? account.positionAt(s.heading.span.start).line : undefined;
+      return { id: d.id, name: d.name, present: !!s, words: s?.words ?? 0, line, ...(s?.inferred ? { inferred: true } : {}) };
     }),
     words: account.words,
     findings,

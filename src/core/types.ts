@@ -96,6 +96,11 @@ export interface Section {
   words: number;
   /** The second and later occurrence of a section id are marked. */
   duplicate: boolean;
+  /**
+   * True when no heading or label marks the section and it was read from the writing itself; its heading is then
+   * empty, at the start of its first paragraph (or sentence).
+   */
+  inferred?: boolean;
   /** Sentences of the body's prose, computed on first use. */
   readonly sentences: Span[];
 }

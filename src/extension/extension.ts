@@ -11,6 +11,7 @@ import { register as commands } from './commands';
 import { register as feedback } from './feedback';
 import { register as report } from './report';
 import { register as coverage } from './coverage';
+import { register as inferredSections } from './inferred-sections';
 import './web-shim-end';
 
 const features: Feature[] = [
@@ -22,6 +23,7 @@ const features: Feature[] = [
   feedback,
   report,
   coverage,
+  inferredSections,
 ];
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
