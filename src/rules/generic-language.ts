@@ -4,7 +4,21 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
+import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
+
+/** How each category of the lexicon is named in a message. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  service: 'service named, not shown',
+  'catch-all': 'a catch-all verb',
+  communication: 'empathy or communication named, not shown',
+  claim: 'a claim with no evidence',
+  self: 'self-assessment',
+  team: 'a generic team claim',
+  learning: 'learning named, not shown',
+  filler: 'a hedge or filler',
+  buzzword: 'a buzzword',
+};
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -24,7 +38,7 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
     for (const p of phrases.add) {
       if (removed.has(normalise(p.phrase))) continue;
       const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));
-      const entry = { phrase: p.phrase, suggestion: p.suggestion ?? entries[i]?.suggestion ?? DEFAULT_SUGGESTION };
+      const entry = { phrase: p.phrase, category: entries[i]?.category, suggestion: p.suggestion ?? entries[i]?.suggestion ?? DEFAULT_SUGGESTION };
       if (i >= 0) entries[i] = entry;
       else entries.push(entry);
     }
@@ -51,16 +65,21 @@ export default defineRule(
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
     const quotes = proseQuotes(account);
+    const allowed = allowedSpans(account, config.allow);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
       if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (allowed(span)) return;
       const phrase = m[0].replace(/\s+/g, ' ');
       const suggestion = entry.suggestion ?? DEFAULT_SUGGESTION;
+      const label = entry.category ? CATEGORY_LABELS[entry.category] : undefined;
       report({
-        message: `"${phrase}" is vague. ${suggestion}`,
-        span: { start: m.index, end: m.index + m[0].length },
-        data: { phrase: entry.phrase ?? phrase, suggestion },
+        message: `"${phrase}" is vague${label ? ` (${label})` : ''}. ${suggestion}`,
+        span,
+        // `text`: the words as written, what the allow list takes; `phrase`: the lexicon entry they matched.
+        data: { phrase: entry.phrase ?? phrase, text: phrase, category: entry.category, suggestion },
       });
     }, account.wordStarts, account.wordKeys);
   },

@@ -20,7 +20,7 @@ describe('generic-language', () => {
   });
 
   it('matches whole words only', () => {
-    assert.equal(run('generic-language', 'She was sorted outside the office; the cetc. and asapx codes; thingsalways.').length, 0);
+    assert.equal(run('generic-language', 'She sorted outside the office; the cetc. and asapx codes; thingsalways.').length, 0);
   });
 
   it('never matches code, HTML comments, tutor CriticMarkup, headings or quoted customer words', () => {
