@@ -2,7 +2,7 @@ import lexiconData from '../../data/lexicons/generic-language.yaml?data';
 import type { ResolvedConfig } from '../core/config';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
-import { normalise } from '../core/text';
+import { escapeRegExp, normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
 import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
@@ -33,15 +33,26 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
   const key = phrases.add.length || phrases.remove.length ? JSON.stringify(phrases) : '';
   c = byKey.get(key);
   if (!c) {
-    const removed = new Set(phrases.remove.map(normalise));
-    const entries: Entry[] = lexicon(lexiconData).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
+    const removed = phrases.remove.map(normalise);
+    // A removed phrase drops the entry that would report it, pattern or phrase ("dealt with" drops the
+    // deal-with entry, so "deal with" goes too; the allow list keeps the rest).
+    const reports = (e: Entry, p: string) => (e.phrase ? normalise(e.phrase) === p : new RegExp(`^(?:${e.pattern})$`, 'iu').test(p));
+    const base: Entry[] = lexicon(lexiconData).entries.filter((e) => !removed.some((p) => reports(e, p)));
+    // Added phrases go first, as patterns: at one place the first alternative that matches wins, so a
+    // centre's own phrase (and its suggestion) is never shadowed by a bundled pattern.
+    const added: Entry[] = [];
     for (const p of phrases.add) {
-      if (removed.has(normalise(p.phrase))) continue;
-      const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));
-      const entry = { phrase: p.phrase, category: entries[i]?.category, suggestion: p.suggestion ?? entries[i]?.suggestion ?? DEFAULT_SUGGESTION };
-      if (i >= 0) entries[i] = entry;
-      else entries.push(entry);
+      const key = normalise(p.phrase);
+      if (!key || removed.includes(key) || added.some((e) => e.phrase === key)) continue;
+      const same = base.find((e) => reports(e, key));
+      added.push({
+        phrase: key,
+        pattern: key.split(' ').map((w) => escapeRegExp(w).replace(/'/g, "['’]")).join('\\s+'),
+        category: same?.category,
+        suggestion: p.suggestion ?? same?.suggestion ?? DEFAULT_SUGGESTION,
+      });
     }
+    const entries = [...added, ...base.filter((e) => !(e.phrase && added.some((a) => a.phrase === normalise(e.phrase!))))];
     c = compileLexicon(entries);
     if (byKey.size > 50) byKey.clear();
     byKey.set(key, c);
