@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
+import { allowAction, allowablePhrase, register as registerAllow } from './allow-phrase';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 
@@ -17,6 +18,7 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
     if (!r || r.version !== doc.version || token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     const disabled = new Set<string>();
+    const allowed = new Set<string>();
     for (const diag of ours) {
       const f = findingFor(doc, r.findings, diag);
       if (!f) continue;
@@ -27,6 +29,13 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
         a.diagnostics = [diag];
         a.isPreferred = !!fix.preferred;
         actions.push(a);
+      }
+      const phrase = allowablePhrase(f);
+      if (phrase && !allowed.has(phrase.toLowerCase())) {
+        allowed.add(phrase.toLowerCase());
+        const a = await allowAction(this.services, doc, phrase, diag);
+        if (token.isCancellationRequested) return [];
+        if (a) actions.push(a);
       }
       const key = `${f.ruleId}:${f.start.line}`;
       if (disabled.has(key)) continue;
@@ -82,5 +91,6 @@ function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Dia
 export function register(services: Services): vscode.Disposable[] {
   return [
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StarrCodeActions(services), StarrCodeActions.metadata),
+    ...registerAllow(services),
   ];
 }

@@ -15,7 +15,7 @@ describe('starr allow', () => {
     assert.ok(before.stdout.includes('best practice'), before.stdout);
     const r = await starr(root, 'allow', 'Best  Practice');
     assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stdout, /Allowed "Best  Practice" in \.starr\.yaml/);
+    assert.match(r.stdout, /Allowed "Best {2}Practice" in \.starr\.yaml/);
     assert.match(fs.readFileSync(path.join(root, '.starr.yaml'), 'utf8'), /^allow:\n {2}- Best Practice\n$/m);
     const after = await starr(root, 'check', 'a.md', '--format', 'json');
     assert.ok(!after.stdout.includes('best practice'), after.stdout);
