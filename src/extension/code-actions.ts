@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
-import { allowAction, allowablePhrase, register as registerAllow } from './allow-phrase';
+import { AllowAction, allowablePhrase, register as registerAllow, resolveAllowAction } from './allow-phrase';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 
@@ -33,9 +33,7 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
       const phrase = allowablePhrase(f);
       if (phrase && !allowed.has(phrase.toLowerCase())) {
         allowed.add(phrase.toLowerCase());
-        const a = await allowAction(this.services, doc, phrase, diag);
-        if (token.isCancellationRequested) return [];
-        if (a) actions.push(a);
+        actions.push(new AllowAction(doc.uri, phrase, diag));
       }
       const key = `${f.ruleId}:${f.start.line}`;
       if (disabled.has(key)) continue;
@@ -43,6 +41,10 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
       actions.push(...this.disableActions(doc, f, diag, r.frontMatter?.end ?? 0));
     }
     return actions;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.ProviderResult<vscode.CodeAction> {
+    return action instanceof AllowAction ? resolveAllowAction(this.services, action) : action;
   }
 
   /** `fmEnd`: the offset just after the front matter's closing fence, as the analysis found it (0: none). */
