@@ -64,7 +64,8 @@ async function main() {
   const memory = flag('--stats') ? sampleMemory(host) : undefined;
   page.on('pageerror', (e) => { if (verbose) process.stdout.write(`[pageerror] ${e.message}\n`); });
 
-  await page.goto(workbenchUrl(host, { tests: suite }));
+  // The first load compiles the whole workbench: on a busy shared machine that takes well over the 30 s default.
+  await page.goto(workbenchUrl(host, { tests: suite }), { timeout: 180_000 });
   say('workbench opened; running the in-host suite');
 
   const timeout = new Promise((resolve) => {

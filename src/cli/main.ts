@@ -2,6 +2,7 @@
 import { VERSION_TEXT } from './version';
 import { command as check } from './commands/check';
 import { command as init } from './commands/init';
+import { command as allow } from './commands/allow';
 import { command as coverage } from './commands/coverage';
 import { command as report } from './commands/report';
 import { command as sample } from './commands/sample';
@@ -14,6 +15,7 @@ import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './types';
 export const COMMANDS: CliCommand[] = [
   check,
   init,
+  allow,
   coverage,
   report,
   sample,

@@ -13,6 +13,8 @@ export interface StarrConfig {
   framework?: string;
   rules?: Record<string, SeveritySetting | ({ severity?: SeveritySetting } & Record<string, unknown>)>;
   phrases?: { add?: (string | PhraseSetting)[]; remove?: string[] };
+  /** Phrases the phrase rules never report. */
+  allow?: string[];
   sections?: Record<string, { minWords?: number }>;
   words?: { min?: number; max?: number };
   criteria?: string[];
@@ -31,6 +33,8 @@ export interface ResolvedConfig {
   framework: string;
   rules: Record<string, RuleSetting>;
   phrases: { add: PhraseSetting[]; remove: string[] };
+  /** Phrases the phrase rules never report: the union of every layer's. */
+  allow: string[];
   sections: Record<string, { minWords?: number }>;
   words: { min?: number; max?: number };
   criteria: string[];
@@ -41,7 +45,7 @@ export interface ResolvedConfig {
 export const CONFIG_FILE_NAMES = ['.starr.yaml', '.starr.yml'];
 
 export function defaultConfig(): ResolvedConfig {
-  return { framework: DEFAULT_FRAMEWORK, rules: {}, phrases: { add: [], remove: [] }, sections: {}, words: {}, criteria: [], include: [], exclude: [] };
+  return { framework: DEFAULT_FRAMEWORK, rules: {}, phrases: { add: [], remove: [] }, allow: [], sections: {}, words: {}, criteria: [], include: [], exclude: [] };
 }
 
 export interface ConfigResult {
@@ -72,6 +76,7 @@ export function resolveConfig(...layers: (StarrConfig | undefined)[]): ResolvedC
     }
     for (const p of layer.phrases?.add ?? []) out.phrases.add.push(typeof p === 'string' ? { phrase: p } : p);
     out.phrases.remove.push(...(layer.phrases?.remove ?? []));
+    for (const a of layer.allow ?? []) if (!out.allow.includes(a)) out.allow.push(a);
     for (const [id, s] of Object.entries(layer.sections ?? {})) out.sections[id] = { ...out.sections[id], ...s };
     if (layer.words) out.words = { ...out.words, ...layer.words };
     if (layer.criteria) out.criteria = [...out.criteria, ...layer.criteria];

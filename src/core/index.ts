@@ -3,6 +3,7 @@
 // an export here is no longer needed.
 export * from './types';
 export { type CriteriaLookup } from './rule';
+export { addAllowedPhrase } from './allow-list';
 export { parseConfig, resolveConfig, defaultConfig, CONFIG_FILE_NAMES, type StarrConfig, type ResolvedConfig } from './config';
 export { DEFAULT_FRAMEWORK, frameworkOrDefault, getFramework, getFrameworks } from './data';
 export { LineIndex } from './lines';

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { Finding } from '../core';
+import { AllowAction, allowablePhrase, register as registerAllow, resolveAllowAction } from './allow-phrase';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 
@@ -17,6 +18,7 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
     if (!r || r.version !== doc.version || token.isCancellationRequested) return [];
     const actions: vscode.CodeAction[] = [];
     const disabled = new Set<string>();
+    const allowed = new Set<string>();
     for (const diag of ours) {
       const f = findingFor(doc, r.findings, diag);
       if (!f) continue;
@@ -28,12 +30,21 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
         a.isPreferred = !!fix.preferred;
         actions.push(a);
       }
+      const phrase = allowablePhrase(f);
+      if (phrase && !allowed.has(phrase.toLowerCase())) {
+        allowed.add(phrase.toLowerCase());
+        actions.push(new AllowAction(doc.uri, phrase, diag));
+      }
       const key = `${f.ruleId}:${f.start.line}`;
       if (disabled.has(key)) continue;
       disabled.add(key);
       actions.push(...this.disableActions(doc, f, diag, r.frontMatter?.end ?? 0));
     }
     return actions;
+  }
+
+  resolveCodeAction(action: vscode.CodeAction): vscode.ProviderResult<vscode.CodeAction> {
+    return action instanceof AllowAction ? resolveAllowAction(this.services, action) : action;
   }
 
   /** `fmEnd`: the offset just after the front matter's closing fence, as the analysis found it (0: none). */
@@ -82,5 +93,6 @@ function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Dia
 export function register(services: Services): vscode.Disposable[] {
   return [
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StarrCodeActions(services), StarrCodeActions.metadata),
+    ...registerAllow(services),
   ];
 }

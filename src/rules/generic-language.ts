@@ -2,9 +2,23 @@ import lexiconData from '../../data/lexicons/generic-language.yaml?data';
 import type { ResolvedConfig } from '../core/config';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
-import { normalise } from '../core/text';
+import { escapeRegExp, normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
+import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
+
+/** How each category of the lexicon is named in a message. */
+export const CATEGORY_LABELS: Record<string, string> = {
+  service: 'service named, not shown',
+  'catch-all': 'a catch-all verb',
+  communication: 'empathy or communication named, not shown',
+  claim: 'a claim with no evidence',
+  self: 'self-assessment',
+  team: 'a generic team claim',
+  learning: 'learning named, not shown',
+  filler: 'a hedge or filler',
+  buzzword: 'a buzzword',
+};
 
 const DEFAULT_SUGGESTION = 'Replace it with what you actually did, saw or measured.';
 
@@ -19,15 +33,26 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
   const key = phrases.add.length || phrases.remove.length ? JSON.stringify(phrases) : '';
   c = byKey.get(key);
   if (!c) {
-    const removed = new Set(phrases.remove.map(normalise));
-    const entries: Entry[] = lexicon(lexiconData).entries.filter((e) => !e.phrase || !removed.has(normalise(e.phrase)));
+    const removed = phrases.remove.map(normalise);
+    // A removed phrase drops the entry that would report it, pattern or phrase ("dealt with" drops the
+    // deal-with entry, so "deal with" goes too; the allow list keeps the rest).
+    const reports = (e: Entry, p: string) => (e.phrase ? normalise(e.phrase) === p : new RegExp(`^(?:${e.pattern})$`, 'iu').test(p));
+    const base: Entry[] = lexicon(lexiconData).entries.filter((e) => !removed.some((p) => reports(e, p)));
+    // Added phrases go first, as patterns: at one place the first alternative that matches wins, so a
+    // centre's own phrase (and its suggestion) is never shadowed by a bundled pattern.
+    const added: Entry[] = [];
     for (const p of phrases.add) {
-      if (removed.has(normalise(p.phrase))) continue;
-      const i = entries.findIndex((e) => e.phrase && normalise(e.phrase) === normalise(p.phrase));
-      const entry = { phrase: p.phrase, suggestion: p.suggestion ?? entries[i]?.suggestion ?? DEFAULT_SUGGESTION };
-      if (i >= 0) entries[i] = entry;
-      else entries.push(entry);
+      const key = normalise(p.phrase);
+      if (!key || removed.includes(key) || added.some((e) => e.phrase === key)) continue;
+      const same = base.find((e) => reports(e, key));
+      added.push({
+        phrase: key,
+        pattern: key.split(' ').map((w) => escapeRegExp(w).replace(/'/g, "['’]")).join('\\s+'),
+        category: same?.category,
+        suggestion: p.suggestion ?? same?.suggestion ?? DEFAULT_SUGGESTION,
+      });
     }
+    const entries = [...added, ...base.filter((e) => !(e.phrase && added.some((a) => a.phrase === normalise(e.phrase!))))];
     c = compileLexicon(entries);
     if (byKey.size > 50) byKey.clear();
     byKey.set(key, c);
@@ -51,16 +76,21 @@ export default defineRule(
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
     const quotes = proseQuotes(account);
+    const allowed = allowedSpans(account, config.allow);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
       if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
+      const span = { start: m.index, end: m.index + m[0].length };
+      if (allowed(span)) return;
       const phrase = m[0].replace(/\s+/g, ' ');
       const suggestion = entry.suggestion ?? DEFAULT_SUGGESTION;
+      const label = entry.category ? CATEGORY_LABELS[entry.category] : undefined;
       report({
-        message: `"${phrase}" is vague. ${suggestion}`,
-        span: { start: m.index, end: m.index + m[0].length },
-        data: { phrase: entry.phrase ?? phrase, suggestion },
+        message: `"${phrase}" is vague${label ? ` (${label})` : ''}. ${suggestion}`,
+        span,
+        // `text`: the words as written, what the allow list takes; `phrase`: the lexicon entry they matched.
+        data: { phrase: entry.phrase ?? phrase, text: phrase, category: entry.category, suggestion },
       });
     }, account.wordStarts, account.wordKeys);
   },

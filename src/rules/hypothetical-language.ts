@@ -3,6 +3,7 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
+import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
 
 let compiled: CompiledLexicon | undefined;
@@ -25,19 +26,22 @@ export default defineRule(
     rationale:
       'A reflective account is evidence that you did something, once, for real. "I would", "I usually" and "you should" describe what might happen or what people in general do, so they cannot count as evidence of your competence. Keep them for the Reflection ("next time I would…").',
   },
-  ({ account, report }) => {
+  ({ account, config, report }) => {
     compiled ??= compileLexicon(lexicon(lexiconData).entries);
     const quotes = proseQuotes(account);
+    const allowed = allowedSpans(account, config.allow);
     const starts = account.wordStarts;
     for (const s of account.sections) {
       if (!NARRATIVE.has(s.def.kind)) continue;
       compiled.each(account.prose, s.body.start, s.body.end, (m, entry) => {
         // Quoted words are someone else's (a customer's "I will not order again"), not the learner's narrative.
         if (quotes.inside(m.index)) return;
+        const span = { start: m.index, end: m.index + m[0].length };
+        if (allowed(span)) return;
         const phrase = m[0].replace(/\s+/g, ' ');
         report({
           message: `"${phrase}" in your ${s.def.name} ${LEAD[entry.category ?? ''] ?? 'is not what you did'}. ${entry.suggestion ?? ''}`.trim(),
-          span: { start: m.index, end: m.index + m[0].length },
+          span,
           data: { phrase, section: s.id, category: entry.category },
         });
       }, starts, account.wordKeys);

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { resolveConfig } from '../../src/core';
-import { genericLexicon } from '../../src/rules/generic-language';
+import { CATEGORY_LABELS, genericLexicon } from '../../src/rules/generic-language';
 import { at, crlf, run } from './helpers';
 
 describe('generic-language', () => {
@@ -8,9 +8,9 @@ describe('generic-language', () => {
     const t = '## Action\n\nI dealt with the complaint.\n';
     const [f] = run('generic-language', t);
     assert.equal(at(t, f), 'dealt with');
-    assert.equal(f.message, '"dealt with" is vague. Say exactly what you did — "I refunded", "I escalated to", "I rebooked".');
+    assert.equal(f.message, '"dealt with" is vague (a catch-all verb). Say exactly what you did — "I refunded", "I escalated to", "I rebooked".');
     assert.equal(f.severity, 'warning');
-    assert.deepEqual(f.data, { phrase: 'dealt with', suggestion: 'Say exactly what you did — "I refunded", "I escalated to", "I rebooked".' });
+    assert.deepEqual(f.data, { phrase: 'dealt with', text: 'dealt with', category: 'catch-all', suggestion: 'Say exactly what you did — "I refunded", "I escalated to", "I rebooked".' });
   });
 
   it('matches across emphasis, line breaks and CRLF, ignoring case; prefers the longest phrase', () => {
@@ -20,7 +20,7 @@ describe('generic-language', () => {
   });
 
   it('matches whole words only', () => {
-    assert.equal(run('generic-language', 'She was sorted outside the office; the cetc. and asapx codes; thingsalways.').length, 0);
+    assert.equal(run('generic-language', 'She sorted outside the office; the cetc. and asapx codes; thingsalways.').length, 0);
   });
 
   it('never matches code, HTML comments, tutor CriticMarkup, headings or quoted customer words', () => {
@@ -44,17 +44,72 @@ describe('generic-language', () => {
     assert.equal(run('generic-language', t, { rules: { 'missing-outcome-measure': 'off' } }).length, 2);
   });
 
-  it('phrases.add extends the list and phrases.remove trims it', () => {
-    const t = 'We touch base daily, as usual, with everyone.\n';
-    const f = run('generic-language', t, { phrases: { add: ['touch base', { phrase: 'daily', suggestion: 'Say which days.' }], remove: ['as usual'] } });
-    assert.deepEqual(f.map((x) => at(t, x)), ['touch base', 'daily', 'everyone']);
+  it('phrases.add extends the list and phrases.remove trims it, patterns included', () => {
+    const t = 'We catch up daily and I dealt with it, going forward. I deal with it.\n';
+    const f = run('generic-language', t, { phrases: { add: ['catch up', { phrase: 'daily', suggestion: 'Say which days.' }, { phrase: 'Dealt  with', suggestion: 'Name the step.' }], remove: ['going forward'] } });
+    assert.deepEqual(f.map((x) => at(t, x)), ['catch up', 'daily', 'dealt with', 'deal with']);
     assert.match(f[0].message, /Replace it with what you actually did/);
     assert.match(f[1].message, /Say which days\./);
+    // An added phrase the bundled list already covers keeps its category and takes the new suggestion.
+    assert.equal(f[2].message, '"dealt with" is vague (a catch-all verb). Name the step.');
+    assert.match(f[3].message, /Say exactly what you did/);
+    // Removing a phrase drops the whole entry that reports it.
+    assert.deepEqual(run('generic-language', t, { phrases: { remove: ['dealt with'] } }).map((x) => at(t, x)), ['going forward']);
   });
 
-  it('does not flag "always" after will/must/should', () => {
-    const f = run('generic-language', 'I always check. Next time I will always check. I’ll always ask.');
-    assert.equal(f.length, 1);
+  it('leaves habit words to hypothetical-language and quantities alone', () => {
+    assert.deepEqual(run('generic-language', 'I always check, as usual, with everyone. A lot of customers rang.'), []);
+  });
+
+  it('skips an empathy or communication act when its specifics follow at once', () => {
+    const vague = ['I reassured her.', 'I showed empathy and apologised.', 'I reassured him that it would be fixed.', 'I kept her updated.', 'I communicated effectively.'];
+    for (const t of vague) assert.equal(run('generic-language', t).length, 1, t);
+    const specific = [
+      'I reassured her by explaining that the refund would reach her card within three working days.',
+      'I reassured her that the engineer would come on Friday.',
+      'I showed empathy: I said I was sorry the present had not arrived.',
+      'I kept her updated by email each morning.',
+      'I kept her updated every two hours.',
+    ];
+    for (const t of specific) assert.deepEqual(run('generic-language', t), [], t);
+  });
+
+  it('flags a satisfaction claim with no evidence, not one with a figure or quoted words beside it', () => {
+    assert.deepEqual(run('generic-language', 'She was really happy with the outcome.').map((f) => f.data?.category), ['claim']);
+    assert.deepEqual(run('generic-language', 'She was happy: she rated the call 5/5.'), []);
+    assert.deepEqual(run('generic-language', 'He was happy and wrote "thank you, all sorted".'), []);
+    assert.deepEqual(run('generic-language', 'She was happy to wait until Friday.'), []);
+    assert.deepEqual(run('generic-language', 'I rang to make sure she was ok after the fall.'), []);
+  });
+
+  it('flags self-assessment, team claims, fillers and buzzwords, each with its category in the message', () => {
+    const t = 'I am a good communicator. We all worked together. It was basically fine, etc. Going forward I will follow best practice.';
+    const f = run('generic-language', t);
+    assert.deepEqual(f.map((x) => [at(t, x), x.data?.category]), [
+      ['I am a good communicator', 'self'],
+      ['We all worked together', 'team'],
+      ['basically', 'filler'],
+      ['etc.', 'filler'],
+      ['Going forward', 'buzzword'],
+      ['best practice', 'buzzword'],
+    ]);
+    assert.match(f[0].message, /^"I am a good communicator" is vague \(self-assessment\)\. /);
+  });
+
+  it('every bundled entry has a category the message can name, and a suggestion', () => {
+    for (const e of genericLexicon(resolveConfig().phrases).entries) {
+      assert.ok(e.category && e.category in CATEGORY_LABELS, `${e.phrase ?? e.pattern}: category ${e.category}`);
+      assert.ok(e.suggestion && e.suggestion.length > 10, `${e.phrase ?? e.pattern}: suggestion`);
+    }
+  });
+
+  it('never reports a phrase on the allow list, nor a finding that overlaps one', () => {
+    const t = '## Action\n\nI dealt with it and showed empathy. I dealt  WITH the refund.\n';
+    assert.equal(run('generic-language', t).length, 3);
+    assert.deepEqual(run('generic-language', t, { allow: ['dealt with'] }).map((x) => at(t, x)), ['showed empathy']);
+    assert.deepEqual(run('generic-language', t, { allow: ['empathy'] }).map((x) => at(t, x)), ['dealt with', 'dealt  WITH']);
+    // Whole words only: "dealt" alone allows nothing of "dealt with"'s neighbours it does not touch.
+    assert.equal(run('generic-language', t, { allow: ['deal'] }).length, 3);
   });
 
   it('compiles one regex per phrase setting and reuses it', () => {
@@ -62,6 +117,6 @@ describe('generic-language', () => {
     const b = resolveConfig({ phrases: { add: ['touch base'] } });
     assert.equal(genericLexicon(a.phrases), genericLexicon(b.phrases));
     assert.notEqual(genericLexicon(a.phrases), genericLexicon(resolveConfig().phrases));
-    assert.ok(genericLexicon(resolveConfig().phrases).entries.length >= 40);
+    assert.ok(genericLexicon(resolveConfig().phrases).entries.length >= 60);
   });
 });

@@ -3,8 +3,11 @@ import type { LexiconEntry } from '../../core/data';
 import { addKey, escapeRegExp, hasKey, isPhraseWordAt, keySet, lowerBound, normalise, wordKeyAt, wordStarts, type KeySet } from '../../core/text';
 import { firstKeysOf } from './first-keys';
 
-/** A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words. */
-export type Entry = LexiconEntry & { notAfter?: string };
+/**
+ * A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words, `notBefore`
+ * one that certain words follow (the specifics after "I reassured her by explaining…").
+ */
+export type Entry = LexiconEntry & { notAfter?: string; notBefore?: string };
 
 export interface CompiledLexicon {
   entries: Entry[];
@@ -83,6 +86,13 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
     if (!g) guards.set(e.notAfter, (g = notAfterGuard(e.notAfter)));
     return g;
   });
+  const lookahead = new Map<string, RegExp>();
+  const notBefore = entries.map((e) => {
+    if (!e.notBefore) return undefined;
+    let r = lookahead.get(e.notBefore);
+    if (!r) lookahead.set(e.notBefore, (r = new RegExp(`\\s*(?:${e.notBefore})`, 'iuy')));
+    return r;
+  });
 
   /** The entry a whole-word match at s belongs to, or -1 (none, or one its notAfter words rule out). */
   const entryOf = (m: RegExpExecArray, text: string, start: number, s: number): number => {
@@ -97,7 +107,13 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
     if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(m[0].toLowerCase()) ?? byPhrase.get(normalise(m[0])) ?? -1;
     if (index < 0) return -1;
     const guard = notAfter[index];
-    return guard && guard(text.slice(Math.max(start, s - 60), s)) ? -1 : index;
+    if (guard && guard(text.slice(Math.max(start, s - 60), s))) return -1;
+    const after = notBefore[index];
+    if (after) {
+      after.lastIndex = s + m[0].length;
+      if (after.test(text)) return -1;
+    }
+    return index;
   };
 
   // Fast path: when every match starts with an ASCII letter, visit only word starts (shared per account when
