@@ -79,3 +79,8 @@ export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscod
     this.changed.dispose();
   }
 }
+
+/** The Accounts view. */
+export function registerAccountsView(accounts: AccountsTree): vscode.Disposable[] {
+  return [accounts, vscode.window.createTreeView('starr.accounts', { treeDataProvider: accounts })];
+}

@@ -62,3 +62,12 @@ export class FeedbackTree implements vscode.TreeDataProvider<Node>, vscode.Dispo
     this.changed.dispose();
   }
 }
+
+/** The Feedback view and its refresh button. */
+export function registerFeedbackView(tree: FeedbackTree): vscode.Disposable[] {
+  return [
+    tree,
+    vscode.window.createTreeView('starr.feedback', { treeDataProvider: tree, showCollapseAll: true }),
+    vscode.commands.registerCommand('starr.feedback.refreshView', () => tree.refresh()),
+  ];
+}
