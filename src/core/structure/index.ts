@@ -1,7 +1,7 @@
 // Finding an account's sections however it is written: labels at the start of any line or sentence, table rows,
 // form questions, single letters, a title told apart from a heading, and sections read from the writing itself
 // where nothing marks them.
-import { matchSection, type SectionMatch } from '../sections';
+import { matchSection } from '../sections';
 import { sentenceSpans } from '../text';
 import type { Framework, Span } from '../types';
 import { nameClass } from './cues';
@@ -32,7 +32,11 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   const taken = (s: Span) => all.some((c) => c.heading.span.start < s.end && s.start < c.heading.span.end);
 
   // Headings named by their words rather than an alias ("What were you thinking and feeling?", "How I felt").
+  // Only a question or a short heading, and never a sub-heading of a section ("### Finding out why …" under Action).
   for (const h of input.otherHeadings) {
+    if (!/\?\s*$/.test(h.text) && words(h.text) > 4) continue;
+    const parent = input.candidates.findLast((c) => c.heading.span.start < h.span.start && c.heading.style === 'heading');
+    if (parent?.heading.depth !== undefined && h.depth > parent.heading.depth) continue;
     const def = sectionForClass(framework, nameClass(h.text));
     if (def) all.push({ def, heading: { text: h.text.trim(), span: h.span, style: 'heading', depth: h.depth }, bodyStart: h.span.end });
   }
@@ -86,14 +90,9 @@ function dropTitle(input: StructureInput, all: SectionCandidate[]): void {
   if (c.inferred || c.heading.span.start < first || c.heading.span.start > lineEnd(input.text, first)) return;
   const { text, framework } = input;
   const line = text.slice(first, lineEnd(text, first)).trim();
-  let title: boolean;
-  if (c.heading.style === 'heading') {
-    const m: SectionMatch | undefined = matchSection(framework, c.heading.text, 'heading');
-    title = !(m && m.score === 3) && !/\?\s*$/.test(c.heading.text);
-  } else {
-    const rest = text.slice(c.bodyStart, lineEnd(text, first)).trim();
-    title = rest !== '' && words(line) <= 10 && !/[.!?:;]["”’)*_]*\s*$/.test(rest) && !/[.!?]\s/.test(rest);
-  }
+  const exact = /\?\s*$/.test(c.heading.text) || matchSection(framework, c.heading.text, c.heading.style === 'heading' ? 'heading' : 'label')?.score === 3;
+  const rest = c.heading.style === 'heading' ? '' : text.slice(c.bodyStart, lineEnd(text, first)).trim();
+  const title = rest === '' ? !exact : words(line) <= 10 && !/[.!?:;]["”’)*_]*\s*$/.test(rest) && !/[.!?]\s/.test(rest);
   if (title) all.shift();
 }
 

@@ -80,11 +80,13 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
   const question = sep === '?';
   // Alone on its line a label must be exactly a section's name (or a form's question); before a separator it may
   // start with one ("Action taken: …").
+  // A question names its section by its key words ("What happened in the end?" asks for the Result), unless it
+  // is exactly a section's alias ("What happened?").
   const def = question
-    ? labelSection(framework, label, { minScore: 2, names: true })
+    ? labelSection(framework, label, { minScore: 3, names: true }) ?? labelSection(framework, label, { minScore: 2, names: false })
     : alone
       ? labelSection(framework, label, { minScore: 3, names: false })
-      : labelSection(framework, label, { minScore: 2, names: startsLikeQuestion(label) });
+      : labelSection(framework, label, { minScore: 2, names: startsLikeQuestion(label) || label.trim().split(/\s+/).length <= 4 });
   if (!def) return undefined;
   return { def, heading: heading(question ? `${label.trim()}?` : label), bodyStart, alone };
 }
@@ -115,9 +117,16 @@ function midLabels(framework: Framework, text: string, from: number, to: number,
   const piece = text.slice(from, to);
   MID_LABEL.lastIndex = 0;
   for (let m = MID_LABEL.exec(piece); m; m = MID_LABEL.exec(piece)) {
+    const start = from + m.index + m[0].indexOf(m[1] + m[2]);
+    const span = { start, end: from + m.index + m[0].trimEnd().length };
+    if (m[2].length === 1) {
+      // "… in June. T: I needed to …": a letter with a colon, kept only among other letters.
+      const letters = framework.sections.filter((d) => d.name[0]?.toUpperCase() === m![2]);
+      if (letters.length && m[0].trimEnd().endsWith(':')) out.push({ letters, heading: { text: m[2], span, style: 'label' }, bodyStart: from + m.index + m[0].length, alone: false });
+      continue;
+    }
     const def = labelSection(framework, m[2], { minScore: 3, names: false });
     if (!def) continue;
-    const start = from + m.index + m[0].indexOf(m[1] + m[2]);
-    out.push({ def, heading: { text: m[2], span: { start, end: from + m.index + m[0].trimEnd().length }, style: 'label' }, bodyStart: from + m.index + m[0].length, alone: false });
+    out.push({ def, heading: { text: m[2], span, style: 'label' }, bodyStart: from + m.index + m[0].length, alone: false });
   }
 }
