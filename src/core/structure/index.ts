@@ -35,7 +35,8 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   // Only a question or a short heading, and never a sub-heading of a section ("### Finding out why …" under Action).
   for (const h of input.otherHeadings) {
     if (!/\?\s*$/.test(h.text) && words(h.text) > 4) continue;
-    const parent = input.candidates.findLast((c) => c.heading.span.start < h.span.start && c.heading.style === 'heading');
+    let parent: SectionCandidate | undefined;
+    for (const c of input.candidates) if (c.heading.span.start < h.span.start && c.heading.style === 'heading') parent = c;
     if (parent?.heading.depth !== undefined && h.depth > parent.heading.depth) continue;
     const def = sectionForClass(framework, nameClass(h.text));
     if (def) all.push({ def, heading: { text: h.text.trim(), span: h.span, style: 'heading', depth: h.depth }, bodyStart: h.span.end });
@@ -53,15 +54,20 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   for (const f of found) {
     if (taken(f.heading.span)) continue;
     if (f.letters && !letterOk) continue;
-    all.push({ def: f.def ?? f.letters![0], heading: f.heading, bodyStart: f.bodyStart, letters: f.letters } as SectionCandidate & { letters?: FoundLabel['letters'] });
+    all.push({ def: f.def ?? f.letters![0], heading: f.heading, bodyStart: f.bodyStart, letters: f.letters, question: f.question } as SectionCandidate);
   }
   all.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  // A question that asks again for the section it sits in (a template's prompt under its heading) starts nothing.
+  for (let i = 1; i < all.length; i++) {
+    if ((all[i] as { question?: boolean }).question && all[i].def === all[i - 1].def) all.splice(i--, 1);
+  }
   resolveLetters(framework, all);
   dropTitle(input, all);
 
   infer(input, all);
   return all.sort((a, b) => a.heading.span.start - b.heading.span.start).map((c) => {
     delete (c as { letters?: unknown }).letters;
+    delete (c as { question?: unknown }).question;
     return c;
   });
 }

@@ -21,6 +21,8 @@ export interface FoundLabel {
   bodyStart: number;
   /** The label is the whole line (no separator, nothing after it). */
   alone: boolean;
+  /** The label is a question ("What did you learn?"). */
+  question?: boolean;
 }
 
 // A label at the start of a line: table bar, quote, list number or bullet, an emoji, bold, then the label and its
@@ -78,6 +80,8 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
   const label = m[3];
   if (!label) return undefined;
   const question = sep === '?';
+  // A form's question stands on its own line; one followed by more words is part of the writing.
+  if (question && m[0].length < line.trimEnd().length) return undefined;
   // Alone on its line a label must be exactly a section's name (or a form's question); before a separator it may
   // start with one ("Action taken: …").
   // A question names its section by its key words ("What happened in the end?" asks for the Result), unless it
@@ -88,7 +92,7 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
       ? labelSection(framework, label, { minScore: 3, names: false })
       : labelSection(framework, label, { minScore: 2, names: startsLikeQuestion(label) || label.trim().split(/\s+/).length <= 4 });
   if (!def) return undefined;
-  return { def, heading: heading(question ? `${label.trim()}?` : label), bodyStart, alone };
+  return { def, heading: heading(question ? `${label.trim()}?` : label), bodyStart, alone, question };
 }
 
 const QUESTION_START = /^(?:what|how|why|when|where|who|which|if|did|do|was|were|describe|explain|tell)\b/i;
