@@ -29,6 +29,14 @@ export interface StructureInput {
 export function findStructure(input: StructureInput): SectionCandidate[] {
   const { text, framework } = input;
   const all: SectionCandidate[] = [...input.candidates];
+  // A question heading is named by its key words unless it is exactly an alias: "What happened as a result?"
+  // asks for the Result, though it starts with "what happened".
+  for (const c of all) {
+    if (c.heading.style !== 'heading' || !/\?\s*$/.test(c.heading.text)) continue;
+    if (matchSection(framework, c.heading.text, 'heading')?.score === 3) continue;
+    const def = sectionForClass(framework, nameClass(c.heading.text));
+    if (def) c.def = def;
+  }
   const taken = (s: Span) => all.some((c) => c.heading.span.start < s.end && s.start < c.heading.span.end);
 
   // Headings named by their words rather than an alias ("What were you thinking and feeling?", "How I felt").
