@@ -28,7 +28,7 @@ export interface FoundLabel {
 // A label at the start of a line: table bar, quote, list number or bullet, an emoji, bold, then the label and its
 // separator (colon, dash, bar, question mark, a full stop closing bold), or the end of the line.
 const LINE_LABEL =
-  /^[ \t]*(?:\|[ \t]*)?(?:>[ \t]*)?(?:(?:\d{1,2}[.)]|[-*+])[ \t]+)?(?:[^\p{L}\p{N}\s(*_|>#]{1,8}[ \t]*)?(\*\*|__)?(?:\(([A-Z])\)|(\p{L}[\p{L}'’ /&]{0,48}?))[ \t]*(?:\*\*|__)?[ \t]*(\?|:|[–—]|-(?=[ \t])|\||\.(?=\*\*|__)|$)[ \t]*(?:\*\*|__)?[ \t]*/u;
+  /^[ \t]*(?:\|[ \t]*)?(?:>[ \t]*)?(?:(?:\d{1,2}[.)]|[-*+])[ \t]+)?(?:[^\p{L}\p{N}\s(*_|>#]{1,8}[ \t]*)?(\*\*|__)?(?:\(([A-Z])\)|(\p{L}[\p{L}'’ /&]{0,48}?))[ \t]*(?:\*\*|__)?[ \t]*(\?|:|[–—]|-(?=[ \t])|\||\.(?=\*\*|__)|$|(?<=\([A-Z]\)[ \t]*))[ \t]*(?:\*\*|__)?[ \t]*/u;
 
 // A label after the end of a sentence, inside a paragraph: "… at the time. Task: I had to …".
 const MID_LABEL = /[.!?…]["”’)]*[ \t]+((?:\*\*|__)?)(\p{Lu}[\p{L}'’]*(?: [\p{L}'’]+){0,3})(?:\*\*|__)?[ \t]*(?::|[–—]|-(?=[ \t]))[ \t]*(?:\*\*|__)?[ \t]*/gu;
@@ -55,8 +55,8 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
   if (!m) return undefined;
   const sep = m[4];
   const alone = sep === '' && m[0].length >= line.trimEnd().length;
-  // A run of words with no separator that does not end the line is just the start of a sentence.
-  if (sep === '' && !alone) return undefined;
+  // A run of words with no separator that does not end the line is just the start of a sentence; "(S) …" needs none.
+  if (sep === '' && !alone && !m[2]) return undefined;
   const labelStart = pos + m.index + m[0].search(/\S/);
   const heading = (label: string): SectionHeading => ({ text: label.trim(), span: { start: labelStart, end: pos + m[0].trimEnd().length }, style: 'label' });
   const bodyStart = pos + m[0].length;
@@ -64,7 +64,6 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
   if (letter) {
     // "(S) …", "S: …", "S – Situation: …"; never a lone letter on its line.
     if (!m[2] && (sep === '' || sep === '?' || sep === '.')) return undefined;
-    if (m[2] && sep === '' && !alone && !/^[ \t]/.test(line.slice(m[0].length - 1))) return undefined;
     const letters = framework.sections.filter((d) => d.name[0]?.toUpperCase() === letter);
     if (!letters.length) return undefined;
     // A section name straight after the letter belongs to the label.
