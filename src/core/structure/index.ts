@@ -37,7 +37,14 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
     const def = sectionForClass(framework, nameClass(c.heading.text));
     if (def) c.def = def;
   }
-  const taken = (s: Span) => all.some((c) => c.heading.span.start < s.end && s.start < c.heading.span.end);
+  // The candidates so far, in order: a found label that overlaps one of them is the same label (one pointer, as
+  // the labels are found in order too).
+  const known = all.map((c) => c.heading.span).sort((a, b) => a.start - b.start);
+  let k = 0;
+  const taken = (s: Span) => {
+    while (k < known.length && known[k].end <= s.start) k++;
+    return k < known.length && known[k].start < s.end;
+  };
 
   // Headings named by their words rather than an alias ("What were you thinking and feeling?", "How I felt").
   // Only a question or a short heading, and never a sub-heading of a section ("### Finding out why …" under Action).
@@ -66,9 +73,9 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   }
   all.sort((a, b) => a.heading.span.start - b.heading.span.start);
   // A question that asks again for the section it sits in (a template's prompt under its heading) starts nothing.
-  for (let i = 1; i < all.length; i++) {
-    if ((all[i] as { question?: boolean }).question && all[i].def === all[i - 1].def) all.splice(i--, 1);
-  }
+  const kept = all.filter((c, i) => !(i > 0 && (c as { question?: boolean }).question && c.def === all[i - 1].def));
+  all.length = 0;
+  all.push(...kept);
   resolveLetters(framework, all);
   dropTitle(input, all);
 
@@ -156,10 +163,15 @@ function infer(input: StructureInput, all: SectionCandidate[]): void {
     if (b > a + 1) regions.push({ span: { start: labelled[i].bodyStart, end: labelled[i + 1]?.heading.span.start ?? end }, lo: a, hi: b - 1, forced: true });
   }
   const first = firstBlock(input);
+  const paragraphs = input.paragraphs;
+  // Regions come in document order and do not overlap: one pointer over the paragraphs serves them all.
+  let at = 0;
   for (const r of regions) {
     let units: Span[] = [];
-    for (const p of input.paragraphs) {
-      if (p.end <= r.span.start || p.start >= r.span.end) continue;
+    while (at < paragraphs.length && paragraphs[at].end <= r.span.start) at++;
+    for (let i = at; i < paragraphs.length && paragraphs[i].start < r.span.end; i++) {
+      const p = paragraphs[i];
+      if (p.end <= r.span.start) continue;
       if (!r.forced && p.start === first && isTitleParagraph(text, p)) continue;
       const u = { start: Math.max(p.start, r.span.start), end: Math.min(p.end, r.span.end) };
       if (/\p{L}/u.test(prose.slice(u.start, u.end))) units.push(u);
