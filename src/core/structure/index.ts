@@ -3,7 +3,7 @@
 // where nothing marks them.
 import { matchSection } from '../sections';
 import { sentenceSpans } from '../text';
-import type { Framework, Span } from '../types';
+import type { Framework, FrameworkSection, Span } from '../types';
 import { nameClass } from './cues';
 import { assignSections } from './infer';
 import { paragraphLabels, sectionForClass, type FoundLabel, type SectionCandidate } from './labels';
@@ -28,7 +28,7 @@ export interface StructureInput {
 /** Every section candidate, labelled or inferred, in document order. */
 export function findStructure(input: StructureInput): SectionCandidate[] {
   const { text, framework } = input;
-  const all: SectionCandidate[] = [...input.candidates];
+  const all: Pending[] = [...input.candidates];
   // A question heading is named by its key words unless it is exactly an alias: "What happened as a result?"
   // asks for the Result, though it starts with "what happened".
   for (const c of all) {
@@ -48,10 +48,14 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
 
   // Headings named by their words rather than an alias ("What were you thinking and feeling?", "How I felt").
   // Only a question or a short heading, and never a sub-heading of a section ("### Finding out why …" under Action).
+  let parent: SectionCandidate | undefined;
+  let next = 0;
   for (const h of input.otherHeadings) {
     if (!/\?\s*$/.test(h.text) && words(h.text) > 4) continue;
-    let parent: SectionCandidate | undefined;
-    for (const c of input.candidates) if (c.heading.span.start < h.span.start && c.heading.style === 'heading') parent = c;
+    while (next < input.candidates.length && input.candidates[next].heading.span.start < h.span.start) {
+      if (input.candidates[next].heading.style === 'heading') parent = input.candidates[next];
+      next++;
+    }
     if (parent?.heading.depth !== undefined && h.depth > parent.heading.depth) continue;
     const def = sectionForClass(framework, nameClass(h.text));
     if (def) all.push({ def, heading: { text: h.text.trim(), span: h.span, style: 'heading', depth: h.depth }, bodyStart: h.span.end });
@@ -69,26 +73,25 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   for (const f of found) {
     if (taken(f.heading.span)) continue;
     if (f.letters && !letterOk) continue;
-    all.push({ def: f.def ?? f.letters![0], heading: f.heading, bodyStart: f.bodyStart, letters: f.letters, question: f.question } as SectionCandidate);
+    all.push({ def: f.def ?? f.letters![0], heading: f.heading, bodyStart: f.bodyStart, letters: f.letters, question: f.question });
   }
   all.sort((a, b) => a.heading.span.start - b.heading.span.start);
   // A question that asks again for the section it sits in (a template's prompt under its heading) starts nothing.
-  const kept = all.filter((c, i) => !(i > 0 && (c as { question?: boolean }).question && c.def === all[i - 1].def));
+  const kept = all.filter((c, i) => !(i > 0 && c.question && c.def === all[i - 1].def));
   all.length = 0;
   all.push(...kept);
   resolveLetters(framework, all);
   dropTitle(input, all);
 
   infer(input, all);
-  return all.sort((a, b) => a.heading.span.start - b.heading.span.start).map((c) => {
-    delete (c as { letters?: unknown }).letters;
-    delete (c as { question?: unknown }).question;
-    return c;
-  });
+  return all.sort((a, b) => a.heading.span.start - b.heading.span.start).map(({ def, heading, bodyStart, inferred }) => (inferred ? { def, heading, bodyStart, inferred } : { def, heading, bodyStart }));
 }
 
+/** A candidate while it is being placed: a single letter's possible sections, and whether it is a question. */
+type Pending = SectionCandidate & { letters?: FrameworkSection[]; question?: boolean };
+
 /** "R: … R: …": each letter is the first section with that initial after the one before it. */
-function resolveLetters(framework: Framework, all: (SectionCandidate & { letters?: FoundLabel['letters'] })[]): void {
+function resolveLetters(framework: Framework, all: Pending[]): void {
   const defs = framework.sections;
   let prev = -1;
   for (const c of all) {
