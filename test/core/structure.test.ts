@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze, resolveConfig } from '../../src/core';
+import { analyze, resolveConfig } from '../../src/analysis';
 import { nameClass, cues } from '../../src/core/structure/cues';
 import { assignSections } from '../../src/core/structure/infer';
 import { getFramework } from '../../src/core/data';
