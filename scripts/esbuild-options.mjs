@@ -10,6 +10,7 @@ import { LineCounter, parseDocument } from 'yaml';
 // Imported as `…/name.yaml?data`; a plain `.yaml` import is still the file's text.
 const DATA_SCHEMAS = [
   [/[\\/]data[\\/]frameworks\.yaml$/, 'schemas/frameworks.schema.json'],
+  [/[\\/]data[\\/]structure\.yaml$/, 'schemas/structure.schema.json'],
   [/[\\/]data[\\/]lexicons[\\/][^\\/]+\.yaml$/, 'schemas/lexicon.schema.json'],
   [/[\\/]criteria[\\/][^\\/]+\.yaml$/, 'schemas/criteria.schema.json'],
 ];

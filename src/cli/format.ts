@@ -9,7 +9,8 @@ export interface AccountInfo {
   framework: string;
   structure: string;
   words: number;
-  sections: { id: string; present: boolean; words: number }[];
+  /** `inferred`: the section has no heading or label; it was read from the writing. */
+  sections: { id: string; present: boolean; words: number; inferred: boolean }[];
 }
 
 export function accountInfo(account: AccountModel): AccountInfo {
@@ -17,7 +18,10 @@ export function accountInfo(account: AccountModel): AccountInfo {
     framework: account.framework.id,
     structure: account.structure,
     words: account.words,
-    sections: account.framework.sections.map((d) => ({ id: d.id, present: account.sectionById.has(d.id), words: account.sectionById.get(d.id)?.words ?? 0 })),
+    sections: account.framework.sections.map((d) => {
+      const s = account.sectionById.get(d.id);
+      return { id: d.id, present: s !== undefined, words: s?.words ?? 0, inferred: s?.inferred === true };
+    }),
   };
 }
 

@@ -4,6 +4,7 @@ import { readFrontMatter, frontMatterCriteriaSpans } from './frontmatter';
 import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
+import { findStructure, type SectionCandidate } from './structure';
 import { countIndexed, indexWords, isAsciiLetter, sentenceSpans, spanContains, wordKeyAt } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
@@ -18,12 +19,7 @@ export interface BuildOptions {
   path?: string;
 }
 
-interface Candidate {
-  def: FrameworkSection;
-  heading: SectionHeading;
-  /** Where the section's body begins. */
-  bodyStart: number;
-}
+type Candidate = SectionCandidate;
 
 type Node = Root | Content;
 
@@ -121,18 +117,22 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   if (named && options.resolveFramework) framework = options.resolveFramework(named) ?? framework;
 
   // Section candidates: headings at any level, and bold or "Label:" paragraph starts.
-  const candidates: Candidate[] = [];
+  let candidates: Candidate[] = [];
+  const otherHeadings: { text: string; span: Span; depth: number }[] = [];
   for (const h of headings) {
     const raw = nodeText(h);
     const m = matchSection(framework, raw, 'heading');
     const s = spanOf(h);
     if (m) candidates.push({ def: m.def, heading: { text: raw.trim(), span: s, style: 'heading', depth: h.depth }, bodyStart: s.end });
+    else otherHeadings.push({ text: raw, span: s, depth: h.depth });
   }
   for (const p of labelCandidates) {
     const c = labelOf(p, framework, text, spanOf);
     if (c) candidates.push(c);
   }
   candidates.sort((a, b) => a.heading.span.start - b.heading.span.start);
+  // Labels anywhere in a line or sentence, form questions, titles, and sections read from unmarked writing.
+  candidates = findStructure({ text, prose, framework, candidates, paragraphs: paragraphs.map((p) => p.span), otherHeadings, bodyStart: frontMatter ? frontMatter.span.end : shift });
   // A sub-heading ("### Background" under "## Situation") that names a section already seen is part of
   // the current section, not a new one.
   const seen = new Set<string>();
@@ -156,12 +156,13 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     const c = candidates[i];
     const end = i + 1 < candidates.length ? candidates[i + 1].heading.span.start : text.length;
     const body = { start: Math.min(c.bodyStart, end), end };
-    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countIndexed(prose, wordIndex, body.start, body.end), sectionById.has(c.def.id), prose);
+    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countIndexed(prose, wordIndex, body.start, body.end), sectionById.has(c.def.id), prose, c.inferred === true);
     sections.push(section);
     if (!section.duplicate) sectionById.set(c.def.id, section);
   }
-  const styles = new Set(sections.map((s) => s.heading.style));
-  const structure: StructureStyle = sections.length === 0 ? 'unstructured' : styles.size === 2 ? 'mixed' : styles.has('label') ? 'labels' : 'headings';
+  // Inferred sections have no heading of their own: an account with nothing else is still unstructured.
+  const styles = new Set(sections.filter((s) => !s.inferred).map((s) => s.heading.style));
+  const structure: StructureStyle = styles.size === 0 ? 'unstructured' : styles.size === 2 ? 'mixed' : styles.has('label') ? 'labels' : 'headings';
   const bodyStart = frontMatter ? frontMatter.span.end : shift;
   const preamble = { start: bodyStart, end: sections[0]?.span.start ?? text.length };
 
@@ -247,6 +248,7 @@ class SectionImpl implements Section {
     readonly words: number,
     readonly duplicate: boolean,
     private readonly prose: string,
+    readonly inferred: boolean,
   ) {}
   get id(): string {
     return this.def.id;

@@ -11,8 +11,9 @@ export default defineRule(
     fixable: true,
   },
   ({ account, report }) => {
-    // An account with no sections at all gets one finding from unstructured-account instead of one per section.
-    if (account.structure === 'unstructured') return;
+    // An account with no sections at all gets one finding from unstructured-account instead of one per section;
+    // one whose sections were read from the writing is checked like any other.
+    if (!account.sections.length) return;
     const present = account.sectionById;
     const defs = account.framework.sections;
     defs.forEach((def, index) => {

@@ -1,45 +1,13 @@
 import type { Paragraph } from 'mdast';
 import { defineRule } from '../core/rule';
-import type { AccountModel, Fix, FrameworkSection, SectionKind, Span } from '../core/types';
-import { eolOf } from './util/sections';
+import type { AccountModel, Fix, FrameworkSection, Span } from '../core/types';
+import { eolOf, headingEdits } from './util/sections';
 import { firstLine, listing } from './util/text';
-
-// What a paragraph reads like, from cues a learner's own words carry. Each cue scores once per match.
-const CUES: { kind: SectionKind; re: RegExp; weight: number }[] = [
-  { kind: 'reflective', weight: 2, re: /\b(?:I\s+(?:have\s+|['’]ve\s+)?(?:learned|learnt|realised|realized)|I\s+now\s+(?:understand|know|realise|realize|check|make)|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|looking\s+back|on\s+reflection|in\s+hindsight|(?:went|worked)\s+well|could\s+have|should\s+have|(?:do|done)\s+differently)\b/giu },
-  { kind: 'outcome', weight: 2, re: /(?:\d+(?:\.\d+)?\s?%|£\s?\d|\b(?:as\s+a\s+result|the\s+(?:result|outcome)\s+was|CSAT|NPS|FCR|first[\s-]contact\s+resolution|(?:rose|fell|dropped|increased|decreased|reduced|improved)\s+(?:from|to|by)|thanked\s+me|(?:she|he|they)\s+(?:said|wrote)\s*[,:]?\s*["“]))/giu },
-  { kind: 'task', weight: 2, re: /\b(?:my\s+(?:task|role|responsibility|job|aim|objective|goal)|I\s+(?:needed|had|was\s+asked|was\s+expected)\s+to|I\s+was\s+responsible\s+for|it\s+was\s+my\s+(?:job|responsibility)|the\s+(?:SLA|target|standard)\s+(?:was|required|is))\b/giu },
-  { kind: 'action', weight: 1, re: /\bI\s+(?:then\s+|first\s+|immediately\s+|also\s+)?(?:called|rang|phoned|emailed|contacted|arranged|checked|escalated|explained|apologised|apologized|offered|agreed|asked|spoke|sent|updated|organised|organized|booked|raised|logged|investigated|listened|reviewed|set\s+up|met|decided|followed\s+up|refunded|replaced|created|trained|reassured|chased|confirmed|negotiated|suggested|visited|wrote|gave|made\s+sure)\b/giu },
-  { kind: 'context', weight: 1, re: /\b(?:(?:a|one|the)\s+customer\s+(?:contacted|called|rang|came|complained|emailed|wrote|phoned)|I\s+work(?:ed)?\s+(?:as|at|in|for)|I\s+am\s+(?:a|an|the)\s|was\s+(?:working|on\s+shift)|(?:last|one)\s+(?:week|month|morning|afternoon|day)|happened|(?:on|in)\s+(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|august|september|october|november|december))\b/giu },
-];
 
 interface Guess {
   span: Span;
   def: FrameworkSection;
   index: number;
-}
-
-function classify(prose: string, span: Span, first: boolean): SectionKind | undefined {
-  const piece = prose.slice(span.start, span.end);
-  let best: SectionKind | undefined;
-  let bestScore = 1; // "clearly" reads as one part: at least two points
-  for (const cue of CUES) {
-    cue.re.lastIndex = 0;
-    let score = cue.kind === 'context' && first ? 1 : 0;
-    while (cue.re.exec(piece)) score += cue.weight;
-    if (score > bestScore) {
-      best = cue.kind;
-      bestScore = score;
-    }
-  }
-  return best;
-}
-
-/** The framework section a kind of writing belongs in (CARL has no Task: it folds into Context). */
-function sectionFor(account: AccountModel, kind: SectionKind): number {
-  const defs = account.framework.sections;
-  const i = defs.findIndex((d) => d.kind === kind);
-  return i < 0 && kind === 'task' ? defs.findIndex((d) => d.kind === 'context') : i;
 }
 
 /** Top-level paragraphs (never inside a list or quote), where a heading can go in front. */
@@ -101,19 +69,26 @@ export default defineRule(
       });
       return;
     }
-    account.paragraphs.forEach((p, i) => {
-      const kind = classify(account.prose, p.span, i === 0);
-      if (!kind) return;
-      const index = sectionFor(account, kind);
-      if (index >= 0) guesses.set(p.span.start, { span: p.span, def: defs[index], index });
-    });
-    const related = [...guesses.values()].slice(0, 20).map((g) => ({ message: `This paragraph reads like your ${g.def.name}`, span: g.span }));
+    // The model reads the parts from the writing when nothing marks them: say what it read, gently, and let the
+    // other checks (missing-section among them) work on those parts.
+    const read = account.sections.filter((x) => x.inferred && !x.duplicate);
+    if (read.length) {
+      const missing = defs.filter((d) => !account.sectionById.has(d.id));
+      report({
+        severity: 'info',
+        message: `I've read this as ${listing(read.map((x) => x.def.name))}, from the way each part is written — add headings so your assessor sees them too. The quick fix puts each heading where that part seems to start; check each one.`,
+        span: firstLine(account.text, account.preamble.start),
+        related: read.slice(0, 20).map((x) => ({ message: `This reads like the start of your ${x.def.name}`, span: x.sentences[0] ?? x.span })),
+        fixes: [{ title: 'Add section headings where the parts seem to start (check each one)', edits: headingEdits(account, missing) }],
+        data: { guesses: read.map((x) => ({ section: x.id, span: x.span })) },
+      });
+      return;
+    }
     report({
-      message: `This account has no section headings, so an assessor cannot see where its ${names} begin. Add a heading for each part (e.g. "## ${defs[0].name}") above the paragraphs that belong to it — the quick fix inserts them where the text suggests; check each one.`,
+      message: `This account has no section headings, so an assessor cannot see where its ${names} begin. Add a heading for each part (e.g. "## ${defs[0].name}") above the paragraphs that belong to it.`,
       span: firstLine(account.text, account.preamble.start),
-      related,
       fixes: [skeletonFix(account, guesses, paragraphs)],
-      data: { guesses: [...guesses.values()].map((g) => ({ section: g.def.id, span: g.span })) },
+      data: { guesses: [] },
     });
   },
 );

@@ -173,6 +173,34 @@ describe('starr check', () => {
     assert.equal(fs.readFileSync(path.join(root, 'fix.md'), 'utf8'), fixed);
   });
 
+  it('--format json marks the sections read from unlabelled writing as inferred', async () => {
+    const prose = [
+      '---', 'unit: CS3-SP', '---', '',
+      'I work as a customer adviser at a furniture shop in Leeds. Last April a customer rang because her sofa had arrived in the wrong size.', '',
+      'My task was to get the right sofa to her within our five-day exchange standard.', '',
+      'I checked the order, I rang the warehouse and then I booked a collection with the courier. I emailed her the new date.', '',
+      'As a result the sofa arrived two days later, and she rated the call 5 out of 5.', '',
+    ].join('\n');
+    root = tempTree({ 'prose.md': prose });
+    const r = await starr(root, 'check', 'prose.md', '--format', 'json');
+    const f = (JSON.parse(r.stdout) as { files: { structure: string; sections: { id: string; present: boolean; inferred: boolean }[]; findings: { ruleId: string; severity: string }[] }[] }).files[0];
+    assert.equal(f.structure, 'unstructured');
+    assert.deepEqual(f.sections.map((s) => `${s.id}:${s.present}:${s.inferred}`), ['situation:true:true', 'task:true:true', 'action:true:true', 'result:true:true', 'reflection:false:false']);
+    assert.deepEqual(f.findings.filter((x) => x.ruleId === 'unstructured-account').map((x) => x.severity), ['info']);
+    assert.deepEqual(f.findings.filter((x) => x.ruleId === 'missing-section').map((x) => x.severity), ['error']);
+  });
+
+  it('--fix leaves labels on consecutive lines alone: it adds no second, empty label', async () => {
+    const t = ['---', 'unit: CS3-SP', '---', '', 'Situation: a customer rang on 3 March because her sofa had arrived in the wrong size.', 'Task: I had to get the right sofa to her within five days.', 'Action: I rang the warehouse and booked a collection with the courier.', 'Result: the sofa arrived two days later and she rated the call 5 out of 5.', ''].join('\n');
+    root = tempTree({ 'lines.md': t });
+    await starr(root, 'check', 'lines.md', '--fix');
+    const fixed = fs.readFileSync(path.join(root, 'lines.md'), 'utf8');
+    for (const label of ['Situation', 'Task', 'Action', 'Result']) assert.equal(fixed.split(`${label}:`).length - 1, 1, `${label} once:\n${fixed}`);
+    // Only the missing Reflection is added, once, at the end.
+    assert.equal(fixed.match(/Reflection/g)?.length, 1);
+    assert.ok(fixed.startsWith(t.trimEnd()));
+  });
+
   it('--fix keeps a byte-order mark and CRLF line endings', async () => {
     const crlf = goodAccount({ action: 'I emailed jane.smith@example.com.' }).replace(/\n/g, '\r\n');
     root = tempTree({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]) });

@@ -61,11 +61,21 @@ describe('robustness: bad input', () => {
     assert.equal(r.account.words, 0);
   });
 
-  it('prose with no headings gets one unstructured finding, not five missing sections', () => {
-    const r = check('I rang the courier on 3 March.\n\nOn-time delivery rose to 98%.\n\nNext time I will check sooner.\n');
+  it('prose too short to read part by part gets one unstructured finding, not five missing sections', () => {
+    const r = check('I rang the courier on 3 March.\n\nDelivery rose to 98%.\n');
     assert.equal(r.account.structure, 'unstructured');
-    assert.equal(r.findings.filter((f) => f.ruleId === 'unstructured-account').length, 1);
+    assert.equal(r.account.sections.length, 0);
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unstructured-account').map((f) => f.severity), ['error']);
     assert.ok(!has(r, 'missing-section'), ids(r));
+  });
+
+  it('prose read part by part gets a gentle note, and only the parts not found are reported missing', () => {
+    const r = check('I rang the courier on 3 March about the late parcels for our shop.\n\nOn-time delivery rose to 98% by the end of the month.\n\nNext time I will check the tracking sooner.\n');
+    assert.equal(r.account.structure, 'unstructured');
+    assert.ok(r.account.sections.length > 0 && r.account.sections.every((s) => s.inferred));
+    assert.deepEqual(r.findings.filter((f) => f.ruleId === 'unstructured-account').map((f) => f.severity), ['info']);
+    const missing = r.findings.filter((f) => f.ruleId === 'missing-section').map((f) => f.data?.section);
+    assert.deepEqual(missing, r.account.framework.sections.map((d) => d.id).filter((id) => !r.account.sectionById.has(id)));
   });
 
   it('only front matter: the fields are read and the missing writing is reported', () => {

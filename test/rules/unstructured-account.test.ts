@@ -11,19 +11,40 @@ describe('unstructured-account', () => {
     'I learned that checking the order line first saves time. Next time I will check the size on the first call.',
   ].join('\n\n') + '\n';
 
-  it('gives one error instead of one per section, and points at paragraphs that read like a part', () => {
+  it('reads the parts from the writing and gives one gentle note, pointing at where each part starts', () => {
     const f = run('unstructured-account', pasted);
     assert.equal(f.length, 1);
-    assert.equal(f[0].severity, 'error');
-    assert.match(f[0].message, /no section headings/);
+    assert.equal(f[0].severity, 'info');
+    assert.match(f[0].message, /^I've read this as Situation, Task, Action, Result and Reflection/);
     const guesses = f[0].related!.map((r) => [r.message, at(pasted, { ...f[0], span: r.span }).slice(0, 12)]);
     assert.deepEqual(guesses, [
-      ['This paragraph reads like your Situation', 'In April I w'],
-      ['This paragraph reads like your Task', 'My task was '],
-      ['This paragraph reads like your Action', 'I called the'],
-      ['This paragraph reads like your Result', 'As a result '],
-      ['This paragraph reads like your Reflection', 'I learned th'],
+      ['This reads like the start of your Situation', 'In April I w'],
+      ['This reads like the start of your Task', 'My task was '],
+      ['This reads like the start of your Action', 'I called the'],
+      ['This reads like the start of your Result', 'As a result '],
+      ['This reads like the start of your Reflection', 'I learned th'],
     ]);
+    // The other checks run on the parts it read: nothing is missing here.
+    assert.equal(run('missing-section', pasted).length, 0);
+  });
+
+  it('is an error, with the headings to add, when the writing is too short to read part by part', () => {
+    const t = 'A customer rang about a parcel.\n';
+    const f = run('unstructured-account', t);
+    assert.equal(f[0].severity, 'error');
+    assert.match(f[0].message, /no section headings/);
+    const fixed = fix(t, f[0]);
+    assert.ok(fixed.startsWith('## Situation\n\nA customer rang'));
+    assert.equal(analyze(fixed).account.sections.length, 5);
+  });
+
+  it('in a one-paragraph account, its fix starts a new block at each part, between the sentences', () => {
+    const t = 'I work on the returns desk at a furniture shop in Leeds. My task was to get the right sofa delivered within five days. I called the warehouse and booked a collection with the courier. As a result the sofa arrived two days later and she rated the call 5 out of 5.\n';
+    const fixed = fix(t, run('unstructured-account', t)[0]);
+    assert.match(fixed, /^## Situation\n\nI work on the returns desk at a furniture shop in Leeds\.\n\n## Task\n\nMy task was/);
+    assert.match(fixed, /five days\.\n\n## Action\n\nI called the warehouse/);
+    const a = analyze(fixed, { now: NOW });
+    assert.deepEqual(a.account.sections.map((s) => `${s.id}${s.inferred ? '*' : ''}`), ['situation', 'task', 'action', 'result', 'reflection']);
   });
 
   it('its fix inserts the headings where the text suggests, and the result is fully structured', () => {
