@@ -1,5 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { AccountModel, Section, Span } from '../core/types';
+import { anchorOf, placeOf } from './util/scope';
 import { eolOf } from './util/sections';
 import { spanContains } from '../core/text';
 import { eachWordMatch, sentenceAround, trimEnd, upTo } from './util/text';
@@ -81,9 +82,10 @@ export default defineRule(
       const refs = account.criteria.filter((c) => c.source === 'inline' && c.span.start >= s.body.start && c.span.start < s.body.end).map((c) => c.span);
       if (!hasMeasure(account, s.body.start, s.body.end, refs)) {
         if (s.words === 0) continue; // an empty section is thin-section's to report
+        const Place = placeOf(s).replace(/^your/, 'Your').replace(/^what/, 'What');
         report({
-          message: `Your ${s.def.name} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
-          span: s.heading.span,
+          message: `${Place} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
+          span: anchorOf(account, s),
           fixes: [placeholderFix(text, s)],
           data: { section: s.id },
         });
