@@ -3,7 +3,8 @@ import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import type { SectionKind } from '../core/types';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
-import { proseQuotes } from './util/text';
+import { placeOf, wholeText } from './util/scope';
+import { proseQuotes, sentenceAround } from './util/text';
 
 let compiled: CompiledLexicon | undefined;
 
@@ -14,6 +15,9 @@ const LEAD: Record<string, string> = {
   habitual: 'describes what usually happens, not what you did this time',
   advice: 'is general advice, not what you did',
 };
+
+// In an account with no sections: a sentence that reflects or plans, where "I would" and "I will" belong.
+const PLANNING = /\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|if\s+(?:this|it|that|the\s+same)\s+(?:happened|happens|arose|arises|came\s+up)|if\s+I\s+(?:had|could|were)|(?:I|I\s+have)\s+(?:learned|learnt|realised|realized)|on\s+reflection|looking\s+back|in\s+hindsight|would\s+like\s+to|I\s+would\s+(?:now|also)?\s*(?:like|love)|again)\b/i;
 
 const NARRATIVE: ReadonlySet<SectionKind> = new Set(['context', 'task', 'action', 'outcome']);
 
@@ -29,16 +33,26 @@ export default defineRule(
     compiled ??= compileLexicon(lexicon(lexiconData).entries);
     const quotes = proseQuotes(account);
     const starts = account.wordStarts;
-    for (const s of account.sections) {
-      if (!NARRATIVE.has(s.def.kind)) continue;
-      compiled.each(account.prose, s.body.start, s.body.end, (m, entry) => {
+    const prose = account.prose;
+    // With sections (headed or inferred), the story's sections; with none, the whole text, leaving out the
+    // sentences that reflect or plan ("next time I would…"), as a Reflection would be left out.
+    const scopes = account.sections.length
+      ? account.sections.filter((s) => NARRATIVE.has(s.def.kind)).map((s) => ({ span: s.body, place: placeOf(s), section: s.id as string | null }))
+      : [{ span: wholeText(account), place: 'your account', section: null }];
+    for (const { span, place, section } of scopes) {
+      compiled.each(prose, span.start, span.end, (m, entry) => {
         // Quoted words are someone else's (a customer's "I will not order again"), not the learner's narrative.
         if (quotes.inside(m.index)) return;
+        if (section === null) {
+          const sentence = sentenceAround(prose, m.index, m.index + m[0].length, span.start, span.end);
+          if (PLANNING.test(prose.slice(sentence.start, sentence.end))) return;
+        }
         const phrase = m[0].replace(/\s+/g, ' ');
+        const lead = LEAD[entry.category ?? ''] ?? 'is not what you did';
         report({
-          message: `"${phrase}" in your ${s.def.name} ${LEAD[entry.category ?? ''] ?? 'is not what you did'}. ${entry.suggestion ?? ''}`.trim(),
+          message: `"${phrase}" in ${place} ${lead}. ${entry.suggestion ?? ''}`.trim(),
           span: { start: m.index, end: m.index + m[0].length },
-          data: { phrase, section: s.id, category: entry.category },
+          data: { phrase, section, category: entry.category, advice: `Each one ${lead}. ${entry.suggestion ?? ''}`.trim() },
         });
       }, starts, account.wordKeys);
     }

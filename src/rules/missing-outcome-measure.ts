@@ -13,7 +13,9 @@ const MEASURE = new RegExp(
     '[£$€]',
     '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|a|an)\\s+(?:minutes?|hours?|days?|weeks?|months?|working\\s+days?)\\b',
     '\\b(?:per\\s*cent|percent)\\b',
-    '\\b(?:same|next)\\s+(?:working\\s+)?day\\b',
+    // "The same day" on its own only says when; against a promise or standard it is a measure.
+    '\\b(?:within|by|inside)\\s+(?:the\\s+)?(?:same|next)\\s+(?:working\\s+)?day\\b',
+    '\\b(?:same|next)[\\s-](?:working[\\s-])?day\\s+(?:delivery|fix|repair|response|resolution|replacement|refund|visit|service|standard|target|promise)\\b',
     '\\b(?:CSAT|NPS|FCR|SLAs?|KPIs?|AHT|CES)\\b',
     '\\b(?:first[\\s-]contact\\s+resolution|first[\\s-]time\\s+(?:fix|resolution)|net\\s+promoter|customer\\s+satisfaction\\s+score|satisfaction\\s+score|customer\\s+effort\\s+score|average\\s+handl(?:e|ing)\\s+time|response\\s+times?|resolution\\s+times?|complaints?\\s+(?:count|rate|log|figures?)|survey\\s+scores?|star\\s+rating|mystery\\s+shop(?:per)?\\s+scores?|on[\\s-]time\\s+(?:delivery|rate))\\b',
     // Quoted feedback: at least two words inside quotes.
