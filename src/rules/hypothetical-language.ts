@@ -17,7 +17,7 @@ const LEAD: Record<string, string> = {
 };
 
 // In an account with no sections: a sentence that reflects or plans, where "I would" and "I will" belong.
-const PLANNING = /\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|if\s+(?:this|it|that|the\s+same)\s+(?:happened|happens|arose|arises|came\s+up)|if\s+I\s+(?:had|could|were)|(?:I|I\s+have)\s+(?:learned|learnt|realised|realized)|on\s+reflection|looking\s+back|in\s+hindsight|would\s+like\s+to|I\s+would\s+(?:now|also)?\s*(?:like|love)|again)\b/i;
+const PLANNING = /\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|if\s+(?:this|it|that|the\s+same)\s+(?:happened|happens|arose|arises|came\s+up)|if\s+I\s+(?:had|could|were)|(?:I|I\s+have)\s+(?:learned|learnt|realised|realized)|on\s+reflection|looking\s+back|in\s+hindsight|differently|would\s+(?:change|improve)|would\s+have|would\s+like\s+to|I\s+would\s+(?:now|also)?\s*(?:like|love)|again)\b/i;
 
 const NARRATIVE: ReadonlySet<SectionKind> = new Set(['context', 'task', 'action', 'outcome']);
 
