@@ -39,6 +39,14 @@ describe('content checks on accounts without headings', () => {
     assert.ok(whole.fixes?.length, 'the placeholder fix is still offered');
   });
 
+  it('shallow-reflection reads an inferred Reflection and says it has no heading', () => {
+    const reflection = 'It went well and the customer was happy with how it ended.';
+    const t = `${EVENT}\n\n${ACTION}\n\n${reflection}\n`;
+    const [f] = findings(inferred(t, { situation: EVENT, action: ACTION, reflection }), 'shallow-reflection');
+    assert.match(f.message, /^What reads as your Reflection \(no heading\) does not yet say/);
+    assert.equal(at(t, f), reflection);
+  });
+
   it('"the next day" alone is not a measure, "within the same day" is', () => {
     assert.equal(run('missing-outcome-measure', '## Result\n\nThe boiler was fixed the next day and he thanked us.\n').length, 1);
     assert.equal(run('missing-outcome-measure', '## Result\n\nThe boiler was fixed within the same day, as the standard asks.\n').length, 0);
