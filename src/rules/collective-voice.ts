@@ -3,7 +3,7 @@ import type { Span } from '../core/types';
 import { countWords } from '../core/text';
 import { anchorOf, narrative, placeOf, withWords } from './util/scope';
 import { eachMatch, numberOption } from './util/text';
-import { isThirdPerson, subjects, voiceOf } from './util/voice';
+import { subjects, thirdPerson } from './util/voice';
 
 export { SUBJECTS, subjects } from './util/voice';
 
@@ -24,7 +24,7 @@ export default defineRule(
     const actions = withWords(account, 'action');
     const spans = actions.length ? actions.map((s) => s.body) : narrative(account);
     // An account told of "the advisor", or in the passive, is third-person-account's to report.
-    if (isThirdPerson(voiceOf(account))) return;
+    if (thirdPerson(account)) return;
     let i = 0;
     let we = 0;
     let words = 0;

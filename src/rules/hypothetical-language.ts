@@ -19,6 +19,9 @@ const LEAD: Record<string, string> = {
 // In an account with no sections: a sentence that reflects or plans, where "I would" and "I will" belong.
 const PLANNING = /\b(?:next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|if\s+(?:this|it|that|the\s+same)\s+(?:happened|happens|arose|arises|came\s+up)|if\s+I\s+(?:had|could|were)|(?:I|I\s+have)\s+(?:learned|learnt|realised|realized)|on\s+reflection|looking\s+back|in\s+hindsight|differently|would\s+(?:change|improve)|would\s+have|would\s+like\s+to|I\s+would\s+(?:now|also)?\s*(?:like|love)|again)\b/i;
 
+// A reporting verb earlier in the sentence: what follows is what someone said would happen.
+const REPORTED = /\b(?:explained|told|said|promised|assured|confirmed|agreed|let\s+(?:her|him|them)\s+know|reassured)\b/i;
+
 const NARRATIVE: ReadonlySet<SectionKind> = new Set(['context', 'task', 'action', 'outcome']);
 
 export default defineRule(
@@ -43,10 +46,10 @@ export default defineRule(
       compiled.each(prose, span.start, span.end, (m, entry) => {
         // Quoted words are someone else's (a customer's "I will not order again"), not the learner's narrative.
         if (quotes.inside(m.index)) return;
-        if (section === null) {
-          const sentence = sentenceAround(prose, m.index, m.index + m[0].length, span.start, span.end);
-          if (PLANNING.test(prose.slice(sentence.start, sentence.end))) return;
-        }
+        const sentence = sentenceAround(prose, m.index, m.index + m[0].length, span.start, span.end);
+        // Reported speech further back than the lexicon's guard looks: "I explained what would happen: …, and I would call her at 8".
+        if (REPORTED.test(prose.slice(sentence.start, m.index))) return;
+        if (section === null && PLANNING.test(prose.slice(sentence.start, sentence.end))) return;
         const phrase = m[0].replace(/\s+/g, ' ');
         const lead = LEAD[entry.category ?? ''] ?? 'is not what you did';
         report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import { accountAnchor } from './util/scope';
-import { hasNoRealEvent, voiceOf } from './util/voice';
+import { noRealEvent } from './util/voice';
 
 export default defineRule(
   {
@@ -11,8 +11,8 @@ export default defineRule(
       'A reflective account is evidence that you did something, once, for real. "I always greet customers", "I would apologise" or "I am very patient" describe habits and qualities: they could be true of anyone, so an assessor cannot credit them. One specific occasion — when it was, what happened, what you did and how it ended — can be credited.',
   },
   ({ account, report }) => {
-    const v = voiceOf(account);
-    if (!hasNoRealEvent(v)) return;
+    const v = noRealEvent(account);
+    if (!v) return;
     const text = account.text;
     const first = v.habitual.slice(0, 2).map((s) => `"${text.slice(s.start, s.end).replace(/\s+/g, ' ')}…"`);
     report({

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import { accountAnchor } from './util/scope';
-import { isThirdPerson, voiceOf } from './util/voice';
+import { thirdPerson } from './util/voice';
 
 export default defineRule(
   {
@@ -11,8 +11,8 @@ export default defineRule(
       'A reflective account is evidence of what YOU did. When it tells what "the advisor" or "the team member" did, or that "the refund was processed", the assessor cannot tell whether that was you, so it cannot count as your evidence. Write your own part with "I".',
   },
   ({ account, report }) => {
-    const v = voiceOf(account);
-    if (!isThirdPerson(v)) return;
+    const v = thirdPerson(account);
+    if (!v) return;
     const times = v.i === 0 ? 'never says "I"' : v.i === 1 ? 'says "I" only once' : `says "I" only ${v.i} times`;
     const role = v.roles[0] ? account.text.slice(v.roles[0].start, v.roles[0].end).replace(/^The\b/, 'the').replace(/\s+/g, ' ') : undefined;
     const message = role

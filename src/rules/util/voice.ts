@@ -96,67 +96,116 @@ const OURSELVES = /\b(?:[Ww][Ee]|[Oo]ur\s+team|[Mm]y\s+team)\b/g;
 const SENTENCE = /[^.!?\r\n]+[.!?]*/g;
 
 export interface Voice {
+  /** The narrative: the preamble and every section that is not reflective (with none, the whole text). */
+  spans: Span[];
   /** Words in the narrative. */
   words: number;
   /** Lone "I"s and collective subjects ("we", "the team", …) in the narrative. */
   i: number;
   we: number;
+  /** Habitual, conditional or self-describing phrases ("I always", "I would", "I am very patient"). */
+  habitual: Span[];
+}
+
+export interface ThirdPerson {
   /** "We", "our team", "my team": collective subjects that include the writer. */
   ourselves: number;
   /** A role word as a subject: the spans of "the advisor" in "the advisor called". */
   roles: Span[];
-  /** Habitual, conditional or self-describing phrases ("I always", "I would", "I am very patient"). */
-  habitual: Span[];
+}
+
+export interface Events {
   /** Sentences that tell a past event and are not habitual or reflective. */
   events: number;
-  /** Of those or any other past-tense sentence, the ones that say when it happened. */
+  /** Of the sentences that are not habitual or reflective, the past-tense ones that say when it happened. */
   anchored: number;
 }
 
-const cache = new WeakMap<AccountModel, Voice>();
+// Counted once per model; the costlier counts only for the few accounts the cheap ones single out.
+const voices = new WeakMap<AccountModel, Voice>();
+const thirds = new WeakMap<AccountModel, ThirdPerson>();
+const events = new WeakMap<AccountModel, Events>();
 
 export function voiceOf(account: AccountModel): Voice {
-  let v = cache.get(account);
+  let v = voices.get(account);
   if (v) return v;
-  v = { words: 0, i: 0, we: 0, ourselves: 0, roles: [], habitual: [], events: 0, anchored: 0 };
   const prose = account.prose;
-  for (const span of narrative(account)) {
+  const spans = narrative(account);
+  v = { spans, words: 0, i: 0, we: 0, habitual: [] };
+  for (const span of spans) {
     v.words += countWords(prose, span.start, span.end);
     const s = subjects(prose, span.start, span.end, 0);
     v.i += s.i;
     v.we += s.we;
-    eachMatch(OURSELVES, prose, span.start, span.end, () => v.ourselves++);
-    const bounded = upTo(prose, span.end);
-    ROLE.lastIndex = span.start;
-    for (let m = ROLE.exec(bounded); m; m = ROLE.exec(bounded)) v.roles.push({ start: m.index, end: m.index + m[1].length });
-    SENTENCE.lastIndex = span.start;
-    for (let m = SENTENCE.exec(bounded); m; m = SENTENCE.exec(bounded)) {
-      const sentence = m[0];
-      HABITUAL.lastIndex = 0;
-      let habitual = 0;
-      for (let h = HABITUAL.exec(sentence); h; h = HABITUAL.exec(sentence)) {
-        habitual++;
-        v.habitual.push({ start: m.index + h.index, end: m.index + h.index + h[0].length });
-      }
-      if (habitual || REFLECTING.test(sentence)) continue;
-      PAST.lastIndex = 0;
-      if (PAST.test(sentence)) v.events++;
-      if (WHEN.test(sentence) && ANY_PAST.test(sentence)) v.anchored++;
-    }
+    const habitual = v.habitual;
+    eachMatch(HABITUAL, prose, span.start, span.end, (m) => habitual.push({ start: m.index, end: m.index + m[0].length }));
   }
-  cache.set(account, v);
+  voices.set(account, v);
   return v;
 }
 
-/** "I" is rare and someone else ("the advisor"), no one (the passive) or hardly "we" carries the story. */
-export function isThirdPerson(v: Voice): boolean {
-  if (v.words < 60) return false;
-  const fewI = v.i <= Math.max(1, Math.floor(v.words / 150));
-  // "The branch" or "the company" is as much third person as "the adviser"; "we" includes the writer.
-  return fewI && v.roles.length >= v.ourselves && (v.roles.length >= 2 || v.ourselves <= 1);
+/** Few "I"s: at most one, or one per 150 words. */
+const fewI = (v: Voice) => v.i <= Math.max(1, Math.floor(v.words / 150));
+
+function thirdPersonOf(account: AccountModel): ThirdPerson {
+  let t = thirds.get(account);
+  if (t) return t;
+  const prose = account.prose;
+  t = { ourselves: 0, roles: [] };
+  const found = t;
+  for (const span of voiceOf(account).spans) {
+    eachMatch(OURSELVES, prose, span.start, span.end, () => found.ourselves++);
+    eachMatch(ROLE, prose, span.start, span.end, (m) => found.roles.push({ start: m.index, end: m.index + m[1].length }));
+  }
+  thirds.set(account, t);
+  return t;
 }
 
-/** Habitual or self-describing writing throughout, hardly a past event told, and none said to happen at a time. */
-export function hasNoRealEvent(v: Voice): boolean {
-  return v.habitual.length >= 4 && v.events * 2 < v.habitual.length && v.anchored === 0;
+/**
+ * "I" is rare and someone else ("the advisor"), no one (the passive) or hardly "we" carries the story: the
+ * role words found, or undefined when it is not so.
+ */
+export function thirdPerson(account: AccountModel): (Voice & ThirdPerson) | undefined {
+  const v = voiceOf(account);
+  if (v.words < 60 || !fewI(v)) return undefined;
+  const t = thirdPersonOf(account);
+  // "The branch" or "the company" is as much third person as "the adviser"; "we" includes the writer.
+  return t.roles.length >= t.ourselves && (t.roles.length >= 2 || t.ourselves <= 1) ? { ...v, ...t } : undefined;
+}
+
+function eventsOf(account: AccountModel): Events {
+  let e = events.get(account);
+  if (e) return e;
+  const prose = account.prose;
+  const v = voiceOf(account);
+  e = { events: 0, anchored: 0 };
+  let h = 0;
+  for (const span of v.spans) {
+    const bounded = upTo(prose, span.end);
+    SENTENCE.lastIndex = span.start;
+    for (let m = SENTENCE.exec(bounded); m; m = SENTENCE.exec(bounded)) {
+      const end = m.index + m[0].length;
+      // Habitual phrases are in order: skip those before this sentence, and leave out a sentence holding one.
+      while (h < v.habitual.length && v.habitual[h].end <= m.index) h++;
+      if (h < v.habitual.length && v.habitual[h].start < end) continue;
+      const sentence = m[0];
+      if (REFLECTING.test(sentence)) continue;
+      PAST.lastIndex = 0;
+      if (PAST.test(sentence)) e.events++;
+      if (WHEN.test(sentence) && ANY_PAST.test(sentence)) e.anchored++;
+    }
+  }
+  events.set(account, e);
+  return e;
+}
+
+/**
+ * Habitual or self-describing writing throughout, hardly a past event told, and none said to happen at a
+ * time: the counts, or undefined when it is not so.
+ */
+export function noRealEvent(account: AccountModel): (Voice & Events) | undefined {
+  const v = voiceOf(account);
+  if (v.habitual.length < 4) return undefined;
+  const e = eventsOf(account);
+  return e.events * 2 < v.habitual.length && e.anchored === 0 ? { ...v, ...e } : undefined;
 }
