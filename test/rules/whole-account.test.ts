@@ -99,7 +99,7 @@ describe('third-person-account', () => {
   });
 
   it('reports the passive with no one doing anything', () => {
-    const t = 'The statement was printed for the wrong customer. The incident was reported to the data protection officer within the day and the customer was contacted and given an apology. The statement was returned to the branch the next day and the policy was shared with the counter staff so it would not happen again. A reminder was put on the staff notice board and the manager was told about the mistake at the end of the shift.';
+    const t = 'The statement was printed for the wrong customer. The incident was reported to the data protection officer within the day and the customer was contacted and given an apology. The statement was returned to the branch the next day and the policy was shared with the counter staff so it would not happen again. A reminder was put on the staff notice board and the manager was told about the mistake at the end of the shift. The refresher training on checking identity was booked for the following week and was completed by the whole counter team before the end of the month.';
     const [f] = run('third-person-account', t);
     assert.match(f.message, /^This account never says "I": it tells what was done/);
   });

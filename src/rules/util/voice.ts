@@ -90,6 +90,7 @@ const ANY_PAST = /\b(?:[a-z]{2,}ed|was|were|had|did|said|told|rang|came|went|too
 // Sentences that reflect or plan rather than tell: not counted as events.
 const REFLECTING = /\b(?:learn(?:ed|t)|realis(?:ed|e)|realiz(?:ed|e)|next\s+time|in\s+(?:the\s+)?future|going\s+forward|from\s+now\s+on|I\s+(?:felt|think|thought|believe))\b/i;
 
+const ME = /\b(?:me|my|myself)\b/gi;
 const OURSELVES = /\b(?:[Ww][Ee]|[Oo]ur\s+team|[Mm]y\s+team)\b/g;
 
 // Cheap sentence pieces: up to a full stop, question or exclamation mark, or a line break.
@@ -103,6 +104,8 @@ export interface Voice {
   /** Lone "I"s and collective subjects ("we", "the team", …) in the narrative. */
   i: number;
   we: number;
+  /** "me", "my", "myself": the writer there, if not as the subject. */
+  me: number;
   /** Habitual, conditional or self-describing phrases ("I always", "I would", "I am very patient"). */
   habitual: Span[];
 }
@@ -131,12 +134,14 @@ export function voiceOf(account: AccountModel): Voice {
   if (v) return v;
   const prose = account.prose;
   const spans = narrative(account);
-  v = { spans, words: 0, i: 0, we: 0, habitual: [] };
+  v = { spans, words: 0, i: 0, we: 0, me: 0, habitual: [] };
   for (const span of spans) {
     v.words += countWords(prose, span.start, span.end);
     const s = subjects(prose, span.start, span.end, 0);
     v.i += s.i;
     v.we += s.we;
+    const voice = v;
+    eachMatch(ME, prose, span.start, span.end, () => voice.me++);
     const habitual = v.habitual;
     eachMatch(HABITUAL, prose, span.start, span.end, (m) => habitual.push({ start: m.index, end: m.index + m[0].length }));
   }
@@ -144,8 +149,8 @@ export function voiceOf(account: AccountModel): Voice {
   return v;
 }
 
-/** Few "I"s: at most one, or one per 150 words. */
-const fewI = (v: Voice) => v.i <= Math.max(1, Math.floor(v.words / 150));
+/** Few "I"s (or "me", "my"): at most one, or one per 150 words. */
+const fewI = (v: Voice) => v.i + v.me <= Math.max(1, Math.floor(v.words / 150));
 
 function thirdPersonOf(account: AccountModel): ThirdPerson {
   let t = thirds.get(account);
@@ -170,7 +175,9 @@ export function thirdPerson(account: AccountModel): (Voice & ThirdPerson) | unde
   if (v.words < 60 || !fewI(v)) return undefined;
   const t = thirdPersonOf(account);
   // "The branch" or "the company" is as much third person as "the adviser"; "we" includes the writer.
-  return t.roles.length >= t.ourselves && (t.roles.length >= 2 || t.ourselves <= 1) ? { ...v, ...t } : undefined;
+  // With no role words it is the passive: only a story of some length can be judged so.
+  const carried = t.roles.length >= 2 || (t.ourselves <= 1 && v.words >= 100);
+  return t.roles.length >= t.ourselves && carried ? { ...v, ...t } : undefined;
 }
 
 function eventsOf(account: AccountModel): Events {
