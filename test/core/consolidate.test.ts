@@ -1,6 +1,5 @@
 import assert from 'node:assert/strict';
-import { analyze, applyEdits, resolveConfig, ruleById } from '../../src/core';
-import { chooseFixes } from '../../src/cli/commands/check';
+import { analyze, applyEdits, resolveConfig, ruleById } from '../../src/analysis';
 
 const NOW = new Date('2026-06-01T12:00:00Z');
 const check = (text: string, ids?: string[]) =>
@@ -38,8 +37,8 @@ describe('findings merged and grouped after the rules run', () => {
     assert.equal(f.fixes![0].preferred, true);
     assert.equal(f.fixes![0].edits.length, 3);
     assert.ok(f.fixes!.slice(1).every((x) => !x.preferred && / \(line 3\)$/.test(x.title)));
-    // What `starr check --fix` applies: every place anonymised at once.
-    const fixed = applyEdits(t, chooseFixes(r, t.length).edits);
+    // What `starr check --fix` applies, the preferred fix: every place anonymised at once.
+    const fixed = applyEdits(t, f.fixes!.find((x) => x.preferred)!.edits);
     assert.equal(fixed.includes('Ada Wong'), false, fixed);
     // Each place can still be fixed on its own from the editor.
     const one = applyEdits(t, f.fixes![1].edits);

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildAccountFor, resolveConfig, runRules, ruleById, type AccountModel, type Section } from '../../src/core';
+import { buildAccountFor, resolveConfig, runRules, ruleById, type AccountModel, type Section } from '../../src/analysis';
 import { sentenceSpans, countWords } from '../../src/core/text';
 import { at, run } from './helpers';
 
