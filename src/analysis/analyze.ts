@@ -1,6 +1,7 @@
 // The layer above the core and the rules: it knows the rule registry, so the core never has to.
 import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { frameworkOrDefault, getFramework } from '../core/data';
+import { consolidate } from '../core/consolidate';
 import { buildAccount } from '../core/model';
 import type { CriteriaLookup, Report, Rule } from '../core/rule';
 import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
@@ -75,7 +76,8 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
       report: (r: Report) => findings.push(toFinding(account, rule, r, severity)),
     });
   }
-  return { findings: sortFindings(applyDirectives(account, findings)), cancelled: false };
+  // Merged and grouped after the directives, so a directive can still silence one place of a repeat.
+  return { findings: sortFindings(consolidate(account, applyDirectives(account, findings))), cancelled: false };
 }
 
 function toFinding(account: AccountModel, rule: Rule, r: Report, severity: Severity): Finding {

@@ -12,6 +12,8 @@ import genericLanguage from './generic-language';
 import hypotheticalLanguage from './hypothetical-language';
 import collectiveVoice from './collective-voice';
 import missingOutcomeMeasure from './missing-outcome-measure';
+import noRealEvent from './no-real-event';
+import thirdPersonAccount from './third-person-account';
 import shallowReflection from './shallow-reflection';
 import personalData from './personal-data';
 import feedbackMarkup from './feedback-markup';
@@ -29,6 +31,8 @@ export const rules: Rule[] = [
   wordCount,
   genericLanguage,
   hypotheticalLanguage,
+  noRealEvent,
+  thirdPersonAccount,
   collectiveVoice,
   missingOutcomeMeasure,
   shallowReflection,

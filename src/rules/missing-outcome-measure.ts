@@ -1,5 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { AccountModel, Section, Span } from '../core/types';
+import { anchorOf, placeOf } from './util/scope';
 import { eolOf } from './util/sections';
 import { spanContains } from '../core/text';
 import { eachWordMatch, sentenceAround, trimEnd, upTo } from './util/text';
@@ -12,7 +13,9 @@ const MEASURE = new RegExp(
     '[£$€]',
     '\\b(?:one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|half|a|an)\\s+(?:minutes?|hours?|days?|weeks?|months?|working\\s+days?)\\b',
     '\\b(?:per\\s*cent|percent)\\b',
-    '\\b(?:same|next)\\s+(?:working\\s+)?day\\b',
+    // "The same day" on its own only says when; against a promise or standard it is a measure.
+    '\\b(?:within|by|inside)\\s+(?:the\\s+)?(?:same|next)\\s+(?:working\\s+)?day\\b',
+    '\\b(?:same|next)[\\s-](?:working[\\s-])?day\\s+(?:delivery|fix|repair|response|resolution|replacement|refund|visit|service|standard|target|promise)\\b',
     '\\b(?:CSAT|NPS|FCR|SLAs?|KPIs?|AHT|CES)\\b',
     '\\b(?:first[\\s-]contact\\s+resolution|first[\\s-]time\\s+(?:fix|resolution)|net\\s+promoter|customer\\s+satisfaction\\s+score|satisfaction\\s+score|customer\\s+effort\\s+score|average\\s+handl(?:e|ing)\\s+time|response\\s+times?|resolution\\s+times?|complaints?\\s+(?:count|rate|log|figures?)|survey\\s+scores?|star\\s+rating|mystery\\s+shop(?:per)?\\s+scores?|on[\\s-]time\\s+(?:delivery|rate))\\b',
     // Quoted feedback: at least two words inside quotes.
@@ -81,9 +84,10 @@ export default defineRule(
       const refs = account.criteria.filter((c) => c.source === 'inline' && c.span.start >= s.body.start && c.span.start < s.body.end).map((c) => c.span);
       if (!hasMeasure(account, s.body.start, s.body.end, refs)) {
         if (s.words === 0) continue; // an empty section is thin-section's to report
+        const Place = placeOf(s).replace(/^your/, 'Your').replace(/^what/, 'What');
         report({
-          message: `Your ${s.def.name} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
-          span: s.heading.span,
+          message: `${Place} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
+          span: anchorOf(account, s),
           fixes: [placeholderFix(text, s)],
           data: { section: s.id },
         });

@@ -2,6 +2,7 @@ import lexiconData from '../../data/lexicons/reflection-cues.yaml?data';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { compileLexicon, type CompiledLexicon } from './util/lexicon';
+import { anchorOf } from './util/scope';
 import { listing } from './util/text';
 
 type Category = 'evaluation' | 'learning' | 'next-time';
@@ -39,10 +40,10 @@ export default defineRule(
     }
     const missing = CATEGORIES.filter((c) => !found.has(c));
     const at = reflective[reflective.length - 1];
-    const name = reflective.length > 1 ? 'reflection' : at.def.name;
+    const place = reflective.length > 1 ? 'Your reflection' : at.inferred ? `What reads as your ${at.def.name} (no heading)` : `Your ${at.def.name}`;
     report({
-      message: `Your ${name} does not yet say ${listing(missing.map((c) => WHAT[c].missing), 'or')}. To make it reflective, ${listing(missing.map((c) => WHAT[c].add))}.`,
-      span: at.heading.span,
+      message: `${place} does not yet say ${listing(missing.map((c) => WHAT[c].missing), 'or')}. To make it reflective, ${listing(missing.map((c) => WHAT[c].add))}.`,
+      span: anchorOf(account, at),
       data: { section: at.id, missing },
     });
   },

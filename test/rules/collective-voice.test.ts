@@ -17,10 +17,31 @@ describe('collective-voice', () => {
     assert.deepEqual(f.related!.map((r) => t.slice(r.span.start, r.span.end)), ['We', 'The team', 'Our team']);
   });
 
-  it('reports an Action with no "I" at all, even in the passive', () => {
-    const [f] = run('collective-voice', full({ Action: `The refund was processed and ${filler} was checked twice by someone on the day.` }));
-    assert.match(f.message, /never says "I"/);
-    assert.deepEqual(f.data, { section: 'action', i: 0, we: 0, ratio: null });
+  it('reports an Action with "we" and no "I" at all; leaves the passive to third-person-account', () => {
+    const [f] = run('collective-voice', full({ Action: `We processed the refund and we checked ${filler} twice on the day.` }));
+    assert.match(f.message, /says "we" or "the team" twice and "I" not at all/);
+    assert.deepEqual(f.data, { section: 'action', i: 0, we: 2, ratio: 0 });
+    assert.equal(run('collective-voice', full({ Action: `The refund was processed and ${filler} was checked twice by someone on the day.` })).length, 0);
+  });
+
+  it('does not count "I always" or "I would" as the writer\'s part, and lets a fair share of "we" pass', () => {
+    const habits = full({ Action: `We reorganised the tables and we put volunteers on the door. We rang round for ${filler}. I always treat people with respect. I helped on the door.` });
+    assert.deepEqual(run('collective-voice', habits)[0]?.data, { section: 'action', i: 1, we: 3, ratio: 0.33 });
+    const fair = full({ Action: `First I sat with the coordinator and we went through ${filler}. We found 37 duplicates. I set up the module and I wrote a guide. We texted every parent.` });
+    assert.equal(run('collective-voice', fair).length, 0);
+  });
+
+  it('reads the whole account when it has no Action', () => {
+    const t = `Last Friday the scanners went down. We moved the queue to the manual desk and we wrote ${filler} by hand, and the team rang the customers. We got through everyone by seven.`;
+    const [f] = run('collective-voice', t);
+    assert.equal(at(t, f), 'We');
+    assert.equal(f.data?.section, null);
+    assert.match(f.message, /^Your account says "we" or "the team" 4 times and "I" not at all/);
+  });
+
+  it('does not take "the team member" for the team', () => {
+    const t = full({ Action: `I asked the team member to check ${filler}. The team member called back. I agreed the price with the team member and I told the supervisor.` });
+    assert.equal(run('collective-voice', t).length, 0);
   });
 
   it('is content when "I" leads, and skips short Actions', () => {

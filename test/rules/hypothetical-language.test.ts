@@ -8,7 +8,7 @@ describe('hypothetical-language', () => {
     assert.deepEqual(f.map((x) => at(t, x)), ['I usually', 'I would', 'you should', 'We always']);
     assert.match(f[0].message, /^"I usually" in your Action describes what usually happens, not what you did this time\. Describe this one event/);
     assert.match(f[2].message, /is general advice/);
-    assert.deepEqual(f[1].data, { phrase: 'I would', section: 'action', category: 'conditional' });
+    assert.deepEqual(f[1].data, { phrase: 'I would', section: 'action', category: 'conditional', advice: 'Each one describes what would happen, not what you did. Say what you did, in the past tense — "I called", not "I would call".' });
   });
 
   it('leaves reflective sections alone', () => {

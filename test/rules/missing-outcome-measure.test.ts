@@ -21,7 +21,7 @@ describe('missing-outcome-measure', () => {
     assert.equal(fixed, '## Outcome\r\n\r\nIt was fine.\r\n\r\n<!-- Add a measure: e.g. CSAT rose from X% to Y% by DATE -->');
   });
 
-  for (const measure of ['97%', '£40', 'three days', 'the same day', 'CSAT', 'first contact resolution', 'the SLA', 'NPS', 'response times', 'she said "thank you so much"', 'she wrote “brilliant, thanks”']) {
+  for (const measure of ['97%', '£40', 'three days', 'within the same day', 'CSAT', 'first contact resolution', 'the SLA', 'NPS', 'response times', 'she said "thank you so much"', 'she wrote “brilliant, thanks”']) {
     it(`counts ${measure} as a measure`, () => {
       assert.equal(run('missing-outcome-measure', `## Result\n\nAfterwards we saw ${measure}.\n`).length, 0);
     });

@@ -1,0 +1,51 @@
+// Where the content checks look, whatever the account's structure: sections with headings or labels, sections
+// the model inferred from the writing (`inferred: true`), or no sections at all.
+import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
+import { firstLine } from './text';
+
+/** "your Result", or for an inferred section "what reads as your Result (no heading)". */
+export function placeOf(s: Section): string {
+  return s.inferred ? `what reads as your ${s.def.name} (no heading)` : `your ${s.def.name}`;
+}
+
+/** Where a finding about a whole section points: its heading or label, or the first sentence of an inferred section. */
+export function anchorOf(account: AccountModel, s: Section): Span {
+  if (!s.inferred && s.heading.span.end > s.heading.span.start) return s.heading.span;
+  const first = s.sentences[0];
+  if (first) return first;
+  const line = firstLine(account.text, s.body.start, s.body.end);
+  return line.end > line.start ? line : s.heading.span;
+}
+
+/** Where a finding about the whole account points: its first line of writing. */
+export function accountAnchor(account: AccountModel): Span {
+  return firstLine(account.text, account.preamble.start);
+}
+
+/** Sections of these kinds that hold any writing, in document order (duplicates included). */
+export function withWords(account: AccountModel, ...kinds: SectionKind[]): Section[] {
+  return account.sections.filter((s) => s.words > 0 && kinds.includes(s.def.kind));
+}
+
+/** The whole text after any front matter. */
+export function wholeText(account: AccountModel): Span {
+  return { start: account.preamble.start, end: account.text.length };
+}
+
+/**
+ * The parts that tell what happened: the preamble and every section that is not reflective, merged where they
+ * touch. With no sections at all, the whole text.
+ */
+export function narrative(account: AccountModel): Span[] {
+  if (!account.sections.length) return [wholeText(account)];
+  const out: Span[] = [];
+  const add = (span: Span) => {
+    if (span.end <= span.start) return;
+    const last = out[out.length - 1];
+    if (last && last.end >= span.start) last.end = Math.max(last.end, span.end);
+    else out.push({ ...span });
+  };
+  add(account.preamble);
+  for (const s of account.sections) if (s.def.kind !== 'reflective') add(s.span);
+  return out;
+}
