@@ -1,6 +1,7 @@
 // Output formats for `starr check`: text for people, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { reflectionDepth, type ReflectionDepth } from '../core/reflection';
 import type { Rule } from '../core/rule';
 import type { AccountModel, Finding, Pos, Severity } from '../core/types';
 
@@ -10,6 +11,7 @@ export interface AccountInfo {
   structure: string;
   words: number;
   sections: { id: string; present: boolean; words: number }[];
+  reflection: ReflectionDepth;
 }
 
 export function accountInfo(account: AccountModel): AccountInfo {
@@ -18,6 +20,7 @@ export function accountInfo(account: AccountModel): AccountInfo {
     structure: account.structure,
     words: account.words,
     sections: account.framework.sections.map((d) => ({ id: d.id, present: account.sectionById.has(d.id), words: account.sectionById.get(d.id)?.words ?? 0 })),
+    reflection: reflectionDepth(account),
   };
 }
 
@@ -119,6 +122,7 @@ export function formatJson(files: FileReport[], totals: Totals, version: string,
       structure: f.info.structure,
       words: f.info.words,
       sections: f.info.sections,
+      reflection: f.info.reflection,
       counts: countSeverities(f.findings),
       fixed: f.fixed,
       findings: f.findings.map((x) => ({

@@ -27,22 +27,24 @@ export const DEPTH_TEXT: Record<DepthGrade, { label: string; explain: string }> 
   deep: { label: 'Deep', explain: 'It judges why things went as they did and names a concrete change in practice.' },
 };
 
-/** Each move in plain words: as found ("it …"), as missing ("does not yet …"), and how to add it. */
-export const MOVE_TEXT: Record<ReflectiveMove, { found: string; missing: string; add: string }> = {
+/** Each move in plain words: in short ("needs …"), as found ("it …"), as missing ("does not yet …"), and how to add it. */
+export const MOVE_TEXT: Record<ReflectiveMove, { short: string; found: string; missing: string; add: string }> = {
   evaluation: {
+    short: 'reasons',
     found: 'judges why things went as they did',
     missing: 'judge why things went as they did',
     add: 'judge what worked or did not and why ("The call-back worked because I had the figures ready")',
   },
-  counterfactual: { found: 'weighs what would have happened otherwise', missing: 'weigh what would have happened otherwise', add: 'say what you could have done instead ("If I had…")' },
-  perspective: { found: "sees it from another person's point of view", missing: "see it from another person's point of view", add: 'say how it looked to the other person' },
-  learning: { found: 'says what was learned', missing: 'say what you learned', add: 'say what you learned ("It showed me that…")' },
+  counterfactual: { short: 'a counterfactual', found: 'weighs what would have happened otherwise', missing: 'weigh what would have happened otherwise', add: 'say what you could have done instead ("If I had…")' },
+  perspective: { short: "another person's view", found: "sees it from another person's point of view", missing: "see it from another person's point of view", add: 'say how it looked to the other person' },
+  learning: { short: 'a lesson', found: 'says what was learned', missing: 'say what you learned', add: 'say what you learned ("It showed me that…")' },
   change: {
+    short: 'a concrete change',
     found: 'names a concrete change in practice',
     missing: 'name a concrete change in your practice',
     add: 'name one concrete change, made or planned, with when or how ("I now check the log every Monday instead of…", "Next time I will ring before 10am")',
   },
-  intention: { found: 'states an intention', missing: 'say what you will do differently', add: 'say what you will do differently' },
+  intention: { short: 'an intention', found: 'states an intention', missing: 'say what you will do differently', add: 'say what you will do differently' },
 };
 
 const REQUIRED: ReflectiveMove[] = ['evaluation', 'change'];

@@ -54,7 +54,7 @@ const REFERENCE_NAMES: Record<string, string> = {
   claim: '[claim number]', membership: '[membership number]', nhs: '[NHS number]', patient: '[patient number]', hospital: '[hospital number]',
 };
 // A code: an optional short capital prefix ("SE-", "MCH-") and digits, with single spaces or dashes between groups.
-const CODE_AT = /(?:[A-Z]{1,4}-?)?\d+(?:[ -]?\d+)*(?![\w-])/y;
+const CODE_AT = /(?:[A-Z]{1,4}-?)?\d+(?:[ -]\d+)*(?![\w-])/y;
 const DOB_CUE = /\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+(?:is|was))?)\s*(?:(?:is|was|of)\s*)?[:\-–(]?\s*$/i;
 const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
 const DATE_AT = new RegExp(`(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4})(?!\\d)`, 'y');
