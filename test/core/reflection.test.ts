@@ -20,6 +20,8 @@ describe('reflectionDepth', () => {
     assert.deepEqual(moves('Being honest about the system is what calmed her down.'), ['evaluation']);
     assert.deepEqual(moves('I was nervous because it was new, but my supervisor helped me.'), []);
     assert.deepEqual(moves('It went well.'), []);
+    assert.deepEqual(moves('Giving her a clear timescale helped, as she stopped chasing.'), ['evaluation']);
+    assert.deepEqual(moves('What made the biggest difference was ringing before the letter went.'), ['evaluation']);
   });
 
   it('tells a counterfactual with its consequence (a reason) from a bare "I should have"', () => {
@@ -32,6 +34,8 @@ describe('reflectionDepth', () => {
     assert.deepEqual(moves('I now review the log every week instead of waiting for complaints.'), ['change']);
     assert.deepEqual(moves('Next time I will ring the depot before 10am.'), ['change']);
     assert.deepEqual(moves('Next time I will try to be more organised.'), ['intention']);
+    assert.deepEqual(moves('From now on I give every customer a call-back time.'), ['change']);
+    assert.deepEqual(moves('I will always try to help every customer.'), ['intention']);
     assert.deepEqual(moves('In future I will keep this in mind.'), ['intention']);
     assert.deepEqual(moves('I now understand why the letters failed.'), ['learning']);
     assert.deepEqual(moves('If it happened again I would do the same thing.'), []);
