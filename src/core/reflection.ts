@@ -57,9 +57,13 @@ let compiled: [Cue, RegExp][] | undefined;
 function cueRegexes(): [Cue, RegExp][] {
   if (compiled) return compiled;
   const parts = new Map<Cue, string[]>(CUES.map((c) => [c, []]));
-  for (const e of lexicon(cuesData).entries) parts.get(e.category as Cue)?.push(e.pattern ?? phrasePattern(e.phrase ?? ''));
-  // Whole words; a quoted-text cue starts and ends on a quote mark, so the edges are looser there.
-  compiled = [...parts].filter(([, p]) => p.length).map(([c, p]) => [c, new RegExp(`(?<![\\p{L}\\p{N}_])(?:${p.join('|')})(?![\\p{L}\\p{N}_])`, 'iu')]);
+  for (const e of lexicon(cuesData).entries) {
+    const source = e.pattern ?? phrasePattern(e.phrase ?? '');
+    // Whole words: \b before a cue that starts with a word; one that starts with a quote mark or a lookbehind
+    // sets its own start. Plain \b, no unicode flag: the cues are English, and this keeps the scan cheap.
+    parts.get(e.category as Cue)?.push(/^(?:\[|\(\?<[=!])/.test(source) ? source : `\\b${source}`);
+  }
+  compiled = [...parts].filter(([, p]) => p.length).map(([c, p]) => [c, new RegExp(`(?:${p.join('|')})(?![A-Za-z0-9_])`, 'i')]);
   return compiled;
 }
 
@@ -111,6 +115,32 @@ export function judgeReflection(prose: string, sentences: readonly Span[]): Refl
   return { depth, moves, missing: depth === 'deep' ? [] : REQUIRED.filter((m) => !found.has(m)) };
 }
 
+// Where a sentence ends: a full stop, question or exclamation mark before a space (a quote or bracket may come
+// between), a blank line, or a new list item.
+const SENTENCE_END = /[.!?]+["”’')\]]*(?=\s)|\n[ \t]*\n|\n(?=[ \t]*(?:[-*+•]|\d+[.)])\s)/g;
+
+/**
+ * The sentences of [start, end) of the prose, found by their end marks. Cheaper than the section's own
+ * sentences (a locale-aware segmenter), and exact enough for cues read one sentence at a time.
+ */
+export function roughSentences(prose: string, start: number, end: number): Span[] {
+  const out: Span[] = [];
+  const push = (a: number, b: number) => {
+    while (a < b && /\s/.test(prose[a])) a++;
+    while (b > a && /\s/.test(prose[b - 1])) b--;
+    if (b > a) out.push({ start: a, end: b });
+  };
+  let from = start;
+  SENTENCE_END.lastIndex = start;
+  for (let m = SENTENCE_END.exec(prose); m && m.index < end; m = SENTENCE_END.exec(prose)) {
+    const e = Math.min(end, m.index + m[0].length);
+    push(from, e);
+    from = e;
+  }
+  push(from, end);
+  return out;
+}
+
 const cache = new WeakMap<AccountModel, ReflectionDepth>();
 
 /** How deep the account's reflection goes, from the moves its reflective sections make (computed once per account). */
@@ -118,7 +148,7 @@ export function reflectionDepth(account: AccountModel): ReflectionDepth {
   let r = cache.get(account);
   if (r) return r;
   const sections = reflectiveSections(account);
-  r = sections.length ? judgeReflection(account.prose, sections.flatMap((s) => s.sentences)) : { depth: 'none', moves: [], missing: [...REQUIRED] };
+  r = sections.length ? judgeReflection(account.prose, sections.flatMap((s) => roughSentences(account.prose, s.body.start, s.body.end))) : { depth: 'none', moves: [], missing: [...REQUIRED] };
   cache.set(account, r);
   return r;
 }
