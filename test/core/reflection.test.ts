@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { buildAccountFor, reflectionDepth, resolveConfig } from '../../src/core';
+import { buildAccountFor, reflectionDepth, resolveConfig } from '../../src/analysis';
 import { sentenceMoves } from '../../src/core/reflection';
 
 const depthOf = (text: string, framework?: string) => reflectionDepth(buildAccountFor(text, resolveConfig(framework ? { framework } : undefined)));
