@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parse } from 'yaml';
-import { analyze, resolveConfig, type AccountModel, type Finding } from '../src/analysis';
+import { analyze, reflectionDepth, resolveConfig, type AccountModel, type Finding } from '../src/analysis';
 import { resolveLabels, type Labels, type ResolvedLabels } from './labels';
 import {
   addSpans, balancedAccuracy, binary, cohensKappa, f1, paragraphIndex, precision, recall, spanScores, spanTally, tally,
@@ -67,11 +67,9 @@ export function loadSplit(dir: string, onProblem?: (file: string, problems: stri
     .flat();
 }
 
-/** The depth the tool judged: the core's graded judgement where it has one. */
-function judgedDepth(account: AccountModel, findings: Finding[]): Depth {
-  const reflective = account.sections.filter((s) => s.def.kind === 'reflective' && s.words > 0);
-  if (!reflective.length) return 'none';
-  return findings.some((f) => f.ruleId === 'shallow-reflection') ? 'shallow' : 'deep';
+/** The depth the tool judged: the core's graded judgement. */
+function judgedDepth(account: AccountModel): Depth {
+  return reflectionDepth(account).depth;
 }
 
 /** Spans a finding covers: its own, and the places a grouped finding lists as related. */
@@ -92,7 +90,7 @@ export function analyseSplit(dir: string, onProblem?: (file: string, problems: s
     const config = resolveConfig({ framework: labels.framework });
     const { account, findings } = analyze(text, { config, path: file, now: new Date('2026-12-01T12:00:00Z') });
     const inferred = account.sections.some((s) => (s as { inferred?: boolean }).inferred === true);
-    return { file, labels, gold, account, findings, depth: judgedDepth(account, findings), inferred };
+    return { file, labels, gold, account, findings, depth: judgedDepth(account), inferred };
   });
 }
 

@@ -1,6 +1,7 @@
 // Output formats for `starr check`: text for people, JSON for scripts, SARIF 2.1.0 for code-scanning tools.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { reflectionDepth, type ReflectionDepth } from '../core/reflection';
 import type { Rule } from '../core/rule';
 import type { AccountModel, Finding, Pos, Severity } from '../core/types';
 
@@ -11,6 +12,7 @@ export interface AccountInfo {
   words: number;
   /** `inferred`: the section has no heading or label; it was read from the writing. */
   sections: { id: string; present: boolean; words: number; inferred: boolean }[];
+  reflection: ReflectionDepth;
 }
 
 export function accountInfo(account: AccountModel): AccountInfo {
@@ -22,6 +24,7 @@ export function accountInfo(account: AccountModel): AccountInfo {
       const s = account.sectionById.get(d.id);
       return { id: d.id, present: s !== undefined, words: s?.words ?? 0, inferred: s?.inferred === true };
     }),
+    reflection: reflectionDepth(account),
   };
 }
 
@@ -123,6 +126,7 @@ export function formatJson(files: FileReport[], totals: Totals, version: string,
       structure: f.info.structure,
       words: f.info.words,
       sections: f.info.sections,
+      reflection: f.info.reflection,
       counts: countSeverities(f.findings),
       fixed: f.fixed,
       findings: f.findings.map((x) => ({

@@ -14,4 +14,5 @@ export * from './feedback';
 export { CriteriaCatalog, type CriteriaSource } from './criteria';
 export * from './report';
 export * from './sample';
+export { reflectionDepth, DEPTH_TEXT, MOVE_TEXT, type ReflectionDepth } from './reflection';
 export { looksLikeAccount } from './detect';

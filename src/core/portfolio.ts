@@ -1,4 +1,5 @@
 import { coverageFacts, type CoverageFacts } from './coverage-facts';
+import { reflectionDepth, type ReflectionDepth } from './reflection';
 import type { AccountModel, CriticMark, CriterionRef, Finding, FrontMatterFields, Severity } from './types';
 
 /** What the workspace-wide views (coverage, report, feedback) need of one account, kept without its tree. */
@@ -24,6 +25,8 @@ export interface AccountSummary {
   fingerprint: string;
   /** Where each criterion reference sits and which command-verb cues the text shows (criteria coverage). */
   evidence?: CoverageFacts;
+  /** How deep the reflection goes, and the moves it makes (see reflectionDepth). */
+  reflection?: ReflectionDepth;
 }
 
 /** Summarise an analysed account. */
@@ -57,6 +60,7 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
       .map((m) => ({ ...m, line: account.positionAt(m.span.start).line })),
     fingerprint: fingerprint(account.text),
     evidence: coverageFacts(account),
+    reflection: reflectionDepth(account),
   };
 }
 

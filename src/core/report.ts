@@ -1,6 +1,7 @@
 import { computeCoverage } from './coverage';
 import type { CriteriaCatalog } from './criteria';
 import type { AccountSummary } from './portfolio';
+import { DEPTH_GRADES, DEPTH_TEXT, MOVE_TEXT, type DepthGrade } from './reflection';
 import type { Severity } from './types';
 
 /**
@@ -20,6 +21,9 @@ export interface ReportRow {
   framework: string;
   /** Each framework section with its initial (S T A R R) and whether it is present. */
   sections: { id: string; name: string; letter: string; present: boolean; words: number }[];
+  /** How deep the reflection goes ('' when not known), and what a deep one would add. */
+  reflection: DepthGrade | '';
+  reflectionMissing: string[];
   words: number;
   errors: number;
   warnings: number;
@@ -55,6 +59,8 @@ export interface ReportSummary {
   commonFindings: { ruleId: string; accounts: number; findings: number }[];
   /** How many accounts lack each section, by section name. */
   missingSections: { name: string; accounts: number }[];
+  /** How many accounts have each depth of reflection. */
+  reflectionDepths: Record<DepthGrade, number>;
   /** Criteria gaps per learner and unit, when criteria sets are available; otherwise undefined. */
   gaps?: CriteriaGap[];
 }
@@ -118,6 +124,8 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
     status: s.status ?? '',
     framework: s.framework,
     sections: s.sections.map((x) => ({ id: x.id, name: x.name, letter: x.name.charAt(0).toUpperCase(), present: x.present, words: x.words })),
+    reflection: s.reflection?.depth ?? '',
+    reflectionMissing: s.reflection && s.reflection.depth !== 'none' ? s.reflection.missing : [],
     words: s.words,
     errors: s.counts.error,
     warnings: s.counts.warning,
@@ -132,7 +140,9 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const byRule = new Map<string, { accounts: number; findings: number }>();
   const missing = new Map<string, number>();
+  const depths = Object.fromEntries(DEPTH_GRADES.map((d) => [d, 0])) as Record<DepthGrade, number>;
   for (const s of summaries) {
+    if (s.reflection) depths[s.reflection.depth]++;
     for (const k of Object.keys(findings) as Severity[]) findings[k] += s.counts[k];
     const seen = new Set<string>();
     for (const f of s.findings) {
@@ -167,6 +177,7 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
       .sort((a, b) => b.accounts - a.accounts || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
       .slice(0, 10),
     missingSections: [...missing].map(([name, accounts]) => ({ name, accounts })).sort((a, b) => b.accounts - a.accounts || a.name.localeCompare(b.name)),
+    reflectionDepths: depths,
     ...(gaps ? { gaps } : {}),
   };
   return {
@@ -211,10 +222,23 @@ export function summaryLines(r: QualityReport): string[] {
     `${s.accountsWithErrors} account${s.accountsWithErrors === 1 ? ' has' : 's have'} errors. Findings: ${s.findings.error} error${s.findings.error === 1 ? '' : 's'}, ${s.findings.warning} warning${s.findings.warning === 1 ? '' : 's'}, ${s.findings.info + s.findings.hint} for information.`,
     `${s.openFeedback} open feedback comment${s.openFeedback === 1 ? '' : 's'} in ${s.accountsWithOpenFeedback} account${s.accountsWithOpenFeedback === 1 ? '' : 's'}.`,
   ];
+  const d = s.reflectionDepths;
+  if (d && DEPTH_GRADES.some((g) => d[g])) {
+    lines.push(`Reflection depth: ${d.deep} deep, ${d.shallow} shallow, ${d.descriptive} descriptive, ${d.none} with no reflection.`);
+  }
   if (r.sample) {
     lines.unshift(`Sample of ${r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.`);
   }
   return lines;
+}
+
+/** "Deep", or "Shallow: needs reasons and a concrete change", for a cell. */
+export function reflectionCell(row: ReportRow): string {
+  if (!row.reflection) return '';
+  const label = DEPTH_TEXT[row.reflection].label;
+  return row.reflectionMissing.length && row.reflection !== 'none' && row.reflection !== 'deep'
+    ? `${label}: needs ${row.reflectionMissing.map((m) => MOVE_TEXT[m as keyof typeof MOVE_TEXT]?.short ?? m).join(' and ')}`
+    : label;
 }
 
 function gapText(g: CriteriaGap): string {
@@ -247,10 +271,10 @@ export function renderMarkdown(r: QualityReport): string {
   }
   const sample = r.rows.some((x) => x.reason !== undefined);
   out.push('## Accounts', '');
-  out.push(`| Learner | Unit | Date | Status | Sections | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
-  out.push(`| --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
+  out.push(`| Learner | Unit | Date | Status | Sections | Reflection | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
+  out.push(`| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
   for (const x of r.rows) {
-    out.push(`| ${[x.learner, x.unit, x.date, x.status, sectionsCell(x)].map(mdCell).join(' | ')} | ${x.words} | ${x.errors} | ${x.warnings} | ${x.info} | ${mdCell(x.criteria.join(', '))} | ${x.openFeedback} | ${mdCell(x.path)} |${sample ? ` ${mdCell(x.reason ?? '')} |` : ''}`);
+    out.push(`| ${[x.learner, x.unit, x.date, x.status, sectionsCell(x), reflectionCell(x)].map(mdCell).join(' | ')} | ${x.words} | ${x.errors} | ${x.warnings} | ${x.info} | ${mdCell(x.criteria.join(', '))} | ${x.openFeedback} | ${mdCell(x.path)} |${sample ? ` ${mdCell(x.reason ?? '')} |` : ''}`);
   }
   return out.join('\n') + '\n';
 }
@@ -265,11 +289,11 @@ export function csvField(v: string | number): string {
 
 export function renderCsv(r: QualityReport): string {
   const sample = r.rows.some((x) => x.reason !== undefined);
-  const header = ['learner', 'unit', 'date', 'status', 'sections', 'words', 'errors', 'warnings', 'info', 'criteria', 'open_feedback', 'title', 'path'];
+  const header = ['learner', 'unit', 'date', 'status', 'sections', 'reflection', 'reflection_missing', 'words', 'errors', 'warnings', 'info', 'criteria', 'open_feedback', 'title', 'path'];
   if (sample) header.push('reason');
   const lines = [header.join(',')];
   for (const x of r.rows) {
-    const f: (string | number)[] = [x.learner, x.unit, x.date, x.status, sectionsCell(x), x.words, x.errors, x.warnings, x.info, x.criteria.join(' '), x.openFeedback, x.title, x.path];
+    const f: (string | number)[] = [x.learner, x.unit, x.date, x.status, sectionsCell(x), x.reflection, x.reflectionMissing.join(' '), x.words, x.errors, x.warnings, x.info, x.criteria.join(' '), x.openFeedback, x.title, x.path];
     if (sample) f.push(x.reason ?? '');
     lines.push(f.map(csvField).join(','));
   }
@@ -305,7 +329,7 @@ export function renderHtmlBody(r: QualityReport, options: { links?: boolean } = 
     parts.push(`<h3>Criteria gaps per learner</h3>${r.summary.gaps.length ? `<table class="small"><thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Gaps</th></tr></thead><tbody>${r.summary.gaps.map((g) => `<tr><td>${e(g.learner)}</td><td>${e(g.unit)}</td><td>${e(gapText(g))}</td></tr>`).join('')}</tbody></table>` : '<p>No criteria sets matched these accounts’ units.</p>'}`);
   }
   parts.push('</section>');
-  const cols = ['Learner', 'Unit', 'Date', 'Status', 'Sections', 'Words', 'Errors', 'Warnings', 'Info', 'Criteria', 'Open feedback', 'Account', ...(sample ? ['Why picked'] : [])];
+  const cols = ['Learner', 'Unit', 'Date', 'Status', 'Sections', 'Reflection', 'Words', 'Errors', 'Warnings', 'Info', 'Criteria', 'Open feedback', 'Account', ...(sample ? ['Why picked'] : [])];
   const numeric = new Set(['Words', 'Errors', 'Warnings', 'Info', 'Open feedback']);
   parts.push(`<section aria-labelledby="accounts-h"><h2 id="accounts-h">Accounts</h2><table id="accounts"><caption>${e(`${r.rows.length} account${r.rows.length === 1 ? '' : 's'}, one per row`)}</caption><thead><tr>${cols.map((c, i) => `<th scope="col" data-col="${i}"${numeric.has(c) ? ' class="num" data-type="number"' : ''}>${e(c)}</th>`).join('')}</tr></thead><tbody>`);
   for (const x of r.rows) {
@@ -314,7 +338,7 @@ export function renderHtmlBody(r: QualityReport, options: { links?: boolean } = 
     const account = options.links
       ? `<a href="#" data-uri="${e(x.uri)}" class="open">${e(x.title)}</a><div class="path">${e(x.path)}</div>`
       : `${e(x.title)}<div class="path">${e(x.path)}</div>`;
-    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
+    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
   }
   parts.push('</tbody></table></section>');
   return parts.join('\n');
@@ -333,6 +357,7 @@ th, td { border: 1px solid var(--vscode-panel-border, color-mix(in srgb, CanvasT
 thead th { background: var(--vscode-editorWidget-background, color-mix(in srgb, CanvasText 8%, Canvas)); position: sticky; top: 0; }
 .num { text-align: right; font-variant-numeric: tabular-nums; }
 #accounts th[scope=row], #accounts td:nth-child(-n+5) { white-space: nowrap; }
+.depth-descriptive, .depth-none { color: var(--vscode-errorForeground, #c62828); }
 .sections span { font-family: var(--vscode-editor-font-family, ui-monospace, monospace); }
 .sections .missing { color: var(--vscode-errorForeground, #c62828); font-weight: 700; }
 tr.has-errors th[scope=row] { border-left: 4px solid var(--vscode-errorForeground, #c62828); }

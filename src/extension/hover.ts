@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { getFramework, ruleById, type Finding, type FrameworkSection } from '../analysis';
 import type { AnalysisResult } from './analysis-service';
+import { depthMarkdown } from './depth-text';
 import type { Services } from './services';
 
 /** On a flagged span: the rule, why assessors care, what good looks like, an example and the docs link. */
@@ -14,14 +15,18 @@ export class StarrHover implements vscode.HoverProvider {
     if (!r || r.version !== doc.version || token.isCancellationRequested) return undefined;
     const offset = doc.offsetAt(pos);
     const here = r.findings.filter((f) => f.span.start <= offset && offset <= f.span.end && f.span.end > f.span.start);
-    if (!here.length) return undefined;
+    const depth = onReflectiveHeading(r, pos.line) ? r.summary.reflection : undefined;
+    if (!here.length && !depth) return undefined;
     const parts: vscode.MarkdownString[] = [];
+    // On the reflection's heading: how deep the reflection goes, first, whether or not a rule fired there.
+    if (depth) parts.push(new vscode.MarkdownString(depthMarkdown(depth)));
     const seen = new Set<string>();
     for (const f of here) {
       if (seen.has(f.ruleId)) continue;
       seen.add(f.ruleId);
       parts.push(await this.describe(f, r));
     }
+    if (!here.length) return new vscode.Hover(parts, doc.lineAt(pos.line).range);
     const s = here[0].span;
     return new vscode.Hover(parts, new vscode.Range(doc.positionAt(s.start), doc.positionAt(s.end)));
   }
@@ -66,6 +71,13 @@ export function goodExample(page: string): string | undefined {
   if (!m) return undefined;
   const lines = m[1].replace(/\s+$/, '').split('\n');
   return lines.length > 12 ? [...lines.slice(0, 12), '…'].join('\n') : lines.join('\n');
+}
+
+/** Whether `line` holds the heading (or label, or first line) of a reflective section that is present. */
+function onReflectiveHeading(r: AnalysisResult, line: number): boolean {
+  const framework = r.account?.framework ?? getFramework(r.summary.framework);
+  if (!framework) return false;
+  return r.summary.sections.some((s) => s.present && s.line === line && framework.sections.find((d) => d.id === s.id)?.kind === 'reflective');
 }
 
 /** The framework section a finding concerns: named by the rule, else the one it sits in. */

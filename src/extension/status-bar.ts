@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import { getFramework } from '../core';
 import type { AnalysisResult } from './analysis-service';
+import { depthMarkdown } from './depth-text';
 import type { Services } from './services';
 
 /** `STARR 4/5 · 812 words · 3 issues`: framework, sections present of total, words, issues. */
@@ -24,6 +25,8 @@ export function statusTooltip(r: AnalysisResult): vscode.MarkdownString {
     const ok = s.present && (min === undefined || s.words >= min);
     md.appendMarkdown(`| ${s.name} | ${s.present ? s.words : 'missing'} | ${min ?? '–'} | ${ok ? '$(check)' : '$(warning)'} |\n`);
   }
+  const depth = r.summary.reflection;
+  if (depth) md.appendMarkdown(`\n${depthMarkdown(depth)}\n`);
   md.appendMarkdown(`\n${r.summary.words} words in all. Click to open the Problems panel.`);
   return md;
 }
@@ -83,5 +86,6 @@ export function register(services: Services): vscode.Disposable[] {
     }),
     // For the in-host tests: what the status bar shows now.
     vscode.commands.registerCommand('starr._statusText', () => (shown ? item.text : '')),
+    vscode.commands.registerCommand('starr._statusTooltip', () => (shown && item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '')),
   ];
 }

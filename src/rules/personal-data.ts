@@ -2,12 +2,14 @@ import { defineRule } from '../core/rule';
 import type { Fix, Span } from '../core/types';
 import { upTo } from './util/text';
 
-type Kind = 'email' | 'phone' | 'postcode' | 'ni-number' | 'card' | 'name';
+type Kind = 'email' | 'phone' | 'postcode' | 'ni-number' | 'card' | 'nhs-number' | 'name' | 'person' | 'dob' | 'reference' | 'address';
 
 interface Hit {
   kind: Kind;
   span: Span;
   value: string;
+  /** The placeholder, when it depends on the match (an order number, an account number). */
+  replacement?: string;
 }
 
 // Found from each "@" outwards: a regex that starts with the local part would rescan every word.
@@ -15,18 +17,20 @@ const EMAIL_DOMAIN = /@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])/
 const LOCAL_CHAR = /[A-Za-z0-9._%+-]/;
 // Numbers and codes in ONE pass (a pass per pattern costs more on digit-heavy accounts), told apart by group:
 // 1 UK phone (07… mobiles, 01/02/03 landlines and +44 forms, with spaces, dashes or brackets between groups),
-// 2 card number (checked with Luhn below), 3 National Insurance number, 4 postcode.
+// 2 card number (checked with Luhn below), 3 National Insurance number, 4 postcode, 5 NHS number (3-3-4, not
+// starting with 0, which a UK phone number does).
 export const NUMBERS = new RegExp(
   [
     /((?:\+44\s?(?:\(0\)\s?)?|\(?0)[1237](?:[\s-]?\)?[\s-]?\d){8,9}(?!\d))/.source,
     /(\d(?:[ -]?\d){12,18}(?![\d-]))/.source,
     /\b((?!BG|GB|NK|KN|TN|NT|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D])\b/.source,
     /\b(GIR ?0AA|(?:[A-PR-UWYZ][0-9][0-9A-HJKPSTUW]?|[A-PR-UWYZ][A-HK-Y][0-9][0-9ABEHMNPRVWXY]?) ?[0-9][ABD-HJLNP-UW-Z]{2})\b/.source,
+    /(?<![\d-])([1-9]\d{2}(?: \d{3} \d{4}|-\d{3}-\d{4}))(?![\d-])/.source,
   ].join('|'),
   'g',
 );
-// A title, a first name and a surname: "Mrs Jane Smith", "Mr John O'Neil", "Dr Amir Khan-Patel".
-export const NAME = /\b(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+((?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+// A title, a first name if given, and a surname: "Mrs Jane Smith", "Mr John O'Neil", "Dr Amir Khan-Patel", "Mrs Patel".
+export const NAME = /\b(Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+(?:([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+)?((?:O['’]|Mc|Mac|D['’])?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
 
 const WHAT: Record<Kind, { label: string; replacement: string }> = {
   email: { label: 'an email address', replacement: '[customer email]' },
@@ -34,8 +38,43 @@ const WHAT: Record<Kind, { label: string; replacement: string }> = {
   postcode: { label: 'a postcode', replacement: '[postcode]' },
   'ni-number': { label: 'a National Insurance number', replacement: '[NI number]' },
   card: { label: 'a payment card number', replacement: '[card number]' },
+  'nhs-number': { label: 'an NHS number', replacement: '[NHS number]' },
   name: { label: 'a full name', replacement: 'Customer A' },
+  person: { label: 'a full name', replacement: 'Customer A' },
+  dob: { label: 'a date of birth', replacement: '[date of birth]' },
+  reference: { label: "a customer's account, order or reference number", replacement: '[reference number]' },
+  address: { label: 'a street address', replacement: '[address]' },
 };
+
+// What a number tied to a person is called, just before it: "account number", "order", "booking ref", "NHS no.".
+const REFERENCE_CUE =
+  /\b(account|order|tracking|booking|policy|claim|membership|customer|NHS|patient|hospital)(?:\s+(?:number|no\.?|num|ref(?:erence)?|id|code))?(?:\s+(?:is|was|of))?\s*[:#(]?\s*$/i;
+const REFERENCE_NAMES: Record<string, string> = {
+  account: '[account number]', order: '[order number]', tracking: '[tracking number]', booking: '[booking reference]', policy: '[policy number]',
+  claim: '[claim number]', membership: '[membership number]', nhs: '[NHS number]', patient: '[patient number]', hospital: '[hospital number]',
+};
+// A code: an optional short capital prefix ("SE-", "MCH-") and digits, with single spaces or dashes between groups.
+const CODE_AT = /(?:[A-Z]{1,4}-?)?\d+(?:[ -]\d+)*(?![\w-])/y;
+const DOB_CUE = /\b(?:DOB|D\.O\.B\.?|date\s+of\s+birth|born(?:\s+on)?|birthday(?:\s+(?:is|was))?)\s*(?:(?:is|was|of)\s*)?[:\-–(]?\s*$/i;
+const MONTHS = 'Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?';
+const DATE_AT = new RegExp(`(?:\\d{1,2}[/.-]\\d{1,2}[/.-](?:\\d{4}|\\d{2})|\\d{1,2}(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\s+\\d{4})(?!\\d)`, 'y');
+// A house number and a street: "11 Larch Close", "14a Tanners Row".
+const STREET_AT =
+  /\d{1,4}[A-Za-z]?,?\s+(?:[A-Z][a-z]+(?:['’-][A-Za-z]+)?\s+){1,3}(?:Close|Road|Rd|Street|St|Avenue|Ave|Lane|Drive|Way|Court|Crescent|Place|Grove|Gardens|Terrace|Row|Walk|Mews|Square|Hill|Rise|Green|Parade|View|Vale|Fold|Croft|Meadow|Meadows|Park|Wharf|Yard)\b/y;
+// Two capitalised words as a first name and surname, and what makes them a person: a role or "named" just
+// before ("a tenant, Ada Wong"; "the manager, Ada Wong"), or an e-mail address after that carries the name.
+const PAIR = /\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)[ \t]+((?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?)\b/g;
+const PERSON_CUE =
+  /\b(?:customer|client|resident|patient|tenant|guest|caller|lecturer|teacher|colleague|manager|supervisor|advis[eo]r|officer|nurse|carer|doctor|consultant|relative|daughter|son|wife|husband|mother|father|landlord|landlady|engineer|technician|driver|student|pupil|learner|applicant|owner|leader|director|coordinator|co-ordinator|administrator|receptionist|member\s+of\s+staff|named|called|name\s+(?:is|was))\s*[,:]?\s*$/i;
+// Words that make a capitalised pair a place, a body or a date, not a person.
+const NOT_A_NAME = new Set(
+  ('Monday Tuesday Wednesday Thursday Friday Saturday Sunday January February March April May June July August September October November December ' +
+    'Council Advice Services Service Team Centre Center Group Ltd Limited Trust Bank Hospital Ward Unit Road Street Lane Close Avenue Way Drive ' +
+    'Court House Park Line Desk Office Department Board Register Act Policy Code Care Support Manager Customer Account Order Team Academy School ' +
+    'College University Surgery Practice Clinic Housing Homes Energy Water Gas Mail Express Direct Online The My Our Your His Her Their This That I ' +
+    'Lead Experience Officer Assistant Executive Director Coordinator Advisor Adviser Supervisor Specialist Analyst Agent Partner Operations Quality ' +
+    'Sales Resources Human Finance Payroll Lettings Repairs Contact Complaints Head Senior Junior Chief Deputy').split(' '),
+);
 
 function luhn(digits: string): boolean {
   let sum = 0;
@@ -142,7 +181,7 @@ function scan(full: string, start: number, end: number, hits: Hit[]): void {
     else if (m[2] !== undefined) {
       const d = m[0].replace(/\D/g, '');
       kind = !/[\d-]/.test(before) && d.length >= 13 && d.length <= 19 && d[0] !== '0' && luhn(d) ? 'card' : undefined;
-    } else kind = m[3] !== undefined ? 'ni-number' : 'postcode';
+    } else kind = m[3] !== undefined ? 'ni-number' : m[4] !== undefined ? 'postcode' : 'nhs-number';
     if (kind) {
       add(kind, m);
       next = m.index + m[0].length;
@@ -151,17 +190,95 @@ function scan(full: string, start: number, end: number, hits: Hit[]): void {
     else next = m.index + 1;
   }
   eachName(text, start, (m) => add('name', m));
+  numbersInContext(text, start, end, hits);
+  people(text, start, end, hits);
+}
+
+const DIGIT_RUN = /\d/g;
+
+/** Numbers that are personal because of what precedes them (dates of birth, references), and street addresses. */
+function numbersInContext(text: string, start: number, end: number, hits: Hit[]): void {
+  DIGIT_RUN.lastIndex = start;
+  for (let dm = DIGIT_RUN.exec(text); dm && dm.index < end; dm = DIGIT_RUN.exec(text)) {
+    const d = dm.index;
+    // Inside a longer number or a word already passed ("1.5", "12/3", "CS301"): not the start of one.
+    const prev = text.charCodeAt(d - 1);
+    if (isDigit(prev) || prev === 46 || prev === 47 || (prev >= 97 && prev <= 122)) continue;
+    // A short capital prefix, with or without a dash ("SE-4471093", "AB123456").
+    const p = prev === 45 ? d - 1 : d;
+    let q = p;
+    while (q > start && q > p - 4 && isUpper(text.charCodeAt(q - 1))) q--;
+    const at = q < p && !/\w/.test(text[q - 1] ?? '') ? q : d;
+    const before = text.slice(Math.max(start, at - 40), at);
+    let next = d + 1;
+    DATE_AT.lastIndex = d;
+    const date = DATE_AT.exec(text);
+    if (date && d + date[0].length <= end && DOB_CUE.test(text.slice(Math.max(start, d - 40), d))) {
+      hits.push({ kind: 'dob', span: { start: d, end: d + date[0].length }, value: date[0] });
+      next = d + date[0].length;
+    } else {
+      CODE_AT.lastIndex = at;
+      const code = CODE_AT.exec(text);
+      const cue = code && REFERENCE_CUE.exec(before);
+      if (code && cue && code.index + code[0].length <= end && code[0].replace(/\D/g, '').length >= 5) {
+        hits.push({ kind: 'reference', span: { start: at, end: at + code[0].length }, value: code[0], replacement: REFERENCE_NAMES[cue[1].toLowerCase()] });
+        next = at + code[0].length;
+      } else {
+        STREET_AT.lastIndex = d;
+        const street = STREET_AT.exec(text);
+        if (street && d + street[0].length <= end && at === d && !/\b(?:room|bed|ward|bay|table|page|step|level|gate|platform)\s*$/i.test(before)) {
+          hits.push({ kind: 'address', span: { start: d, end: d + street[0].length }, value: street[0] });
+          next = d + street[0].length;
+        }
+      }
+    }
+    DIGIT_RUN.lastIndex = next;
+    // Skip the rest of this run of digits.
+    while (DIGIT_RUN.lastIndex < end && isDigit(text.charCodeAt(DIGIT_RUN.lastIndex))) DIGIT_RUN.lastIndex++;
+  }
+}
+
+/** Full names without a title, where something around them says they are a person. */
+function people(text: string, start: number, end: number, hits: Hit[]): void {
+  const found = new Set<string>();
+  const pairs: RegExpExecArray[] = [];
+  PAIR.lastIndex = start;
+  for (let m = PAIR.exec(text); m && m.index < end; m = PAIR.exec(text)) {
+    if (m.index + m[0].length > end) break;
+    // A titled name is the title pattern's ("Mrs Ada Wong").
+    if (/\b(?:Mrs|Mr|Ms|Miss|Mx|Dr|Prof|Sir|Dame)\.?\s+$/.test(text.slice(Math.max(start, m.index - 6), m.index))) continue;
+    if (NOT_A_NAME.has(m[1]) || NOT_A_NAME.has(m[2])) {
+      // "Monday Ada Wong" is not read as one pair: look again from the second word.
+      PAIR.lastIndex = m.index + m[1].length + 1;
+      continue;
+    }
+    const before = text.slice(Math.max(start, m.index - 40), m.index);
+    const after = text.slice(m.index + m[0].length, Math.min(end, m.index + m[0].length + 60));
+    const email = /^[^@\n]{0,30}?([A-Za-z0-9._%+-]+)@/.exec(after);
+    const local = email?.[1].toLowerCase() ?? '';
+    if (PERSON_CUE.test(before) || (local && (local.includes(m[2].toLowerCase()) || local.includes(m[1].toLowerCase())))) found.add(m[0]);
+    else PAIR.lastIndex = m.index + m[1].length + 1; // "Later Ada Wong": the second word may begin the name
+    pairs.push(m);
+  }
+  // A name found once is a name wherever it appears.
+  for (const m of pairs) if (found.has(m[0])) hits.push({ kind: 'person', span: { start: m.index, end: m.index + m[0].length }, value: m[0] });
 }
 
 function fixesFor(h: Hit): Fix[] {
   const replace = (title: string, newText: string, preferred = false): Fix => ({ title, edits: [{ span: h.span, newText }], preferred });
   if (h.kind === 'name') {
     const m = NAME_ONE.exec(h.value)!;
-    const initial = m[2].replace(/^(?:O['’]|Mc|Mac|D['’])(?=[A-Z])/, (p) => p[0])[0];
+    const initial = m[3].replace(/^(?:O['’]|Mc|Mac|D['’])(?=[A-Z])/, (p) => p[0])[0];
     const short = `${m[1]} ${initial}`;
     return [replace(`Anonymise as "${short}"`, short, true), replace('Anonymise as "Customer A"', 'Customer A')];
   }
-  const r = WHAT[h.kind].replacement;
+  if (h.kind === 'person') {
+    // The first name alone is not personal data on its own; the initial of the surname keeps two people apart.
+    const [first, surname] = h.value.split(/\s+/);
+    const short = `${first} ${surname.replace(/^(?:O['’]|Mc|Mac)(?=[A-Z])/, (p) => p[0])[0]}`;
+    return [replace(`Anonymise as "${short}"`, short, true), replace('Anonymise as "Customer A"', 'Customer A')];
+  }
+  const r = h.replacement ?? WHAT[h.kind].replacement;
   return [replace(`Replace with "${r}"`, r, true)];
 }
 
@@ -193,10 +310,11 @@ export default defineRule(
       const what = WHAT[h.kind];
       const value = account.text.slice(h.span.start, h.span.end);
       const fixes = fixesFor(h);
+      const full = h.kind === 'person' || (h.kind === 'name' && NAME_ONE.exec(h.value)?.[2] !== undefined);
       const message =
-        h.kind === 'name'
-          ? `"${value}" looks like a real person's full name. Anonymise it — "${fixes[0].edits[0].newText}" or "Customer A" — to keep to GDPR.`
-          : `This looks like ${what.label}. Remove it or replace it with "${what.replacement}" — personal data must not be in your evidence.`;
+        h.kind === 'name' || h.kind === 'person'
+          ? `"${value}" looks like a real person's ${full ? 'full name' : 'name'}. Anonymise it — "${fixes[0].edits[0].newText}" or "Customer A" — to keep to GDPR.`
+          : `This looks like ${what.label}. Remove it or replace it with "${fixes[0].edits[0].newText}" — personal data must not be in your evidence.`;
       report({ message, span: h.span, fixes, data: { kind: h.kind, replacement: fixes[0].edits[0].newText } });
     }
   },

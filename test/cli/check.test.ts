@@ -7,7 +7,7 @@ const LINE = /^(\S+):(\d+):(\d+) {2}(error|warning|info|hint)\s+(.+) {2}\[([a-z-
 
 interface JsonOut {
   tool: { name: string; version: string };
-  files: { path: string; words: number; counts: Record<string, number>; fixed: number; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; docsUrl: string; fixes?: unknown[] }[] }[];
+  files: { path: string; words: number; reflection: { depth: string; moves: string[]; missing: string[] }; counts: Record<string, number>; fixed: number; findings: { ruleId: string; severity: string; message: string; line: number; column: number; endLine: number; endColumn: number; docsUrl: string; fixes?: unknown[] }[] }[];
   summary: { files: number; errors: number; warnings: number; info: number; hints: number; skipped: number; unreadable: number; fixed: number };
   problems: string[];
 }
@@ -96,6 +96,18 @@ describe('starr check', () => {
     assert.equal(doc.summary.errors, total('error'));
     assert.equal(doc.summary.warnings, total('warning'));
     assert.equal(doc.summary.files, 1);
+    // How deep the reflection goes, per file, as the core judges it.
+    assert.deepEqual(Object.keys(f.reflection), ['depth', 'moves', 'missing']);
+    assert.ok(['none', 'descriptive', 'shallow', 'deep'].includes(f.reflection.depth));
+  });
+
+  it('--format json gives each file\'s reflection depth with its moves and what is missing', async () => {
+    const reflection = 'I learned that communication is really important. Next time I will try to communicate better.';
+    root = tempTree({ 'a.md': `## Situation\n\nA repair slipped.\n\n## Reflection\n\n${reflection}\n`, 'b.md': '## Situation\n\nA repair slipped.\n\n## Result\n\nIt was fixed.\n' });
+    const doc = JSON.parse((await starr(root, 'check', '.', '--format', 'json')).stdout) as JsonOut;
+    const by = Object.fromEntries(doc.files.map((f) => [f.path, f.reflection]));
+    assert.deepEqual(by['a.md'], { depth: 'shallow', moves: ['learning', 'intention'], missing: ['evaluation', 'change'] });
+    assert.equal(by['b.md'].depth, 'none');
   });
 
   it('--format sarif is SARIF 2.1.0 with rule metadata, regions and fixes', async () => {

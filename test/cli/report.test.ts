@@ -24,7 +24,7 @@ describe('starr report', () => {
     assert.match(r.out, /^# STARR quality report\n/);
     assert.match(r.out, /- 10 accounts from 4 learners across 2 units;/);
     assert.match(r.out, /- 5 open feedback comments in 5 accounts\./);
-    assert.match(r.out, /\| L-102 \| CS3-MON \| 2026-03-15 \| draft \| S T A – – \| \d+ \| [1-9]\d* \|/);
+    assert.match(r.out, /\| L-102 \| CS3-MON \| 2026-03-15 \| draft \| S T A – – \| No reflection \| \d+ \| [1-9]\d* \|/);
     assert.match(r.out, /## Criteria gaps per learner/);
     assert.match(r.out, /\| L-104 \| CS3-SP \| \d+ of \d+ not yet evidenced: /);
     assert.equal((r.out.match(/\| learner-[a-d]\/[\w-]+\.md \|$/gm) ?? []).length, 10);
@@ -33,7 +33,7 @@ describe('starr report', () => {
   it('writes CSV, JSON and HTML, to stdout or --out', async () => {
     const csv = await run(report, '.', '--format', 'csv');
     const lines = csv.out.split('\r\n');
-    assert.equal(lines[0], 'learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path');
+    assert.equal(lines[0], 'learner,unit,date,status,sections,reflection,reflection_missing,words,errors,warnings,info,criteria,open_feedback,title,path');
     assert.equal(lines.length, 12);
     const json = JSON.parse((await run(report, '.', '--format', 'json')).out);
     assert.equal(json.rows.length, 10);

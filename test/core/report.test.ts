@@ -19,6 +19,31 @@ function summary(over: Partial<AccountSummary>): AccountSummary {
   };
 }
 
+describe('quality report: reflection depth', () => {
+  const shallow = { depth: 'shallow' as const, moves: ['learning' as const], missing: ['evaluation' as const, 'change' as const] };
+  const deep = { depth: 'deep' as const, moves: ['evaluation' as const, 'change' as const], missing: [] };
+  const r = buildReport([summary({ uri: 'a.md', reflection: shallow }), summary({ uri: 'b.md', learner: 'L-2', reflection: deep }), summary({ uri: 'c.md', learner: 'L-3' })], { now: NOW });
+
+  it('gives each row its depth and what a shallow one needs, and counts each depth', () => {
+    assert.deepEqual(r.rows.map((x) => [x.reflection, x.reflectionMissing]), [['shallow', ['evaluation', 'change']], ['deep', []], ['', []]]);
+    assert.deepEqual(r.summary.reflectionDepths, { none: 0, descriptive: 0, shallow: 1, deep: 1 });
+    assert.ok(renderMarkdown(r).includes('- Reflection depth: 1 deep, 1 shallow, 0 descriptive, 0 with no reflection.'));
+  });
+
+  it('shows it in the Markdown, CSV and HTML tables', () => {
+    const md = renderMarkdown(r);
+    assert.ok(md.includes('| Learner | Unit | Date | Status | Sections | Reflection | Words |'));
+    assert.ok(md.includes('| S T A R R | Shallow: needs reasons and a concrete change | 50 |'), md);
+    assert.ok(md.includes('| S T A R R | Deep | 50 |'));
+    const csv = renderCsv(r).split('\r\n');
+    assert.equal(csv[0], 'learner,unit,date,status,sections,reflection,reflection_missing,words,errors,warnings,info,criteria,open_feedback,title,path');
+    assert.ok(csv[1].startsWith('L-1,U1,2026-01-02,submitted,S T A R R,shallow,evaluation change,50,'), csv[1]);
+    const html = renderHtml(r);
+    assert.match(html, /<th scope="col" data-col="5">Reflection<\/th>/);
+    assert.match(html, /<td class="depth depth-shallow" data-sort="2" title="Shallow: It states a lesson or an intention, but without reasons or a concrete change\.">Shallow: needs reasons and a concrete change<\/td>/);
+  });
+});
+
 describe('quality report', () => {
   const all = loadQa();
   const report = buildReport(all, { relative: rel, now: NOW });
@@ -89,9 +114,9 @@ describe('quality report', () => {
 
     it('writes RFC 4180 CSV: quoted fields, doubled quotes, CRLF records', () => {
       assert.equal(renderCsv(tricky), [
-        'learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path',
-        'L-2,,,,S T A – –,50,1,2,4,,0,Two,b/two.md',
-        'L|1,U1,2026-01-02,submitted,S T A R R,50,0,0,0,1.2 1.10,0,"Commas, ""quotes""\nand <script>alert(1)</script>",a/one.md',
+        'learner,unit,date,status,sections,reflection,reflection_missing,words,errors,warnings,info,criteria,open_feedback,title,path',
+        'L-2,,,,S T A – –,,,50,1,2,4,,0,Two,b/two.md',
+        'L|1,U1,2026-01-02,submitted,S T A R R,,,50,0,0,0,1.2 1.10,0,"Commas, ""quotes""\nand <script>alert(1)</script>",a/one.md',
         '',
       ].join('\r\n'));
       assert.equal(csvField('plain'), 'plain');
@@ -101,7 +126,7 @@ describe('quality report', () => {
     it('writes Markdown with escaped cells', () => {
       const md = renderMarkdown(tricky);
       assert.ok(md.startsWith('# STARR quality report\n\nGenerated 2026-07-01T09:00:00.000Z.\n\n- 2 accounts from 2 learners across 2 units; 100 words in all.\n- 1 account has errors.'));
-      assert.ok(md.includes('| L\\|1 | U1 | 2026-01-02 | submitted | S T A R R | 50 | 0 | 0 | 0 | 1.2, 1.10 | 0 | a/one.md |'));
+      assert.ok(md.includes('| L\\|1 | U1 | 2026-01-02 | submitted | S T A R R |  | 50 | 0 | 0 | 0 | 1.2, 1.10 | 0 | a/one.md |'));
     });
 
     it('writes a standalone, escaped, accessible HTML page with no scripts or remote resources', () => {
@@ -112,7 +137,7 @@ describe('quality report', () => {
       assert.ok(html.includes('Commas, &quot;quotes&quot;\nand &lt;script&gt;alert(1)&lt;/script&gt;'));
       assert.doesNotMatch(html, /\b(src|href)=|https?:\/\/|@import|url\(/);
       assert.ok(html.includes('<caption>2 accounts, one per row</caption>'));
-      assert.equal((html.match(/<th scope="col"/g) ?? []).length, 12);
+      assert.equal((html.match(/<th scope="col"/g) ?? []).length, 13);
       assert.equal((html.match(/<th scope="row">/g) ?? []).length, 2);
       assert.ok(html.includes('aria-label="Missing: Result, Reflection"'));
       assert.equal(escapeHtml(`<a href='x'>&`), '&lt;a href=&#39;x&#39;&gt;&amp;');

@@ -23,6 +23,16 @@ describe('personal-data', () => {
     ['ni-number', 'Her NI number AB 12 34 56 C was on file.', 'AB 12 34 56 C', '[NI number]'],
     ['card', 'She read out 4111 1111 1111 1111 on the call.', '4111 1111 1111 1111', '[card number]'],
     ['card', 'Card 5500-0000-0000-0004 was declined.', '5500-0000-0000-0004', '[card number]'],
+    ['nhs-number', 'He was in bed 6 (NHS no. 999 214 6603) on the ward.', '999 214 6603', '[NHS number]'],
+    ['nhs-number', 'Her number 943-476-5919 was on the referral.', '943-476-5919', '[NHS number]'],
+    ['dob', 'Mr K (DOB 14/03/1938) refused his tablets.', '14/03/1938', '[date of birth]'],
+    ['dob', 'She was born on 2 September 1946 in Leeds.', '2 September 1946', '[date of birth]'],
+    ['reference', 'Her account number was SE-4471093 on the system.', 'SE-4471093', '[account number]'],
+    ['reference', 'A sofa (order BH-20931877) arrived damaged.', 'BH-20931877', '[order number]'],
+    ['reference', 'He read out account number 4410 2298 173 slowly.', '4410 2298 173', '[account number]'],
+    ['reference', 'I noted his booking ref MCH-448271 in the log.', 'MCH-448271', '[booking reference]'],
+    ['reference', 'The parcel (tracking number SWL-88213406) never came.', 'SWL-88213406', '[tracking number]'],
+    ['address', 'I visited her at 11 Larch Close for her insulin.', '11 Larch Close', '[address]'],
   ];
   for (const [kind, text, found, replacement] of cases) {
     it(`finds ${kind} "${found}" and replaces it with ${replacement}`, () => {
@@ -47,12 +57,41 @@ describe('personal-data', () => {
     }
   });
 
+  it('anonymises a title with a surname alone as title and initial', () => {
+    const t = 'I apologised to Mrs Hollins and rang Mr O\'Neil.';
+    const f = run('personal-data', t);
+    assert.deepEqual(f.map((x) => at(t, x)), ['Mrs Hollins', "Mr O'Neil"]);
+    assert.equal(fix(t, f[0]), "I apologised to Mrs H and rang Mr O'Neil.");
+    assert.match(f[0].message, /"Mrs Hollins" looks like a real person's name\. Anonymise it — "Mrs H"/);
+  });
+
+  it('finds a full name without a title where a role, "named" or their e-mail address says it is a person', () => {
+    for (const [t, name] of [
+      ['A tenant, Farah Quist, moved out in February.', 'Farah Quist'],
+      ["I met Quickfit's operations manager, Gareth Pryce (g.pryce@example.com).", 'Gareth Pryce'],
+      ['I picked up a ticket from Hannah Osei in Lettings (hannah.osei@example.org).', 'Hannah Osei'],
+      ['The customer: Ada Wong.', 'Ada Wong'],
+    ]) {
+      const f = run('personal-data', t).filter((x) => x.data?.kind === 'person');
+      assert.deepEqual(f.map((x) => at(t, x)), [name], t);
+      assert.equal(fix(t, f[0]), t.replace(name, `${name.split(' ')[0]} ${name.split(' ')[1][0]}`));
+      assert.equal(fix(t, f[0], 1), t.replace(name, 'Customer A'));
+    }
+  });
+
+  it('finds every later mention of a full name once it is known to be a person', () => {
+    const t = 'A resident, Ada Wong, fell. Later Ada Wong said she was fine.';
+    assert.deepEqual(run('personal-data', t).map((x) => at(t, x)), ['Ada Wong', 'Ada Wong']);
+  });
+
   it('leaves already-anonymised text and look-alikes alone', () => {
     const t = [
-      'Mrs S rang. Mr Patel agreed. Order 1234-5678-9012. Ref 4111 1111 1111 1112 fails the Luhn check.',
-      'AC 2.3 and CS301 1.1 and SLA 98%. Call 999. Version 2.0.1. Email me at the desk.',
+      'Mrs S rang. Our team leader agreed. Ticket 1234-5678-9012. Ref 4111 1111 1111 1112 fails the Luhn check.',
+      'AC 2.3 and CS301 1.1 and SLA 98%. Call 999. Version 2.0.1. Email me at the desk. Bed 12 Park View was the one.',
+      'On Monday Citizens Advice rang. The Customer Experience Lead, our Head Office and Westbrook Council agreed on 14/03/2024.',
+      'We sent 12,500 letters and 4410 2298 were returned. Order volumes rose 18% by 1 March 2024.',
     ].join('\n');
-    assert.deepEqual(run('personal-data', t), []);
+    assert.deepEqual(run('personal-data', t).map((x) => at(t, x)), []);
   });
 
   it('checks the front matter too, except the learner field (front-matter judges that)', () => {

@@ -1,6 +1,8 @@
 // The "Accounts" view: every account in the workspace with its sections (✓/✗), words and findings.
 import * as vscode from 'vscode';
 import type { AccountSummary } from '../../core/portfolio';
+import { DEPTH_TEXT, getFramework } from '../../core';
+import { depthLine, depthMarkdown } from '../depth-text';
 import type { Services } from '../services';
 
 export type AccountNode =
@@ -43,7 +45,8 @@ export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscod
       const issues = s.counts.error + s.counts.warning;
       const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.resourceUri = uri;
-      item.description = `${s.learner} · ${present}/${s.sections.length} sections · ${s.words} words · ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
+      const depth = s.reflection && s.reflection.depth !== 'none' ? ` · reflection ${DEPTH_TEXT[s.reflection.depth].label.toLowerCase()}` : '';
+      item.description = `${s.learner} · ${present}/${s.sections.length} sections · ${s.words} words${depth} · ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
       item.iconPath = s.counts.error
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
         : s.counts.warning
@@ -53,6 +56,7 @@ export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscod
       md.appendText(`${vscode.workspace.asRelativePath(uri)}\n`);
       md.appendMarkdown(`\n${s.unit ? `Unit ${s.unit}` : 'No unit'}${s.status ? ` · ${s.status}` : ''}${s.date ? ` · ${s.date}` : ''}\n\n`);
       md.appendMarkdown(s.sections.map((x) => `${x.present ? '✓' : '✗'} ${x.name}${x.present ? ` (${x.words})` : ''}`).join(' · '));
+      if (s.reflection) md.appendMarkdown(`\n\n${depthMarkdown(s.reflection)}`);
       md.appendMarkdown(`\n\n${s.counts.error} errors · ${s.counts.warning} warnings · ${s.counts.info + s.counts.hint} notes`);
       item.tooltip = md;
       item.command = { title: 'Open', command: 'vscode.open', arguments: [uri] };
@@ -62,6 +66,12 @@ export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscod
     const { section } = node;
     const item = new vscode.TreeItem(`${section.present ? '✓' : '✗'} ${section.name}`, vscode.TreeItemCollapsibleState.None);
     item.description = section.present ? `${section.words} words` : 'missing';
+    // The reflective section carries the reflection's depth.
+    const reflective = getFramework(node.s.framework)?.sections.find((d) => d.id === section.id)?.kind === 'reflective';
+    if (section.present && reflective && node.s.reflection) {
+      item.description += ` · ${depthLine(node.s.reflection)}`;
+      item.tooltip = new vscode.MarkdownString(depthMarkdown(node.s.reflection));
+    }
     item.iconPath = section.present
       ? new vscode.ThemeIcon('check', new vscode.ThemeColor('testing.iconPassed'))
       : new vscode.ThemeIcon('close', new vscode.ThemeColor('list.errorForeground'));

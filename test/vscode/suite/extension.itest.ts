@@ -159,6 +159,35 @@ describe('STARR extension', function () {
     assert.equal(text, `STARR 4/5 · ${words.toLocaleString('en-GB')} words · ${issues === 1 ? '1 issue' : `${issues} issues`}`);
   });
 
+  it('shows how deep the reflection goes in the status-bar tooltip and on the reflection heading', async () => {
+    const shallow = 'I learned that communication is really important. Next time I will try to communicate better.';
+    const deep = 'Ringing first worked because she heard the new date from me, not a letter. I now ring every customer whose repair slips, before the letter goes out.';
+    const doc = await untitled(`## Situation\n\nA repair slipped.\n\n## Task\n\nTell the tenant.\n\n## Action\n\nI rang her.\n\n## Result\n\nNo complaint.\n\n## Reflection\n\n${shallow}\n`);
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection');
+    const heading = new vscode.Position(16, 3);
+    assert.equal(doc.lineAt(heading.line).text, '## Reflection');
+    const hoverText = async () => {
+      const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, heading);
+      return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    };
+    const tooltip = async () => (await vscode.commands.executeCommand<string>('starr._statusTooltip')) ?? '';
+    assert.match(await tooltip(), /\*\*Reflection: Shallow\.\*\* It states a lesson or an intention/);
+    assert.match(await tooltip(), /To deepen it: judge what worked or did not and why/);
+    let text = await hoverText();
+    assert.match(text, /\*\*Reflection: Shallow\.\*\*/);
+    assert.match(text, /shallow-reflection/);
+
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, doc.lineAt(18).range, deep);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+    await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection to clear');
+    assert.match(await tooltip(), /\*\*Reflection: Deep\.\*\* It judges why things went as they did and names a concrete change in practice\./);
+    text = await hoverText();
+    assert.match(text, /\*\*Reflection: Deep\.\*\*/);
+    assert.doesNotMatch(text, /shallow-reflection/);
+  });
+
   it('applies the quick fix that adds a missing section, as an undoable edit', async () => {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('weak-account.md')));
     const doc = await untitled(text);
