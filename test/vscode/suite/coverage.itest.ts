@@ -202,7 +202,7 @@ describe('Criteria coverage in a real VS Code', () => {
     const accounts = await tree('accounts');
     const first = accounts.find((a) => a.open?.uri === fixture('first.md').toString());
     assert.ok(first, accounts.map((a) => a.label).join(', '));
-    assert.match(first.description ?? '', /^L-900 · 5\/5 sections · \d+ words · \d+ issues?$/);
+    assert.match(first.description ?? '', /^L-900 · 5\/5 sections · \d+ words · reflection shallow · \d+ issues?$/);
     assert.deepEqual(first.children.map((s) => s.label), ['✓ Situation', '✓ Task', '✓ Action', '✓ Result', '✓ Reflection']);
     assert.match(first.children[2].description ?? '', /^\d+ words$/);
   });

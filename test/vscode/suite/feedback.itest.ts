@@ -185,7 +185,7 @@ describe('Tutor feedback in a real VS Code', () => {
     const target = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'feedback', 'sample-export.csv');
     await vscode.commands.executeCommand('starr.report.exportCsv', target);
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(target));
-    assert.ok(csv.startsWith('learner,unit,date,status,sections,words,errors,warnings,info,criteria,open_feedback,title,path,reason\r\n'));
+    assert.ok(csv.startsWith('learner,unit,date,status,sections,reflection,reflection_missing,words,errors,warnings,info,criteria,open_feedback,title,path,reason\r\n'));
     assert.equal(csv.split('\r\n').length, 4);
     await vscode.workspace.fs.delete(target);
   });
