@@ -7,14 +7,15 @@ const check = (text: string, ids?: string[]) =>
 
 describe('findings merged and grouped after the rules run', () => {
   it('two rules on the same words give one finding: the more specific kept, carrying the other\'s advice', () => {
-    const t = '## Action\n\nLast Monday a customer rang about a refund. I always check the order first, so I checked it and I refunded the £12 delivery charge.\n';
+    // "As a team we" is vague (generic-language); "we always" tells a habit (hypothetical-language): they share "we".
+    const t = '## Action\n\nLast Monday a customer rang about a refund. As a team we always check the order first, so I checked it and I refunded the £12 delivery charge.\n';
     const alone = check(t, ['generic-language']).findings.filter((f) => f.ruleId === 'generic-language');
-    assert.ok(alone.some((f) => t.slice(f.span.start, f.span.end) === 'always'), 'generic-language flags "always" on its own');
+    assert.ok(alone.some((f) => t.slice(f.span.start, f.span.end) === 'As a team we'), 'generic-language flags "As a team we" on its own');
     const { findings } = check(t, ['generic-language', 'hypothetical-language']);
-    const here = findings.filter((f) => f.span.start < t.indexOf('always') + 6 && t.indexOf('I always') < f.span.end);
+    const here = findings.filter((f) => f.span.start < t.indexOf('we always') + 9 && t.indexOf('As a team') < f.span.end);
     assert.equal(here.length, 1, here.map((f) => f.ruleId).join());
     assert.equal(here[0].ruleId, 'hypothetical-language');
-    assert.match(here[0].message, /^"I always" in your Action describes what usually happens.* Also: "always" is vague\./);
+    assert.match(here[0].message, /^"we always" in your Action describes what usually happens.* Also: "As a team we" is vague \(a generic team claim\)\. Say who did what/);
     assert.deepEqual((here[0].data?.merged as { ruleId: string }[]).map((m) => m.ruleId), ['generic-language']);
   });
 

@@ -31,8 +31,13 @@ describe('collective-voice', () => {
     assert.equal(run('collective-voice', fair).length, 0);
   });
 
-  it('reads the whole account when it has no Action', () => {
-    const t = `Last Friday the scanners went down. We moved the queue to the manual desk and we wrote ${filler} by hand, and the team rang the customers. We got through everyone by seven.`;
+  it('reads an inferred Action when there are no headings, and the whole account when it has no Action', () => {
+    const story = `Last Friday the scanners went down. We moved the queue to the manual desk and we wrote ${filler} by hand, and the team rang the customers. We got through everyone by seven.`;
+    const [inferred] = run('collective-voice', story);
+    assert.equal(inferred.data?.section, 'action');
+    assert.match(inferred.message, /^What reads as your Action \(no heading\) says "we" or "the team" 4 times and "I" not at all/);
+    // A headed Situation alone leaves no Action to read: everything that tells what happened is counted.
+    const t = `## Situation\n\n${story}\n`;
     const [f] = run('collective-voice', t);
     assert.equal(at(t, f), 'We');
     assert.equal(f.data?.section, null);
