@@ -68,6 +68,8 @@ export class WorkspaceIndex implements vscode.Disposable {
     const cancelled = () => source.token.isCancellationRequested || !!token?.isCancellationRequested;
     const start = performance.now();
     try {
+      // Accounts the watcher adds while the scan runs are not in its listing: only those known before may go.
+      const known = new Set(this.index.all().map((s) => s.uri));
       const files = await vscode.workspace.findFiles(MARKDOWN_GLOB, EXCLUDE_GLOB, 20_000, source.token);
       const seen = new Set<string>();
       let done = 0;
@@ -80,7 +82,7 @@ export class WorkspaceIndex implements vscode.Disposable {
         await new Promise((r) => setTimeout(r, 0));
       }
       if (cancelled()) return;
-      for (const s of this.index.all()) if (!seen.has(s.uri) && !this.isOpen(s.uri)) this.index.delete(s.uri);
+      for (const s of this.index.all()) if (known.has(s.uri) && !seen.has(s.uri) && !this.isOpen(s.uri)) this.index.delete(s.uri);
       this.log.info(`Workspace scan: ${this.index.size} account(s) in ${files.length} Markdown file(s), ${(performance.now() - start).toFixed(0)} ms`);
     } catch (e) {
       this.log.error('Workspace scan failed', e);
