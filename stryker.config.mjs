@@ -13,7 +13,7 @@ export default {
   // keeps a run within minutes.
   ignoreStatic: true,
   concurrency: 2,
-  timeoutMS: 10000,
+  timeoutMS: 5000,
   incremental: true,
   incrementalFile: 'reports/mutation/stryker-incremental.json',
   reporters: ['clear-text', 'progress', 'html', 'json'],
