@@ -1,6 +1,6 @@
 import configSchema from '../../schemas/config.schema.json';
 import { DEFAULT_FRAMEWORK } from './data';
-import { optionProblem, type Rule } from './rule';
+import { optionProblem, shownValue, type Rule } from './rule';
 import { parseYamlData, type DataCheck, type DataProblem } from './yaml-data';
 import type { SeveritySetting } from './types';
 
@@ -54,13 +54,21 @@ export interface ConfigResult {
   problems: DataProblem[];
 }
 
+// With a rules check (ruleSettingsCheck), rule settings are checked against the rules themselves, one plain
+// message per wrong value; the schema's own description of them (a severity, or a mapping with one) is for
+// editors' YAML support and for callers without the rules.
+const parseSchema = { ...configSchema, properties: { ...configSchema.properties, rules: { type: 'object' } } };
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'] satisfies SeveritySetting[];
+const severityProblem = (value: unknown) => (typeof value === 'string' && SEVERITIES.includes(value) ? undefined : `should be error, warning, info, hint or off, not ${shownValue(value)}.`);
+
 /**
  * Parse and validate `.starr.yaml` text. Problems carry exact positions; a broken file yields no config.
  * `check` adds checks the schema cannot make: src/analysis passes the rule registry's (ruleSettingsCheck).
  */
 export function parseConfig(text: string, check?: DataCheck<StarrConfig>): ConfigResult {
   if (!text.trim()) return { config: {}, problems: [] };
-  const r = parseYamlData<StarrConfig>(text, configSchema, check);
+  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, check);
   return { config: r.value, problems: r.problems };
 }
 
@@ -99,11 +107,23 @@ export function ruleSettingsCheck(rules: ReadonlyMap<string, Rule>): DataCheck<S
         problem(['rules', id], `"${id}" is not a rule I know — check the spelling. The rules are ${list([...rules.keys()])}.`);
         continue;
       }
-      if (typeof setting !== 'object' || setting === null) continue;
+      if (typeof setting === 'string') {
+        const wrong = severityProblem(setting);
+        if (wrong) problem(['rules', id], `"rules.${id}" ${wrong}`);
+        continue;
+      }
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+        problem(['rules', id], `"rules.${id}" should be a severity (error, warning, info, hint or off) or a mapping such as { severity: warning }, not ${shownValue(setting)}.`);
+        continue;
+      }
       const declared = rule.meta.options ?? {};
       const names = Object.keys(declared);
       for (const [name, value] of Object.entries(setting)) {
-        if (name === 'severity') continue;
+        if (name === 'severity') {
+          const wrong = severityProblem(value);
+          if (wrong) problem(['rules', id, name], `"rules.${id}.severity" ${wrong}`);
+          continue;
+        }
         const spec = declared[name];
         const where = `rules.${id}.${name}`;
         if (!spec) {

@@ -80,8 +80,15 @@ export function optionProblem(spec: NumberOption, value: unknown): string | unde
   const kind = spec.type === 'integer' ? 'a whole number' : 'a number';
   const range =
     spec.min !== undefined && spec.max !== undefined ? ` from ${spec.min} to ${spec.max}` : spec.min !== undefined ? ` of ${spec.min} or more` : spec.max !== undefined ? ` of ${spec.max} or less` : '';
-  const shown = typeof value === 'string' ? `"${value}"` : Array.isArray(value) ? 'a list' : value !== null && typeof value === 'object' ? 'a mapping' : String(value);
-  return `should be ${kind}${range} (${spec.description}; ${spec.default} by default), not ${shown}.`;
+  return `should be ${kind}${range} (${spec.description}; ${spec.default} by default), not ${shownValue(value)}.`;
+}
+
+/** A configured value as a message shows it: "loud", 3, a list, a mapping, nothing. */
+export function shownValue(value: unknown): string {
+  if (typeof value === 'string') return `"${value}"`;
+  if (Array.isArray(value)) return 'a list';
+  if (value === null || value === undefined) return 'nothing';
+  return typeof value === 'object' ? 'a mapping' : String(value);
 }
 
 /** A rule's options: configured values that are valid, defaults for the rest. Unknown names are dropped. */

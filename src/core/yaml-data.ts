@@ -57,7 +57,8 @@ export function parseYamlData<T>(text: string, schemaJson: object, check?: DataC
   const result = validator.validate(value);
   if (!result.valid) {
     // The validator reports each failure with its parents (properties, items, …); keep the innermost.
-    const leaves = result.errors.filter((e) => !['properties', 'items', 'allOf', '$ref', 'additionalProperties'].includes(e.keyword) || e.keyword === 'additionalProperties');
+    // A key that `additionalProperties: false` refuses also fails the `false` schema itself: one message is enough.
+    const leaves = result.errors.filter((e) => e.keyword !== 'false' && (!['properties', 'items', 'allOf', '$ref', 'additionalProperties'].includes(e.keyword) || e.keyword === 'additionalProperties'));
     const seen = new Set<string>();
     for (const e of leaves.length ? leaves : result.errors) {
       const key = e.instanceLocation + e.keyword;

@@ -62,7 +62,7 @@ function plain(f: Finding) {
     ...(f.data ? { data: f.data } : {}),
     ...(f.related ? { related: f.related.map((r) => `${at(r)} ${r.message}`) } : {}),
     ...(f.fixes
-      ? { fixes: f.fixes.map((x) => ({ title: x.title, ...(x.isPreferred ? { preferred: true } : {}), edits: x.edits.map((e) => [e.span.start, e.span.end, e.newText]) })) }
+      ? { fixes: f.fixes.map((x) => ({ title: x.title, ...(x.preferred ? { preferred: true } : {}), edits: x.edits.map((e) => [e.span.start, e.span.end, e.newText]) })) }
       : {}),
   };
 }

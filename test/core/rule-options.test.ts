@@ -58,7 +58,7 @@ describe('rule options', () => {
     assert.match(problems('rules:\n  collective-voice:\n    minWords: [1]\n')[0], /, not a list\.$/);
     assert.match(problems('rules:\n  collective-voice:\n    minWords: { a: 1 }\n')[0], /, not a mapping\.$/);
     assert.match(problems('rules:\n  collective-voice:\n    minWords: true\n')[0], /, not true\.$/);
-    assert.match(problems('rules:\n  collective-voice:\n    minWords: null\n')[0], /, not null\.$/);
+    assert.match(problems('rules:\n  collective-voice:\n    minWords: null\n')[0], /, not nothing\.$/);
     assert.match(problems('rules:\n  collective-voice:\n    minWords: -1\n')[0], /, not -1\.$/);
   });
 
@@ -69,6 +69,15 @@ describe('rule options', () => {
     assert.deepEqual(problems('rules:\n  section-order:\n    minWords: 3\n'), ['3:15 "rules.section-order.minWords": section-order has no options; you can set only its severity.']);
     const [unknown] = problems('rules:\n  thin-sections: off\n');
     assert.match(unknown, /^2:18 "thin-sections" is not a rule I know — check the spelling\. The rules are front-matter, .*, thin-section, .* and unknown-criterion\.$/);
+  });
+
+  it('a severity that is not one, or a setting that is neither a severity nor a mapping, gets one message', () => {
+    assert.deepEqual(problems('rules:\n  missing-section: loud\n'), ['2:20 "rules.missing-section" should be error, warning, info, hint or off, not "loud".']);
+    assert.deepEqual(problems('rules:\n  missing-section: { severity: loud }\n'), ['2:32 "rules.missing-section.severity" should be error, warning, info, hint or off, not "loud".']);
+    assert.deepEqual(problems('rules:\n  missing-section: 3\n'), ['2:20 "rules.missing-section" should be a severity (error, warning, info, hint or off) or a mapping such as { severity: warning }, not 3.']);
+    assert.match(problems('rules:\n  missing-section:\n')[0], /, not nothing\.$/);
+    assert.match(problems('rules:\n  missing-section: [warning]\n')[0], /, not a list\.$/);
+    assert.deepEqual(problems('rules:\n  missing-section: off\n  word-count: { severity: hint }\n'), []);
   });
 
   it('reports each wrong value once, however many there are', () => {
