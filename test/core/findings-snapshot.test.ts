@@ -8,7 +8,7 @@
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { analyze, defaultConfig, parseConfig, resolveConfig, type Finding, type ResolvedConfig } from '../../src/core';
+import { analyze, defaultConfig, parseConfig, resolveConfig, type Finding, type ResolvedConfig } from '../../src/analysis';
 import { CriteriaCatalog } from '../../src/core/criteria';
 import { docExamples } from '../rules/doc-examples';
 

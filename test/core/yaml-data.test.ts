@@ -1,6 +1,7 @@
 // Problems in YAML data files (settings, criteria sets) are told in plain words, at their line and column.
 import assert from 'node:assert/strict';
-import { analyze, defaultConfig, parseConfig, parseYamlData, resolveConfig } from '../../src/core';
+import { analyze, defaultConfig, parseConfig, resolveConfig } from '../../src/analysis';
+import { parseYamlData } from '../../src/core/yaml-data';
 
 const problems = (yaml: string, schema: object) => parseYamlData(yaml, schema).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 const config = (yaml: string) => parseConfig(yaml).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
