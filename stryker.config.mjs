@@ -1,10 +1,10 @@
-// Mutation testing of the analysis core and the rules: `npm run mutation` (minutes to tens of minutes on two
+// Mutation testing of the analysis core, the analysis layer and the rules: `npm run mutation` (minutes to tens of minutes on two
 // cores; not part of `npm test` or CI). Mocha loads the TypeScript directly through scripts/mutation/register.cjs,
 // so each mutant is checked without a bundle, and only against the tests that run its code (perTest coverage).
 export default {
   testRunner: 'mocha',
   plugins: ['@stryker-mutator/mocha-runner'],
-  mutate: ['src/core/**/*.ts', 'src/rules/**/*.ts', '!src/**/*.d.ts', '!src/core/types.ts'],
+  mutate: ['src/core/**/*.ts', 'src/analysis/**/*.ts', 'src/rules/**/*.ts', '!src/**/*.d.ts', '!src/core/types.ts'],
   mochaOptions: {
     config: 'scripts/mutation/mocharc.json',
   },
