@@ -146,7 +146,7 @@ describe('generic-language: the phrase list from configuration', () => {
   it('a new phrase without a suggestion gets the general one; a phrase both added and removed is not listed', () => {
     const f = run('generic-language', t, phrases(['Squared It Away']));
     assert.deepEqual(f.map((x) => at(t, x)), ['dealt with', 'squared it away']);
-    assert.match(f[1].message, /^"squared it away" is vague.*Replace it with what you actually did, saw or measured\.$/);
+    assert.match(f[1].message, /^"squared it away" 2 times in your Action\. Each time it is vague\. Replace it with what you actually did, saw or measured\.$/);
     assert.deepEqual(run('generic-language', t, phrases(['squared it away'], ['squared it away'])).map((x) => at(t, x)), ['dealt with']);
   });
 
