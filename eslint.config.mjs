@@ -30,7 +30,7 @@ const featureFiles = (name) => [`src/extension/${name}.ts`, `src/extension/${nam
 const featureImports = (names, message) => names.map((name) => ({ regex: `^(?:\\./|(?:\\.\\./)+(?:extension/)?)${name}(?:/|$)`, message }));
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.test-tools/**', '.bench/**', '.vscode-test/**'] },
+  { ignores: ['node_modules/**', 'out/**', 'dist/**', '.test-tools/**', '.bench/**', '.vscode-test/**', '.stryker-tmp/**', 'reports/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -79,5 +79,11 @@ export default tseslint.config(
   {
     files: ['scripts/**/*.mjs', 'test/**/*.mjs', '*.mjs'],
     languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly' } },
+  },
+  {
+    // CommonJS require hooks, preloaded before any bundler or loader runs.
+    files: ['scripts/**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { require: 'readonly', module: 'writable', process: 'readonly' } },
+    rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
 );

@@ -3,7 +3,7 @@ import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { frameworkOrDefault, getFramework } from '../core/data';
 import { consolidate } from '../core/consolidate';
 import { buildAccount } from '../core/model';
-import type { CriteriaLookup, Report, Rule } from '../core/rule';
+import { resolveOptions, type CriteriaLookup, type Report, type Rule, type RuleMeta } from '../core/rule';
 import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
 import { rules as allRules } from '../rules';
 
@@ -70,7 +70,7 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
     rule.check({
       account,
       config,
-      options: setting?.options ?? {},
+      options: optionsFor(rule.meta, setting?.options),
       now,
       criteria: options.criteria,
       report: (r: Report) => findings.push(toFinding(account, rule, r, severity)),
@@ -78,6 +78,15 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
   }
   // Merged and grouped after the directives, so a directive can still silence one place of a repeat.
   return { findings: sortFindings(consolidate(account, applyDirectives(account, findings))), cancelled: false };
+}
+
+// Most analyses configure no options: each rule's defaults are built once and shared (rules only read them).
+const defaultOptions = new WeakMap<RuleMeta, Record<string, unknown>>();
+function optionsFor(meta: RuleMeta, configured: Record<string, unknown> | undefined): Record<string, unknown> {
+  if (configured && Object.keys(configured).length) return resolveOptions(meta, configured);
+  let d = defaultOptions.get(meta);
+  if (!d) defaultOptions.set(meta, (d = Object.freeze(resolveOptions(meta, undefined))));
+  return d;
 }
 
 function toFinding(account: AccountModel, rule: Rule, r: Report, severity: Severity): Finding {
@@ -126,8 +135,8 @@ function applyDirectives(account: AccountModel, findings: Finding[]): Finding[] 
     let disabled = false;
     for (const d of ranged) {
       if (d.span.start > f.span.start) break;
+      // A bare directive (no rule ids) matches every rule, so a bare starr-enable ends any disable.
       if (matches(d, f.ruleId)) disabled = d.kind === 'disable';
-      else if (d.kind === 'enable' && d.rules.length === 0) disabled = false;
     }
     return !disabled;
   });

@@ -3,7 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
-import { CONFIG_FILE_NAMES, parseConfig, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
+import { parseConfig } from '../analysis/config';
+import { CONFIG_FILE_NAMES, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
 import { DEFAULT_FRAMEWORK, getFramework, getFrameworks } from '../core/data';
 import { PortfolioIndex } from '../analysis';

@@ -1,6 +1,7 @@
 import configSchema from '../../schemas/config.schema.json';
 import { DEFAULT_FRAMEWORK } from './data';
-import { parseYamlData, type DataProblem } from './yaml-data';
+import { optionProblem, shownValue, type Rule } from './rule';
+import { parseYamlData, type DataCheck, type DataProblem } from './yaml-data';
 import type { SeveritySetting } from './types';
 
 export interface PhraseSetting {
@@ -53,10 +54,21 @@ export interface ConfigResult {
   problems: DataProblem[];
 }
 
-/** Parse and validate `.starr.yaml` text. Problems carry exact positions; a broken file yields no config. */
-export function parseConfig(text: string): ConfigResult {
+// With a rules check (ruleSettingsCheck), rule settings are checked against the rules themselves, one plain
+// message per wrong value; the schema's own description of them (a severity, or a mapping with one) is for
+// editors' YAML support and for callers without the rules.
+const parseSchema = { ...configSchema, properties: { ...configSchema.properties, rules: { type: 'object' } } };
+
+const SEVERITIES: readonly string[] = ['error', 'warning', 'info', 'hint', 'off'] satisfies SeveritySetting[];
+const severityProblem = (value: unknown) => (typeof value === 'string' && SEVERITIES.includes(value) ? undefined : `should be error, warning, info, hint or off, not ${shownValue(value)}.`);
+
+/**
+ * Parse and validate `.starr.yaml` text. Problems carry exact positions; a broken file yields no config.
+ * `check` adds checks the schema cannot make: src/analysis passes the rule registry's (ruleSettingsCheck).
+ */
+export function parseConfig(text: string, check?: DataCheck<StarrConfig>): ConfigResult {
   if (!text.trim()) return { config: {}, problems: [] };
-  const r = parseYamlData<StarrConfig>(text, configSchema);
+  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, check);
   return { config: r.value, problems: r.problems };
 }
 
@@ -84,4 +96,51 @@ export function resolveConfig(...layers: (StarrConfig | undefined)[]): ResolvedC
     if (layer.exclude) out.exclude = [...out.exclude, ...layer.exclude];
   }
   return out;
+}
+
+/** Rule ids and options, checked against each rule's declared options: one plain message per wrong value. */
+export function ruleSettingsCheck(rules: ReadonlyMap<string, Rule>): DataCheck<StarrConfig> {
+  return (config, problem) => {
+    for (const [id, setting] of Object.entries(config.rules ?? {})) {
+      const rule = rules.get(id);
+      if (!rule) {
+        problem(['rules', id], `"${id}" is not a rule I know — check the spelling. The rules are ${list([...rules.keys()])}.`);
+        continue;
+      }
+      if (typeof setting === 'string') {
+        const wrong = severityProblem(setting);
+        if (wrong) problem(['rules', id], `"rules.${id}" ${wrong}`);
+        continue;
+      }
+      if (typeof setting !== 'object' || setting === null || Array.isArray(setting)) {
+        problem(['rules', id], `"rules.${id}" should be a severity (error, warning, info, hint or off) or a mapping such as { severity: warning }, not ${shownValue(setting)}.`);
+        continue;
+      }
+      const declared = rule.meta.options ?? {};
+      const names = Object.keys(declared);
+      for (const [name, value] of Object.entries(setting)) {
+        if (name === 'severity') {
+          const wrong = severityProblem(value);
+          if (wrong) problem(['rules', id, name], `"rules.${id}.severity" ${wrong}`);
+          continue;
+        }
+        const spec = declared[name];
+        const where = `rules.${id}.${name}`;
+        if (!spec) {
+          problem(['rules', id, name], names.length
+            ? `"${where}" is not an option of ${id} — check the spelling. Its options are ${list(names)}.`
+            : `"${where}": ${id} has no options; you can set only its severity.`);
+          continue;
+        }
+        const wrong = optionProblem(spec, value);
+        if (wrong) problem(['rules', id, name], `"${where}" ${wrong}`);
+      }
+    }
+  };
+}
+
+
+/** "a", "a and b", "a, b and c". */
+function list(items: string[]): string {
+  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
 }

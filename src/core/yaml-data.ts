@@ -20,11 +20,17 @@ export interface DataResult<T> {
 const validators = new WeakMap<object, Validator>();
 
 /**
+ * Checks a schema cannot express, run on a value the schema accepted. `problem` reports at the YAML node of a
+ * path such as ['rules', 'word-count', 'tolerance'].
+ */
+export type DataCheck<T> = (value: T, problem: (path: (string | number)[], message: string) => void) => void;
+
+/**
  * Parse YAML text and validate it against a JSON schema. Every problem is reported at the YAML node it
  * concerns, so a user can go straight to it. Validation is done without code generation (no eval), so it
  * also runs in a browser worker.
  */
-export function parseYamlData<T>(text: string, schemaJson: object): DataResult<T> {
+export function parseYamlData<T>(text: string, schemaJson: object, check?: DataCheck<T>): DataResult<T> {
   const schema = schemaJson as Schema;
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, prettyErrors: false, uniqueKeys: true });
@@ -51,7 +57,8 @@ export function parseYamlData<T>(text: string, schemaJson: object): DataResult<T
   const result = validator.validate(value);
   if (!result.valid) {
     // The validator reports each failure with its parents (properties, items, …); keep the innermost.
-    const leaves = result.errors.filter((e) => !['properties', 'items', 'allOf', '$ref', 'additionalProperties'].includes(e.keyword) || e.keyword === 'additionalProperties');
+    // A key that `additionalProperties: false` refuses also fails the `false` schema itself: one message is enough.
+    const leaves = result.errors.filter((e) => e.keyword !== 'false' && (!['properties', 'items', 'allOf', '$ref', 'additionalProperties'].includes(e.keyword) || e.keyword === 'additionalProperties'));
     const seen = new Set<string>();
     for (const e of leaves.length ? leaves : result.errors) {
       const key = e.instanceLocation + e.keyword;
@@ -60,6 +67,10 @@ export function parseYamlData<T>(text: string, schemaJson: object): DataResult<T
       at(spanOf(doc, e.instanceLocation, text.length), describe(e.instanceLocation, e.keyword, e.error));
     }
     return { problems };
+  }
+  if (check) {
+    check(value as T, (path, message) => at(spanAt(doc, path, text.length), message));
+    if (problems.length) return { problems };
   }
   return { value: value as T, problems };
 }
@@ -75,7 +86,10 @@ function pathOf(instanceLocation: string): (string | number)[] {
 
 /** Where a JSON pointer points in the YAML source; falls back to the nearest parent that exists. */
 export function spanOf(doc: Document, instanceLocation: string, length: number): Span {
-  const path = pathOf(instanceLocation);
+  return spanAt(doc, pathOf(instanceLocation), length);
+}
+
+function spanAt(doc: Document, path: (string | number)[], length: number): Span {
   for (let n = path.length; n >= 0; n--) {
     const node = n === 0 ? doc.contents : doc.getIn(path.slice(0, n), true);
     if (isNode(node) && node.range) {

@@ -8,6 +8,14 @@ import { dirname } from './uri-utils';
 
 export function register(services: Services): vscode.Disposable[] {
   const { analysis, workspace, log } = services;
+  services.probes.stats = (options) => {
+    const stats = { ...log.stats, accounts: workspace.index.size };
+    if (options?.resetLongestBlock) {
+      log.stats.longestBlockMs = 0;
+      log.stats.longestBlockWhat = '';
+    }
+    return stats;
+  };
   return [
     vscode.commands.registerCommand('starr.newAccount', (folder?: vscode.Uri) => newAccount(services, folder instanceof vscode.Uri ? folder : undefined)),
     vscode.commands.registerCommand('starr.checkWorkspace', () => checkWorkspace(services)),
@@ -28,15 +36,6 @@ export function register(services: Services): vscode.Disposable[] {
     }),
     vscode.commands.registerCommand('starr.showProblems', () => showProblems(services)),
     vscode.commands.registerCommand('starr.showLog', () => log.show()),
-    // For the in-host tests and for support: activation time, the longest block, analysis counts.
-    vscode.commands.registerCommand('starr._stats', (options?: { resetLongestBlock?: boolean }) => {
-      const stats = { ...log.stats, accounts: workspace.index.size };
-      if (options?.resetLongestBlock) {
-        log.stats.longestBlockMs = 0;
-        log.stats.longestBlockWhat = '';
-      }
-      return stats;
-    }),
   ];
 }
 
@@ -155,7 +154,7 @@ async function checkWorkspace(services: Services): Promise<{ accounts: number; e
       return !token.isCancellationRequested;
     },
   );
-  await vscode.commands.executeCommand('starr._showWorkspaceProblems');
+  services.showWorkspaceProblems();
   const all = workspace.index.all();
   const errors = all.reduce((n, s) => n + s.counts.error, 0);
   const warnings = all.reduce((n, s) => n + s.counts.warning, 0);

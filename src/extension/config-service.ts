@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import picomatch from 'picomatch/posix';
-import { CONFIG_FILE_NAMES, LineIndex, parseConfig, resolveConfig, type ResolvedConfig, type SeveritySetting, type StarrConfig } from '../core';
+import { parseConfig } from '../analysis';
+import { CONFIG_FILE_NAMES, LineIndex, resolveConfig, type ResolvedConfig, type SeveritySetting, type StarrConfig } from '../core';
 import type { Log } from './log';
 import { dirname, relativePath } from './uri-utils';
 

@@ -51,6 +51,15 @@ export function register(services: Services): vscode.Disposable[] {
     }
   };
 
+  services.showWorkspaceProblems = () => {
+    workspaceMode = true;
+    showClosed();
+  };
+  services.probes.account = async (uri) => {
+    const r = await analysis.analyse(await vscode.workspace.openTextDocument(uri));
+    return r?.findings.map((f) => f.ruleId);
+  };
+
   checkOpen();
   return [
     collection,
@@ -68,10 +77,6 @@ export function register(services: Services): vscode.Disposable[] {
     // Settings, `.starr.yaml`, criteria or an override changed: check every open document again.
     analysis.onDidChange(() => checkOpen()),
     workspace.onDidChange((uris) => showClosed(uris)),
-    vscode.commands.registerCommand('starr._showWorkspaceProblems', () => {
-      workspaceMode = true;
-      showClosed();
-    }),
     { dispose: () => timers.forEach((t) => clearTimeout(t)) },
   ];
 }

@@ -3,6 +3,7 @@ import './web-shim';
 import * as vscode from 'vscode';
 import { createServices, type Feature } from './services';
 import { Log } from './log';
+import type { Probes } from './probes';
 import { register as diagnostics } from './diagnostics';
 import { register as codeActions } from './code-actions';
 import { register as hover } from './hover';
@@ -26,7 +27,8 @@ const features: Feature[] = [
   inferredSections,
 ];
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** Returns the in-editor tests' probes when VS Code runs the extension under test, and nothing otherwise. */
+export async function activate(context: vscode.ExtensionContext): Promise<Partial<Probes> | undefined> {
   const start = performance.now();
   const log = new Log();
   const services = await createServices(context, log);
@@ -39,6 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   }
   log.stats.activationMs = performance.now() - start;
   log.info(`Activated in ${log.stats.activationMs.toFixed(1)} ms`);
+  return context.extensionMode === vscode.ExtensionMode.Test ? services.probes : undefined;
 }
 
 export function deactivate(): void {

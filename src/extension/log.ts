@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 /** The "STARR Reflect" output channel, plus the few timings the extension reports about itself. */
 export class Log implements vscode.Disposable {
   private readonly channel: vscode.LogOutputChannel;
-  /** Timings the in-host tests and the `starr._stats` command read. */
+  /** Timings the log reports and the in-editor tests read (probes.stats). */
   readonly stats = {
     activationMs: 0,
     /** The longest synchronous stretch of STARR work on the extension-host thread. */

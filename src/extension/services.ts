@@ -3,6 +3,7 @@ import { AnalysisService } from './analysis-service';
 import { ConfigService } from './config-service';
 import { CriteriaService } from './criteria-service';
 import { Log } from './log';
+import type { Probes } from './probes';
 import { WorkspaceIndex } from './workspace-index';
 
 /** What every feature module receives. Features register themselves with `register(services)`. */
@@ -17,6 +18,10 @@ export interface Services {
   analysis: AnalysisService;
   /** Every account in the workspace, kept current by a file watcher. */
   workspace: WorkspaceIndex;
+  /** Show every account's problems in the Problems panel, open or not (set by the diagnostics feature). */
+  showWorkspaceProblems(): void;
+  /** What the in-editor tests read; each feature fills in its own part. */
+  probes: Partial<Probes>;
 }
 
 /** A feature module's entry point. */
@@ -28,5 +33,5 @@ export async function createServices(context: vscode.ExtensionContext, log = new
   const analysis = new AnalysisService(context, config, criteria, log);
   const workspace = new WorkspaceIndex(analysis, config, criteria, log);
   context.subscriptions.push(log, config, criteria, analysis, workspace);
-  return { context, log, config, criteria, analysis, workspace };
+  return { context, log, config, criteria, analysis, workspace, showWorkspaceProblems: () => {}, probes: {} };
 }

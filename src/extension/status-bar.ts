@@ -67,6 +67,8 @@ export function register(services: Services): vscode.Disposable[] {
     show();
   };
 
+  services.probes.statusText = () => (shown ? item.text : '');
+  services.probes.statusTooltip = () => (shown && item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '');
   void update();
   return [
     item,
@@ -84,8 +86,5 @@ export function register(services: Services): vscode.Disposable[] {
         await vscode.commands.executeCommand('workbench.actions.view.problems');
       }
     }),
-    // For the in-host tests: what the status bar shows now.
-    vscode.commands.registerCommand('starr._statusText', () => (shown ? item.text : '')),
-    vscode.commands.registerCommand('starr._statusTooltip', () => (shown && item.tooltip instanceof vscode.MarkdownString ? item.tooltip.value : '')),
   ];
 }

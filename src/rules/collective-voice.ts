@@ -2,7 +2,7 @@ import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
 import { countWords } from '../core/text';
 import { anchorOf, narrative, placeOf, withWords } from './util/scope';
-import { eachMatch, numberOption } from './util/text';
+import { eachMatch } from './util/text';
 import { subjects, thirdPerson } from './util/voice';
 
 export { SUBJECTS, subjects } from './util/voice';
@@ -17,9 +17,12 @@ export default defineRule(
     title: '"We" or "the team" carrying the Action instead of "I".',
     rationale:
       'An NVQ assesses your competence, not your team\'s. When the Action says "we" or "the team" did everything, the assessor cannot tell what you did yourself, so it cannot count as your evidence. Tell your own part with "I".',
+    options: {
+      minWords: { type: 'integer', default: 25, min: 0, description: 'Actions with fewer words are not checked' },
+    },
   },
   ({ account, options, report }) => {
-    const minWords = numberOption(options, 'minWords', 25);
+    const { minWords } = options;
     // The Action, headed or inferred; with none, everything that tells what happened.
     const actions = withWords(account, 'action');
     const spans = actions.length ? actions.map((s) => s.body) : narrative(account);

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Section } from '../core/types';
-import { numberOption, wordsById } from './util/text';
+import { wordsById } from './util/text';
 
 export default defineRule(
   {
@@ -9,10 +9,13 @@ export default defineRule(
     title: 'The Action carries the most weight; the scene-setting does not dominate.',
     rationale:
       'Assessors credit what you did. When the Situation or another section is longer than the Action, the account spends its words on background rather than on evidence of your competence. Keep the scene short and make the Action the longest part.',
+    options: {
+      minWords: { type: 'integer', default: 150, min: 0, description: 'accounts with fewer words are not checked' },
+      maxContextShare: { type: 'number', default: 0.35, min: 0, max: 1, description: 'the largest share of the words the scene-setting may take' },
+    },
   },
   ({ account, options, report }) => {
-    const minTotal = numberOption(options, 'minWords', 150);
-    const maxContextShare = numberOption(options, 'maxContextShare', 0.35);
+    const { minWords: minTotal, maxContextShare } = options;
     const words = wordsById(account);
     const present = account.sections.filter((s) => !s.duplicate);
     if (present.length < 2) return;

@@ -1,6 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
-import { firstLine, num, numberOption } from './util/text';
+import { firstLine, num } from './util/text';
 
 export default defineRule(
   {
@@ -9,11 +9,14 @@ export default defineRule(
     title: 'The account is within its word target (±10%) or the configured range.',
     rationale:
       'Centres set word targets so accounts are detailed enough to evidence the criteria but focused on one event. Far under the target usually means missing detail; far over usually means background or more than one event.',
+    options: {
+      tolerance: { type: 'number', default: 0.1, min: 0, max: 1, description: 'how far from word_target an account may be, as a share of it' },
+    },
   },
   ({ account, config, options, report }) => {
     const words = account.words;
     if (words === 0) return;
-    const tolerance = numberOption(options, 'tolerance', 0.1);
+    const { tolerance } = options;
     const target = account.frontMatter?.fields.word_target;
     let min: number | undefined;
     let max: number | undefined;

@@ -38,8 +38,13 @@ function criterion(report: CoverageReport, unit: string, id: string): CriterionC
 }
 
 describe('coverage', () => {
-  const all = summaries();
-  const report = computeCoverage(all, catalog);
+  // Built before each test, not while the file loads, so a mutation run knows which tests use this code.
+  let all: AccountSummary[];
+  let report: CoverageReport;
+  beforeEach(() => {
+    all = summaries();
+    report = computeCoverage(all, catalog);
+  });
 
   it('loads the centre sets and reports the broken one at its line', () => {
     assert.ok(catalog.hasUnit('CENTRE-CARE'));

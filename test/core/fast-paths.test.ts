@@ -47,9 +47,11 @@ describe('core fast paths', () => {
       fc.tuple(fc.constantFrom(...keys), fc.constantFrom(' ', '  '), fc.constantFrom(...scalars), fc.constantFrom('', ' ')).map(([k, sp, v, t]) => `${k}:${sp}${v}${t}`),
       fc.constantFrom('', '# a comment', '  indented: 1', 'title:', 'key:value', '---', 'nested:\n  a: 1'),
     );
+    let tried = 0;
     let answered = 0;
     fc.assert(
       fc.property(fc.array(line, { minLength: 1, maxLength: 5 }), (lines) => {
+        tried++;
         const raw = lines.join('\n');
         const fast = fastYamlMap(raw);
         if (!fast) return;
@@ -68,7 +70,8 @@ describe('core fast paths', () => {
       }),
       { numRuns: 6000 },
     );
-    assert.ok(answered > 200, `the fast path answered only ${answered} times`);
+    // A share, not a count, so the property still means something when run with fewer cases.
+    assert.ok(answered * 100 > tried, `the fast path answered only ${answered} times of ${tried}`);
     assert.equal(fastYamlMap('title: a\ntitle: b'), undefined, 'duplicate keys go to yaml, which reports them');
     assert.equal(fastYamlMap('title: a\r\nunit: b'), undefined);
   });

@@ -2,18 +2,19 @@ import assert from 'node:assert/strict';
 import { analyze } from '../../src/analysis';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
+import { docExamples, unmatched } from '../rules/doc-examples';
 
 const doc = readFileSync('docs/rules/feedback-markup.md', 'utf8');
 
 const only = (text: string) => analyze(text).findings.filter((f) => f.ruleId === 'feedback-markup');
 
 describe('feedback-markup rule', () => {
-  it('runs the examples in its docs page', () => {
-    const blocks = [...doc.matchAll(/```markdown (bad expect=(\d+)|good)\n([\s\S]*?)```/g)];
-    assert.ok(blocks.length >= 3);
-    for (const [, kind, n, text] of blocks) {
-      const found = only(text);
-      assert.equal(found.length, kind === 'good' ? 0 : Number(n), `${kind}: ${found.map((f) => f.message).join(' | ')}`);
+  it('runs the examples in its docs page, each finding where it is marked', () => {
+    const examples = docExamples(doc);
+    assert.ok(examples.length >= 3);
+    for (const ex of examples) {
+      const { missing, extra } = unmatched(ex.markers, only(ex.text));
+      assert.deepEqual([missing, extra.map((f) => f.message)], [[], []], `${ex.kind} example at line ${ex.line}`);
     }
   });
 

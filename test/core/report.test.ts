@@ -3,6 +3,7 @@ import {
   CriteriaCatalog, buildReport, csvField, gapsFromCatalog, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
   type AccountSummary,
 } from '../../src/core';
+import type { QualityReport } from '../../src/core/report';
 import { QA_ROOT, loadQa } from './qa-fixture';
 
 const rel = (u: string) => u.slice(QA_ROOT.length + 1);
@@ -45,8 +46,13 @@ describe('quality report: reflection depth', () => {
 });
 
 describe('quality report', () => {
-  const all = loadQa();
-  const report = buildReport(all, { relative: rel, now: NOW });
+  // Built before each test, not while the file loads, so a mutation run knows which tests use this code.
+  let all: AccountSummary[];
+  let report: QualityReport;
+  beforeEach(() => {
+    all = loadQa();
+    report = buildReport(all, { relative: rel, now: NOW });
+  });
 
   it('has one row per account with learner, unit, sections, criteria and open feedback', () => {
     assert.equal(report.rows.length, 10);

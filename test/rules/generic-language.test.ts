@@ -122,3 +122,37 @@ describe('generic-language', () => {
     assert.ok(genericLexicon(resolveConfig().phrases).entries.length >= 60);
   });
 });
+
+describe('generic-language: the phrase list from configuration', () => {
+  // The compiled list is cached by content; a phrase no account contains, new in every run, makes each run
+  // build its own list, so these tests check the building and not the cache.
+  let n = 0;
+  const fresh = () => `qqzx${Date.now()}n${n++}`;
+  const t = '## Action\n\nI dealt with it and squared it away, then squared it away again.\n';
+  const phrases = (add: (string | { phrase: string; suggestion?: string })[], remove: string[] = []) => ({ phrases: { add: [...add, fresh()], remove: [...remove, fresh()] } });
+
+  it('removes a bundled phrase however it is written', () => {
+    assert.deepEqual(run('generic-language', t).map((x) => at(t, x)), ['dealt with']);
+    assert.deepEqual(run('generic-language', t, phrases([], ['Dealt  With'])), []);
+  });
+
+  it('an added phrase that is already listed keeps its suggestion unless it brings its own', () => {
+    const [kept] = run('generic-language', t, phrases(['dealt with']));
+    assert.match(kept.message, /^"dealt with" is vague.*Say exactly what you did — "I refunded", "I escalated to", "I rebooked"\.$/);
+    const [own] = run('generic-language', t, phrases([{ phrase: 'Dealt with', suggestion: 'Name the step.' }]));
+    assert.match(own.message, /^"dealt with" is vague.*Name the step\.$/);
+  });
+
+  it('a new phrase without a suggestion gets the general one; a phrase both added and removed is not listed', () => {
+    const f = run('generic-language', t, phrases(['Squared It Away']));
+    assert.deepEqual(f.map((x) => at(t, x)), ['dealt with', 'squared it away']);
+    assert.match(f[1].message, /^"squared it away" 2 times in your Action\. Each time it is vague\. Replace it with what you actually did, saw or measured\.$/);
+    assert.deepEqual(run('generic-language', t, phrases(['squared it away'], ['squared it away'])).map((x) => at(t, x)), ['dealt with']);
+  });
+
+  it('a claim in a Result is reported here from its first word to its last when missing-outcome-measure is off', () => {
+    const r = '## Result\n\nThe customer was happy.\n';
+    assert.deepEqual(run('generic-language', r).length, 0);
+    assert.deepEqual(run('generic-language', r, { rules: { 'missing-outcome-measure': 'off' } }).map((x) => at(r, x)), ['The customer was happy']);
+  });
+});

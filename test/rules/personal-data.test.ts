@@ -156,3 +156,47 @@ describe('personal-data: the name search starts only at the capitals titles begi
     );
   });
 });
+
+describe('personal-data: what each detector takes and leaves', () => {
+  // Each line: the text of an Action, then what is flagged in it and as what.
+  const CASES: [string, [string, string][]][] = [
+    ["Card 4111 1111 1111 1111 used.",[["4111 1111 1111 1111","card"]]],
+    ["Card 4111 1111 1111 1112 used.",[]],
+    ["Card 4222222222222 used.",[["4222222222222","card"]]],
+    ["Card 422222222222 used.",[]],
+    ["Card 41111111111111111111 used.",[]],
+    ["Card 0111 1111 1111 1111 used.",[]],
+    ["Ref-4111 1111 1111 1111 used.",[]],
+    ["Call 07700 900483 now.",[["07700 900483","phone"]]],
+    ["Call +44 7700 900483 now.",[["+44 7700 900483","phone"]]],
+    ["Call +44 (0)7700 900483 now.",[["+44 (0)7700 900483","phone"]]],
+    ["Call 0770 090 048 now.",[["0770 090 048","phone"]]],
+    ["Call 077009004 now.",[]],
+    ["Call 44 7700 90048 now.",[]],
+    ["Call +44 7700 90048 now.",[["+44 7700 90048","phone"]]],
+    ["Call +44 77009 004831 now.",[]],
+    ["Call +44 0770 0900 483 now.",[["0770 0900 483","phone"]]],
+    ["Call 0770090048312 now.",[]],
+    ["Call x07700 900483 now.",[]],
+    ["Call 0770-090-0483.",[["0770-090-0483","phone"]]],
+    ["Mail .a.b@example.com now.",[["a.b@example.com","email"]]],
+    ["Mail a@example.com",[["a@example.com","email"]]],
+    ["Mail @example.com now.",[]],
+    ["Mail a@b now.",[]],
+    ["x a.b@example.co.uk, y@z.org.",[["a.b@example.co.uk","email"],["y@z.org","email"]]],
+    ["NI AB 12 34 56 C here.",[["AB 12 34 56 C","ni-number"]]],
+    ["Postcode SW1A 1AA here.",[["SW1A 1AA","postcode"]]],
+    ["Postcode GIR 0AA here.",[["GIR 0AA","postcode"]]],
+    ["M1 1AE and B33 8TH.",[["M1 1AE","postcode"],["B33 8TH","postcode"]]],
+    ["Mrs Jane Smith and Mr John O'Neil met Dr Sarah-Jane Brown.",[["Mrs Jane Smith","name"],["Mr John O'Neil","name"],["Dr Sarah-Jane Brown","name"]]],
+    ["Ms. Ann Lee",[["Ms. Ann Lee","name"]]],
+    ["Mrs Smith alone.",[["Mrs Smith","name"]]],
+    ["Price £12.50 at 10:30, 12345 items.",[]],
+  ];
+  for (const [text, expected] of CASES) {
+    it(text, () => {
+      const t = `## Action\n\n${text}\n`;
+      assert.deepEqual(run('personal-data', t).map((f) => [at(t, f), f.data?.kind]), expected);
+    });
+  }
+});

@@ -22,3 +22,21 @@ describe('thin-section', () => {
     assert.equal(run('thin-section', t)[0].data?.words, 5);
   });
 });
+
+describe('thin-section messages and repeats', () => {
+  it('says a section with no words is empty, and counts one word as "word"', () => {
+    const [empty] = run('thin-section', full({ Task: '' }));
+    assert.match(empty.message, /^The Task section is empty\. .* Aim for at least 40 words\.$/);
+    assert.deepEqual(empty.data, { section: 'task', words: 0, min: 40 });
+    const [one] = run('thin-section', full({ Task: 'Fix.' }));
+    assert.match(one.message, /^The Task section has 1 word; aim for at least 40\./);
+  });
+
+  it('reports a repeated section once, at the first, counting the words of both', () => {
+    const t = full({ Task: words(25), Action: words(130), 'Task ': words(25) });
+    const f = run('thin-section', t);
+    assert.deepEqual(f, []);
+    const thin = run('thin-section', full({ Task: words(10), Action: words(130), 'Task ': words(10) }));
+    assert.deepEqual(thin.map((x) => [x.start.line, x.data?.words]), [[0, 20]]);
+  });
+});

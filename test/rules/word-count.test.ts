@@ -22,3 +22,24 @@ describe('word-count', () => {
     assert.equal(run('word-count', target, { rules: { 'word-count': { tolerance: 0.5 } } }).length, 0);
   });
 });
+
+describe('word-count: edges', () => {
+  it('says nothing about an account with no words, or with no target and no range', () => {
+    assert.deepEqual(run('word-count', '---\nword_target: 900\n---\n'), []);
+    assert.deepEqual(run('word-count', `## Situation\n\n${words(5)}\n`), []);
+  });
+
+  it('a minimum alone, or a maximum alone, is named as such', () => {
+    const t = `## Situation\n\n${words(50)}\n`;
+    assert.match(run('word-count', t, { words: { min: 60 } })[0].message, /^This account has 50 words; the minimum is 60\. Add detail/);
+    assert.match(run('word-count', t, { words: { max: 40 } })[0].message, /^This account has 50 words; the maximum is 40\. Trim it/);
+    assert.deepEqual(run('word-count', t, { words: { min: 10 } }), []);
+    assert.deepEqual(run('word-count', t, { words: { max: 60 } }), []);
+  });
+
+  it('without headings, points at the first line of text', () => {
+    const t = `\n\n${words(5)}\n`;
+    const [f] = run('word-count', t, { words: { min: 60 } });
+    assert.deepEqual([f.start.line, f.start.column], [2, 0]);
+  });
+});

@@ -2,24 +2,13 @@
 // workspace's criteria sets (the shared criteria service) and accounts (the workspace index). Each concern
 // registers itself; this module only wires them together.
 import * as vscode from 'vscode';
+import type { PlainNode } from '../probes';
 import type { Services } from '../services';
 import { AccountsTree, registerAccountsView } from './accounts-tree';
 import { registerCoverageCommands } from './coverage-commands';
 import { CoverageModel } from './model';
 import { CoverageView } from './view';
 
-/** A tree node as plain data, for the in-host tests (`starr._coverageTree`). */
-export interface PlainNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: string;
-  colour?: string;
-  contextValue?: string;
-  /** Where clicking goes: a URI and 0-based line. */
-  open?: { uri: string; line?: number };
-  children: PlainNode[];
-}
 
 export function register(services: Services): vscode.Disposable[] {
   const { criteria, workspace } = services;
@@ -30,23 +19,22 @@ export function register(services: Services): vscode.Disposable[] {
   const accounts = new AccountsTree(services);
   void Promise.all([workspace.ready, criteria.loaded]).then(() => view.markReady());
 
+  services.probes.coverageTree = async (which = 'coverage') => {
+    await Promise.all([workspace.ready, criteria.loaded]);
+    return which === 'accounts' ? plain(accounts) : plain(tree);
+  };
+  services.probes.coverageState = async () => {
+    await Promise.all([workspace.ready, criteria.loaded]);
+    const r = model.report();
+    return { generation: model.generation, counts: r.counts, units: model.catalog.units().map((u) => u.set.id), badge: view.treeView.badge?.value ?? 0, accounts: workspace.index.size };
+  };
+  services.probes.coverageNextChange = (after) => model.nextChange(after);
   return [
     model,
     view,
     ...registerAccountsView(accounts),
     criteria.onDidChange(() => model.setCatalog(criteria.catalog)),
     ...registerCoverageCommands(services, model, view, accounts),
-    // For the in-host tests: the trees as plain data, and a promise of the next recomputation.
-    vscode.commands.registerCommand('starr._coverageTree', async (which: 'coverage' | 'accounts' = 'coverage') => {
-      await Promise.all([workspace.ready, criteria.loaded]);
-      return which === 'accounts' ? plain(accounts) : plain(tree);
-    }),
-    vscode.commands.registerCommand('starr._coverageState', async () => {
-      await Promise.all([workspace.ready, criteria.loaded]);
-      const r = model.report();
-      return { generation: model.generation, counts: r.counts, units: model.catalog.units().map((u) => u.set.id), badge: view.treeView.badge?.value ?? 0, accounts: workspace.index.size };
-    }),
-    vscode.commands.registerCommand('starr._coverageNextChange', (after: number) => model.nextChange(after)),
   ];
 }
 

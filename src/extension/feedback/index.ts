@@ -12,30 +12,28 @@ export function register(services: Services): vscode.Disposable[] {
   const sync = new FeedbackSync(services, threads);
   const rebuild = (doc: vscode.TextDocument) => sync.rebuild(doc);
   const tree = new FeedbackTree(services);
+  services.probes.feedbackThreads = async (uri) => {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    await rebuild(doc);
+    return threads.shown(doc.uri).map((t) => ({
+      range: [t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character],
+      label: t.label,
+      state: t.state === vscode.CommentThreadState.Resolved ? 'resolved' : 'unresolved',
+      comments: t.comments.map((c) => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value, label: c.label })),
+    }));
+  };
+  services.probes.feedbackView = async () => {
+    const accounts = await tree.getChildren();
+    return Promise.all(accounts.map(async (a) => ({
+      ...pick(tree.getTreeItem(a)),
+      comments: (await tree.getChildren(a)).map((c) => pick(tree.getTreeItem(c))),
+    })));
+  };
   return [
     threads,
     sync,
     ...registerFeedbackView(tree),
     ...new FeedbackCommands(services.analysis, threads, rebuild).register(),
-    // For the in-host tests: the threads shown for a document, once rebuilt from its current text.
-    vscode.commands.registerCommand('starr._feedbackThreads', async (uri: vscode.Uri) => {
-      const doc = await vscode.workspace.openTextDocument(uri);
-      await rebuild(doc);
-      return threads.shown(doc.uri).map((t) => ({
-        range: [t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character],
-        label: t.label,
-        state: t.state === vscode.CommentThreadState.Resolved ? 'resolved' : 'unresolved',
-        comments: t.comments.map((c) => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value, label: c.label })),
-      }));
-    }),
-    // For the in-host tests: what the Feedback view lists.
-    vscode.commands.registerCommand('starr._feedbackView', async () => {
-      const accounts = await tree.getChildren();
-      return Promise.all(accounts.map(async (a) => ({
-        ...pick(tree.getTreeItem(a)),
-        comments: (await tree.getChildren(a)).map((c) => pick(tree.getTreeItem(c))),
-      })));
-    }),
   ];
 }
 

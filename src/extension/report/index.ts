@@ -114,13 +114,12 @@ export function register(services: Services): vscode.Disposable[] {
     return show({ kind: 'sample', size: n, seed: s.trim() });
   };
 
+  services.probes.reportModel = () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current, html: panel.webview.html } : undefined);
   return [
     vscode.commands.registerCommand('starr.report.show', () => show({ kind: 'report' })),
     vscode.commands.registerCommand('starr.report.sample', (size?: number, seed?: string) => sample(size, seed)),
     vscode.commands.registerCommand('starr.report.exportCsv', (target?: vscode.Uri) => exportReport('csv', target)),
     vscode.commands.registerCommand('starr.report.exportHtml', (target?: vscode.Uri) => exportReport('html', target)),
-    // For the in-host tests: the model behind the open report panel, and its title.
-    vscode.commands.registerCommand('starr._reportModel', () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current, html: panel.webview.html } : undefined)),
     workspace.onDidChange(() => {
       if (!panel) return;
       clearTimeout(timer);

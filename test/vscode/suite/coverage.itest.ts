@@ -1,40 +1,17 @@
 // In-host tests of criteria coverage: the tree the extension registers, read through its provider
-// (`starr._coverageTree`), after creating, editing and deleting an account in the workspace.
+// (the extension's coverageTree probe), after creating, editing and deleting an account in the workspace.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { PlainNode } from '../../../src/extension/probes';
+import { activateExtension, fixture, probes } from './helpers';
 
-const EXTENSION_ID = 'starr-reflect.starr-reflect';
 /** A bound on waiting for the tree to change; reaching it fails the test (it is not a sleep). */
 const EVENT_TIMEOUT_MS = 30_000;
 const UNIT = 'ITEST-MON';
 
-interface PlainNode {
-  label: string;
-  description?: string;
-  tooltip?: string;
-  icon?: string;
-  colour?: string;
-  contextValue?: string;
-  open?: { uri: string; line?: number };
-  children: PlainNode[];
-}
-
-interface CoverageState {
-  generation: number;
-  counts: { covered: number; weak: number; uncovered: number; total: number };
-  units: string[];
-  badge: number;
-  accounts: number;
-}
-
-function fixture(...segments: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, 'coverage', ...segments);
-}
-
-const state = () => vscode.commands.executeCommand<CoverageState>('starr._coverageState');
-const tree = (which: 'coverage' | 'accounts' = 'coverage') => vscode.commands.executeCommand<PlainNode[]>('starr._coverageTree', which);
+const coverage = (...segments: string[]) => fixture('coverage', ...segments);
+const state = async () => (await probes()).coverageState();
+const tree = async (which: 'coverage' | 'accounts' = 'coverage') => (await probes()).coverageTree(which);
 
 function unitNode(roots: PlainNode[]): PlainNode | undefined {
   return roots.find((n) => n.label.startsWith(`${UNIT} — `));
@@ -64,7 +41,7 @@ async function waitForUnit(accept: (unit: PlainNode | undefined) => boolean, wha
     if (left <= 0) throw new Error(`Timed out waiting for ${what}; the tree shows ${describeUnit(last)}`);
     let timer: ReturnType<typeof setTimeout> | undefined;
     await Promise.race([
-      vscode.commands.executeCommand('starr._coverageNextChange', generation),
+      (await probes()).coverageNextChange(generation),
       new Promise((resolve) => (timer = setTimeout(resolve, left))),
     ]);
     clearTimeout(timer);
@@ -74,17 +51,15 @@ async function waitForUnit(accept: (unit: PlainNode | undefined) => boolean, wha
 const stateOf = (unit: PlainNode | undefined, id: string) => criteria(unit).get(id)?.icon;
 
 describe('Criteria coverage in a real VS Code', () => {
-  const second = fixture('second.md');
+  const second = coverage('second.md');
 
   before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, 'the extension is loaded');
-    await ext.activate();
+    await activateExtension();
   });
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of [second, fixture('out')]) {
+    for (const uri of [second, coverage('out')]) {
       try {
         await vscode.workspace.fs.delete(uri, { recursive: true });
       } catch {
@@ -114,13 +89,13 @@ describe('Criteria coverage in a real VS Code', () => {
     const evidence = criteria(unit).get('1.1')!.children;
     assert.equal(evidence.length, 1);
     assert.equal(evidence[0].label, 'Monitoring first contact resolution on the returns line');
-    assert.equal(evidence[0].open?.uri, fixture('first.md').toString());
-    const doc = await vscode.workspace.openTextDocument(fixture('first.md'));
+    assert.equal(evidence[0].open?.uri, coverage('first.md').toString());
+    const doc = await vscode.workspace.openTextDocument(coverage('first.md'));
     assert.match(doc.lineAt(evidence[0].open!.line!).text, /\(AC 1\.1\)/);
   });
 
   it('updates when an account is created, edited and deleted', async () => {
-    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('first.md')));
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(coverage('first.md')));
     const text = base
       .replace('criteria: [1.1]', 'criteria: [1.2]')
       .replace('(AC 1.1)', '(AC 1.2)')
@@ -186,9 +161,9 @@ describe('Criteria coverage in a real VS Code', () => {
   });
 
   it('exports the matrix as CSV and Markdown', async () => {
-    const csvUri = fixture('out', 'coverage.csv');
-    const mdUri = fixture('out', 'coverage.md');
-    await vscode.workspace.fs.createDirectory(fixture('out'));
+    const csvUri = coverage('out', 'coverage.csv');
+    const mdUri = coverage('out', 'coverage.md');
+    await vscode.workspace.fs.createDirectory(coverage('out'));
     await vscode.commands.executeCommand('starr.coverage.exportCsv', csvUri);
     await vscode.commands.executeCommand('starr.coverage.exportMarkdown', mdUri);
     const csv = new TextDecoder().decode(await vscode.workspace.fs.readFile(csvUri));
@@ -200,7 +175,7 @@ describe('Criteria coverage in a real VS Code', () => {
 
   it('lists accounts with their sections, words and findings in the Accounts view', async () => {
     const accounts = await tree('accounts');
-    const first = accounts.find((a) => a.open?.uri === fixture('first.md').toString());
+    const first = accounts.find((a) => a.open?.uri === coverage('first.md').toString());
     assert.ok(first, accounts.map((a) => a.label).join(', '));
     assert.match(first.description ?? '', /^L-900 · 5\/5 sections · \d+ words · reflection shallow · \d+ issues?$/);
     assert.deepEqual(first.children.map((s) => s.label), ['✓ Situation', '✓ Task', '✓ Action', '✓ Result', '✓ Reflection']);

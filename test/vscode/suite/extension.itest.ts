@@ -3,53 +3,18 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/analysis';
+import { EXTENSION_ID, activateExtension, closeAllEditors, codeOf, fixture as fixtureIn, probes, starrDiagnostics, untitled, waitForDiagnostics } from './helpers';
 
-const EXTENSION_ID = 'starr-reflect.starr-reflect';
 /** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
 const EVENT_TIMEOUT_MS = 15_000;
 
-function fixture(...parts: string[]): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, 'extension', ...parts);
-}
+const fixture = (...parts: string[]) => fixtureIn('extension', ...parts);
 
-function starrDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'starr');
-}
+/** Resolve when `check` holds for the STARR diagnostics of `uri`, re-testing on every diagnostics change. */
+const waitFor = (uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string) => waitForDiagnostics(uri, check, { ms: EVENT_TIMEOUT_MS, what });
 
-function codeOf(d: vscode.Diagnostic): string | undefined {
-  return typeof d.code === 'object' ? String(d.code.value) : d.code === undefined ? undefined : String(d.code);
-}
-
-/** Resolve when `check` holds for the diagnostics of `uri`, re-testing on every diagnostics change. */
-function waitForDiagnostics(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const test = () => {
-      const ds = vscode.languages.getDiagnostics(uri);
-      if (check(ds)) {
-        cleanup();
-        resolve(ds);
-        return true;
-      }
-      return false;
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) test();
-    });
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`Timed out waiting for ${what} on ${uri.toString(true)}; have: ${JSON.stringify(vscode.languages.getDiagnostics(uri).map((d) => [codeOf(d), d.message]))}`));
-    }, EVENT_TIMEOUT_MS);
-    const cleanup = () => {
-      clearTimeout(timer);
-      sub.dispose();
-    };
-    test();
-  });
-}
-
-const stats = () => vscode.commands.executeCommand<{ lastAnalysisMs: number; lastAnalysisUri: string; analyses: number }>('starr._stats');
+const stats = async () => (await probes()).stats();
+const statusText = async () => (await probes()).statusText();
 
 /** Resolve once `check` holds, testing it now and after each diagnostics change of `uri` (subscribed first: no race). */
 async function untilDiagnosticsChange(uri: vscode.Uri, check: () => Promise<boolean>): Promise<void> {
@@ -72,57 +37,26 @@ async function untilDiagnosticsChange(uri: vscode.Uri, check: () => Promise<bool
   }
 }
 
-/** Poll-free wait for the status bar: re-read it after each analysis-driven diagnostics change. */
-async function statusText(): Promise<string> {
-  return (await vscode.commands.executeCommand<string>('starr._statusText')) ?? '';
-}
-
-let untitledCount = 0;
-/** A new unsaved Markdown document with its own name, so no earlier document's backup is ever restored into it. */
-async function untitled(content: string): Promise<vscode.TextDocument> {
-  const uri = vscode.Uri.parse(`untitled:/starr-itest-${Date.now()}-${++untitledCount}.md`);
-  const doc = await vscode.workspace.openTextDocument(uri);
-  if (content) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.insert(uri, new vscode.Position(0, 0), content);
-    assert.ok(await vscode.workspace.applyEdit(edit));
-  }
-  assert.equal(doc.languageId, 'markdown');
-  return doc;
-}
-
-async function closeAll(): Promise<void> {
-  // Revert first so unsaved test edits never prompt.
-  for (const doc of vscode.workspace.textDocuments) {
-    if (doc.isDirty) {
-      await vscode.window.showTextDocument(doc);
-      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
-    }
-  }
-  await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-}
-
 describe('STARR extension', function () {
   this.timeout(60_000);
 
-  before(async () => {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext, `extension ${EXTENSION_ID} is loaded`);
-    await ext.activate();
-  });
+  before(activateExtension);
 
-  afterEach(closeAll);
+  afterEach(closeAllEditors);
 
-  it('reports activation time and timings through starr._stats', async () => {
-    const stats = await vscode.commands.executeCommand<{ activationMs: number; longestBlockMs: number }>('starr._stats');
-    assert.ok(stats && stats.activationMs > 0, 'activation time is measured');
-    console.log(`    activation ${stats.activationMs.toFixed(1)} ms`);
+  it('registers no test-only command; a test run gets the probes from activate()', async () => {
+    // The one internal command is a quick fix's (a code action's command must be a command); tests use the probes.
+    assert.deepEqual((await vscode.commands.getCommands(true)).filter((c) => c.startsWith('starr._')), ['starr._saveAllowList']);
+    const p = await probes();
+    assert.equal(typeof p.coverageNextChange, 'function');
+    // Timing is logged, not asserted.
+    console.log(`    activation ${p.stats().activationMs.toFixed(1)} ms`);
   });
 
   it('shows diagnostics with rule codes, docs links, exact ranges and severities', async () => {
     const uri = fixture('weak-account.md');
     await vscode.window.showTextDocument(uri);
-    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const ds = await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
     const missing = ds.filter((d) => codeOf(d) === 'missing-section');
     assert.equal(missing.length, 1);
     const d = missing[0];
@@ -139,20 +73,20 @@ describe('STARR extension', function () {
   });
 
   it('leaves a README that is not an account alone', async () => {
-    const account = fixture('weak-account.md');
     const readme = fixture('README.md');
     await vscode.window.showTextDocument(readme);
-    // Opening an account next: once its diagnostics arrive, the README has long been considered.
-    await vscode.window.showTextDocument(account);
-    await waitForDiagnostics(account, (d) => d.some((x) => x.source === 'starr'), 'account diagnostics');
+    // The same analysis its diagnostics wait on: it decides, once the .starr.yaml is read, that this is no account.
+    assert.equal(await (await probes()).account(readme), undefined);
     assert.deepEqual(starrDiagnostics(readme), []);
+    // The same question about an account gets its findings, so the answer above is not for want of asking.
+    assert.ok((await (await probes()).account(fixture('weak-account.md')))?.includes('missing-section'));
   });
 
   it('shows sections, words and issues in the status bar', async () => {
     const uri = fixture('weak-account.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    const ds = await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const ds = await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
     const words = analyze(doc.getText()).account.words;
     const issues = ds.filter((d) => d.source === 'starr').length;
     const text = await statusText();
@@ -164,14 +98,14 @@ describe('STARR extension', function () {
     const deep = 'Ringing first worked because she heard the new date from me, not a letter. I now ring every customer whose repair slips, before the letter goes out.';
     const doc = await untitled(`## Situation\n\nA repair slipped.\n\n## Task\n\nTell the tenant.\n\n## Action\n\nI rang her.\n\n## Result\n\nNo complaint.\n\n## Reflection\n\n${shallow}\n`);
     await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection');
+    await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection');
     const heading = new vscode.Position(16, 3);
     assert.equal(doc.lineAt(heading.line).text, '## Reflection');
     const hoverText = async () => {
       const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', doc.uri, heading);
       return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     };
-    const tooltip = async () => (await vscode.commands.executeCommand<string>('starr._statusTooltip')) ?? '';
+    const tooltip = async () => (await probes()).statusTooltip();
     assert.match(await tooltip(), /\*\*Reflection: Shallow\.\*\* It states a lesson or an intention/);
     assert.match(await tooltip(), /To deepen it: judge what worked or did not and why/);
     let text = await hoverText();
@@ -181,7 +115,7 @@ describe('STARR extension', function () {
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, doc.lineAt(18).range, deep);
     assert.ok(await vscode.workspace.applyEdit(edit));
-    await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection to clear');
+    await waitFor(doc.uri, (d) => !d.some((x) => codeOf(x) === 'shallow-reflection'), 'shallow-reflection to clear');
     assert.match(await tooltip(), /\*\*Reflection: Deep\.\*\* It judges why things went as they did and names a concrete change in practice\./);
     text = await hoverText();
     assert.match(text, /\*\*Reflection: Deep\.\*\*/);
@@ -192,7 +126,7 @@ describe('STARR extension', function () {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('weak-account.md')));
     const doc = await untitled(text);
     await vscode.window.showTextDocument(doc);
-    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const ds = await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
     const d = ds.find((x) => codeOf(x) === 'missing-section')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const add = actions.find((a) => a.title === 'Add the Reflection section');
@@ -202,7 +136,7 @@ describe('STARR extension', function () {
     assert.ok(actions.some((a) => a.title === 'Disable missing-section for this file'));
     assert.ok(await vscode.workspace.applyEdit(add.edit));
     assert.match(doc.getText(), /keeping us in the loop", and the call was closed within our two-hour call-back standard\.\n\n## Reflection\n\n<!-- .+ -->\n$/);
-    await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
+    await waitFor(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), text);
   });
@@ -211,14 +145,14 @@ describe('STARR extension', function () {
     const doc = await untitled('---\nunit: CS3-SP\n---\n\n## Situation\n\nMrs Jane Smith rang on 3 May. Her email is jane.smith@example.com.\n\n## Result\n\nSatisfaction improved.\n');
     await vscode.window.showTextDocument(doc);
     const fixFor = async (rule: string, title: string, match: (d: vscode.Diagnostic) => boolean, clears = true) => {
-      const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === rule && match(x)), rule);
+      const ds = await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === rule && match(x)), rule);
       const d = ds.find((x) => codeOf(x) === rule && match(x))!;
       const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
       const a = actions.find((x) => x.title === title);
       assert.ok(a?.edit, `"${title}" offered; got ${actions.map((x) => x.title).join(', ')}`);
       assert.ok(await vscode.workspace.applyEdit(a.edit));
       // A placeholder is for the learner to fill in, so it does not clear its finding.
-      if (clears) await waitForDiagnostics(doc.uri, (after) => !after.some((x) => codeOf(x) === rule && match(x)), `${rule} to clear`);
+      if (clears) await waitFor(doc.uri, (after) => !after.some((x) => codeOf(x) === rule && match(x)), `${rule} to clear`);
     };
     await fixFor('personal-data', 'Anonymise as "Mrs S"', (d) => /Mrs Jane Smith/.test(d.message));
     assert.match(doc.getText(), /\nMrs S rang on 3 May\./);
@@ -237,7 +171,7 @@ describe('STARR extension', function () {
     assert.ok(words >= 1500 && words < 1700, `${words} words`);
     const doc = await untitled(text);
     const editor = await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'first analysis');
+    await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'first analysis');
     const times: number[] = [];
     for (let i = 0; i < 5; i++) {
       const before = (await stats()).analyses;
@@ -256,7 +190,7 @@ describe('STARR extension', function () {
     const text = new TextDecoder().decode(await vscode.workspace.fs.readFile(fixture('weak-account.md')));
     const doc = await untitled(text);
     await vscode.window.showTextDocument(doc);
-    const ds = await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const ds = await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
     const d = ds.find((x) => codeOf(x) === 'missing-section')!;
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, d.range, vscode.CodeActionKind.QuickFix.value);
     const disable = actions.find((a) => a.title === 'Disable missing-section for this line');
@@ -264,14 +198,14 @@ describe('STARR extension', function () {
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
     assert.equal(doc.lineAt(33).text, '<!-- starr-disable-next-line missing-section -->');
     assert.equal(doc.lineAt(34).text, '## Result');
-    await waitForDiagnostics(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
+    await waitFor(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
   });
 
   it('shows hover help on a flagged span', async () => {
     const uri = fixture('weak-account.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
     const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(33, 4));
     const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
     assert.match(text, /Why assessors care/);
@@ -284,21 +218,21 @@ describe('STARR extension', function () {
   it('checks a file as an account when asked to, and stops when asked', async () => {
     const uri = fixture('one-section.md');
     await vscode.window.showTextDocument(uri);
-    assert.deepEqual(starrDiagnostics(uri), []);
+    assert.equal(await (await probes()).account(uri), undefined, 'one heading and no front matter: not an account');
     await vscode.commands.executeCommand('starr.checkAsAccount');
-    await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section after the override');
+    await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section after the override');
     await vscode.commands.executeCommand('starr.stopCheckingAsAccount');
-    await waitForDiagnostics(uri, (d) => !d.some((x) => x.source === 'starr'), 'diagnostics to clear');
+    await waitFor(uri, (d) => !d.some((x) => x.source === 'starr'), 'diagnostics to clear');
   });
 
   it('shows a broken .starr.yaml problem at its line and checks with defaults', async () => {
     const account = fixture('broken-config', 'account.md');
     const config = fixture('broken-config', '.starr.yaml');
     await vscode.window.showTextDocument(account);
-    const ds = await waitForDiagnostics(account, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section with defaults');
+    const ds = await waitFor(account, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section with defaults');
     // Defaults: missing-section stays an error.
     assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
-    const cds = await waitForDiagnostics(config, (d) => d.some((x) => x.source === 'starr'), 'config problems');
+    const cds = await waitFor(config, (d) => d.some((x) => x.source === 'starr'), 'config problems');
     assert.ok(cds.some((d) => d.range.start.line === 2 && d.severity === vscode.DiagnosticSeverity.Error), 'a problem on line 3 (`sometimes`)');
   });
 
@@ -309,9 +243,9 @@ describe('STARR extension', function () {
       const plain = fixture('broken-config', 'account.md');
       const wins = fixture('config-wins', 'account.md');
       await vscode.window.showTextDocument(plain);
-      await waitForDiagnostics(plain, (d) => d.some((x) => codeOf(x) === 'missing-section' && x.severity === vscode.DiagnosticSeverity.Information), 'the setting to apply');
+      await waitFor(plain, (d) => d.some((x) => codeOf(x) === 'missing-section' && x.severity === vscode.DiagnosticSeverity.Information), 'the setting to apply');
       await vscode.window.showTextDocument(wins);
-      const ds = await waitForDiagnostics(wins, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+      const ds = await waitFor(wins, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
       assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Warning), 'the file sets warning and wins');
     } finally {
       await starr.update('rules', undefined, vscode.ConfigurationTarget.Workspace);
@@ -333,23 +267,23 @@ describe('STARR extension', function () {
     for (const h of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(h), h);
     assert.match(text, /^---\ntitle: Title of the event\n/);
     // The inserted account is itself an account: it gets checked.
-    await waitForDiagnostics(doc.uri, (d) => d.some((x) => x.source === 'starr'), 'diagnostics on the new account');
+    await waitFor(doc.uri, (d) => d.some((x) => x.source === 'starr'), 'diagnostics on the new account');
   });
 
   it('checks every account in the workspace and lists closed ones in Problems', async () => {
     // No test opens this one, so only the workspace check can put its problems in the Problems panel.
     const closed = fixture('never-opened', 'account.md');
-    assert.deepEqual(starrDiagnostics(closed), []);
+    assert.ok(!vscode.workspace.textDocuments.some((d) => d.uri.toString() === closed.toString()), 'the account is not open');
     const r = await vscode.commands.executeCommand<{ accounts: number; finished: boolean }>('starr.checkWorkspace');
     assert.equal(r.finished, true);
     assert.ok(r.accounts >= 3, `found ${r.accounts} accounts`);
-    const ds = await waitForDiagnostics(closed, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'problems for a closed account');
+    const ds = await waitFor(closed, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'problems for a closed account');
     assert.ok(ds.filter((d) => codeOf(d) === 'missing-section').every((d) => d.severity === vscode.DiagnosticSeverity.Error));
     assert.deepEqual(starrDiagnostics(fixture('README.md')), []);
   });
 
   it('analyses the 2 MB list-heavy document off the extension-host thread', async () => {
-    const before = await vscode.commands.executeCommand<{ offThreadAnalyses: number; longestBlockMs: number; longestBlockWhat: string }>('starr._stats', { resetLongestBlock: true });
+    const before = (await probes()).stats({ resetLongestBlock: true });
     console.log(`    longest extension-host block before this test: ${before.longestBlockMs.toFixed(1)} ms (${before.longestBlockWhat})`);
     // The shape that makes the Markdown parser quadratic: one Action made of thousands of list items.
     const verbs = ['rang', 'emailed', 'checked', 'logged', 'agreed', 'confirmed', 'escalated', 'explained'];
@@ -364,8 +298,8 @@ describe('STARR extension', function () {
     const big = `---\nunit: CS3-SP\n---\n\n## Situation\n\nA customer rang about a late order.\n\n## Action\n\n${items.join('\n')}\n\n## Result\n\nThe order arrived.\n`;
     const doc = await untitled(big);
     await vscode.window.showTextDocument(doc);
-    await waitForDiagnostics(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section from the worker');
-    const after = await vscode.commands.executeCommand<{ offThreadAnalyses: number; longestBlockMs: number; longestBlockWhat: string; lastAnalysisMs: number }>('starr._stats');
+    await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section from the worker');
+    const after = await stats();
     assert.ok(after.offThreadAnalyses > before.offThreadAnalyses, 'analysed in the worker');
     // The worker's summary feeds the status bar like any other analysis.
     assert.match(await statusText(), /^STARR 3\/5 · [\d,]+ words · \d+ issues?$/);

@@ -1,66 +1,18 @@
 // In-host tests of tutor feedback (comment threads, commands, diagnostics) and the quality report webview.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { activateExtension, fixture, probes, waitForDiagnostics } from './helpers';
 
-const EXTENSION_ID = 'starr-reflect.starr-reflect';
-/** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
-const EVENT_TIMEOUT_MS = 20_000;
-
-interface ThreadView {
-  range: [number, number, number, number];
-  label?: string;
-  state: string;
-  comments: { author: string; body: string; label?: string }[];
-}
-
-interface ReportView {
-  title: string;
-  viewType: string;
-  visible: boolean;
-  html: string;
-  report: { title: string; rows: { path: string; learner: string; openFeedback: number; reason?: string; sections: { present: boolean }[] }[]; sample?: { seed: string } };
-}
-
-function fixture(name: string): vscode.Uri {
-  const folder = vscode.workspace.workspaceFolders?.[0];
-  assert.ok(folder, 'the fixture workspace is open');
-  return vscode.Uri.joinPath(folder.uri, 'feedback', name);
-}
+const feedback = (name: string) => fixture('feedback', name);
 
 async function open(name: string): Promise<vscode.TextEditor> {
-  const ext = vscode.extensions.getExtension(EXTENSION_ID);
-  assert.ok(ext, 'the extension is loaded');
-  await ext.activate();
-  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(fixture(name)), { preview: false });
-}
-
-function feedbackDiagnostics(uri: vscode.Uri): vscode.Diagnostic[] {
-  return vscode.languages.getDiagnostics(uri).filter((d) => d.source === 'starr-feedback');
+  await activateExtension();
+  return vscode.window.showTextDocument(await vscode.workspace.openTextDocument(feedback(name)), { preview: false });
 }
 
 /** Resolve when `check` holds for the feedback diagnostics of `uri`, re-testing on every diagnostics change. */
-function waitForFeedback(uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string): Promise<vscode.Diagnostic[]> {
-  return new Promise((resolve, reject) => {
-    const test = () => {
-      const ds = feedbackDiagnostics(uri);
-      if (!check(ds)) return;
-      cleanup();
-      resolve(ds);
-    };
-    const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-      if (e.uris.some((u) => u.toString() === uri.toString())) test();
-    });
-    const timer = setTimeout(() => {
-      cleanup();
-      reject(new Error(`Timed out waiting for ${what}; have: ${JSON.stringify(feedbackDiagnostics(uri).map((d) => d.message))}`));
-    }, EVENT_TIMEOUT_MS);
-    const cleanup = () => {
-      clearTimeout(timer);
-      sub.dispose();
-    };
-    test();
-  });
-}
+const waitForFeedback = (uri: vscode.Uri, check: (ds: vscode.Diagnostic[]) => boolean, what: string) =>
+  waitForDiagnostics(uri, check, { ms: 20_000, source: 'starr-feedback', what });
 
 function select(editor: vscode.TextEditor, words: string): void {
   const doc = editor.document;
@@ -72,7 +24,7 @@ function select(editor: vscode.TextEditor, words: string): void {
 describe('Tutor feedback in a real VS Code', () => {
   afterEach(async () => {
     for (const name of ['account.md', 'clean.md']) {
-      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === fixture(name).toString());
+      const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === feedback(name).toString());
       if (doc?.isDirty) {
         await vscode.window.showTextDocument(doc);
         await vscode.commands.executeCommand('workbench.action.files.revert');
@@ -83,7 +35,7 @@ describe('Tutor feedback in a real VS Code', () => {
 
   it('shows each comment as a thread with the tutor as author, and open feedback in Problems', async () => {
     const editor = await open('account.md');
-    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    const threads = await (await probes()).feedbackThreads(editor.document.uri);
     assert.equal(threads.length, 1);
     assert.deepEqual(threads[0].comments, [{ author: 'tutor:AB', body: 'Say which SLA target applied.', label: 'open' }]);
     assert.equal(threads[0].state, 'unresolved');
@@ -96,8 +48,7 @@ describe('Tutor feedback in a real VS Code', () => {
 
   it('lists open feedback across the workspace in the Feedback view; a click opens the account at the comment', async () => {
     await open('account.md');
-    type Item = { label?: string; description?: string; command?: string; uri?: string; line?: number };
-    const view = await vscode.commands.executeCommand<(Item & { comments: Item[] })[]>('starr._feedbackView');
+    const view = await (await probes()).feedbackView();
     const account = view.find((a) => a.uri?.endsWith('feedback/account.md'));
     assert.ok(account, `the fixture account is listed (have: ${view.map((a) => a.uri).join(', ')})`);
     assert.equal(account.label, 'Courier SLA recovery');
@@ -119,7 +70,7 @@ describe('Tutor feedback in a real VS Code', () => {
     const added = original.replace('On-time delivery rose from 86% to 98.4% by 1 April.', '{==On-time delivery rose from 86% to 98.4% by 1 April.==}{>>[tutor open] From what baseline, measured how?<<}');
     assert.equal(editor.document.getText(), added);
     await waitForFeedback(editor.document.uri, (d) => d.length === 1, 'the new feedback in Problems');
-    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    const threads = await (await probes()).feedbackThreads(editor.document.uri);
     assert.equal(threads.length, 1);
     assert.equal(threads[0].comments[0].author, 'tutor');
 
@@ -129,7 +80,7 @@ describe('Tutor feedback in a real VS Code', () => {
     assert.equal(await vscode.commands.executeCommand('starr.feedback.resolve', undefined, 'mark'), true);
     assert.equal(editor.document.getText(), added.replace('[tutor open]', '[tutor resolved]'));
     await waitForFeedback(editor.document.uri, (d) => d.length === 0, 'no open feedback once resolved');
-    const resolved = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    const resolved = await (await probes()).feedbackThreads(editor.document.uri);
     assert.equal(resolved[0].state, 'resolved');
 
     // Remove: only the learner's words are left, byte for byte; and it is one undoable edit.
@@ -146,7 +97,7 @@ describe('Tutor feedback in a real VS Code', () => {
     editor.selection = new vscode.Selection(inside, inside);
     assert.equal(await vscode.commands.executeCommand('starr.feedback.reply', undefined, 'The 98% next-day target.'), true);
     assert.ok(editor.document.getText().includes('{>>[tutor:AB open] Say which SLA target applied.<<}{>>[learner reply] The 98% next-day target.<<}'));
-    const threads = await vscode.commands.executeCommand<ThreadView[]>('starr._feedbackThreads', editor.document.uri);
+    const threads = await (await probes()).feedbackThreads(editor.document.uri);
     assert.deepEqual(threads.map((t) => t.comments.map((c) => c.author)), [['tutor:AB', 'learner']]);
 
     const add = editor.document.positionAt(editor.document.getText().indexOf('with named contacts'));
@@ -158,7 +109,7 @@ describe('Tutor feedback in a real VS Code', () => {
   it('opens the quality report in a webview and samples for a spot check', async () => {
     await open('account.md');
     await vscode.commands.executeCommand('starr.report.show');
-    const shown = await vscode.commands.executeCommand<ReportView>('starr._reportModel');
+    const shown = (await probes()).reportModel();
     assert.ok(shown, 'a report panel is open');
     assert.equal(shown.viewType, 'starr.report');
     assert.equal(shown.title, 'STARR quality report');
@@ -176,7 +127,8 @@ describe('Tutor feedback in a real VS Code', () => {
     assert.doesNotMatch(shown.html, /\b(src|href)="(https?:)?\/\//);
 
     await vscode.commands.executeCommand('starr.report.sample', 2, 'itest');
-    const sample = await vscode.commands.executeCommand<ReportView>('starr._reportModel');
+    const sample = (await probes()).reportModel();
+    assert.ok(sample, 'the sample panel is open');
     assert.equal(sample.title, 'STARR spot-check sample');
     assert.equal(sample.report.rows.length, 2);
     assert.equal(sample.report.sample?.seed, 'itest');

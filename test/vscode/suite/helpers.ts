@@ -1,5 +1,7 @@
 // Shared helpers for in-host tests: wait on real editor events, never on fixed sleeps.
+import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { Probes } from '../../../src/extension/probes';
 
 export const EXTENSION_ID = 'starr-reflect.starr-reflect';
 
@@ -20,6 +22,17 @@ export async function activateExtension(): Promise<vscode.Extension<unknown>> {
   if (!ext) throw new Error(`Extension ${EXTENSION_ID} is not loaded: is extensionDevelopmentPath the repository root?`);
   await ext.activate();
   return ext;
+}
+
+/**
+ * What the extension lets tests read of its state: activate() returns it when VS Code runs the extension under
+ * test (extensionTestsPath set), and nothing otherwise. No command exposes it.
+ */
+export async function probes(): Promise<Probes> {
+  const ext = await activateExtension();
+  const p = ext.exports as Partial<Probes> | undefined;
+  assert.ok(p?.stats && p.coverageTree && p.feedbackThreads && p.statusText && p.account, 'the extension returns its probes to a test run');
+  return p as Probes;
 }
 
 export function starrDiagnostics(uri: vscode.Uri, source = 'starr'): vscode.Diagnostic[] {
@@ -76,6 +89,27 @@ export function lineOf(doc: vscode.TextDocument, text: string): number {
   throw new Error(`No line "${text}" in ${doc.uri.path}`);
 }
 
+/** Closes every editor, reverting unsaved test edits first so nothing prompts. */
 export async function closeAllEditors(): Promise<void> {
+  for (const doc of vscode.workspace.textDocuments) {
+    if (doc.isDirty) {
+      await vscode.window.showTextDocument(doc);
+      await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    }
+  }
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+}
+
+let untitledCount = 0;
+/** A new unsaved Markdown document with its own name, so no earlier document's backup is ever restored into it. */
+export async function untitled(content: string): Promise<vscode.TextDocument> {
+  const uri = vscode.Uri.parse(`untitled:/starr-itest-${Date.now()}-${++untitledCount}.md`);
+  const doc = await vscode.workspace.openTextDocument(uri);
+  if (content) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(uri, new vscode.Position(0, 0), content);
+    assert.ok(await vscode.workspace.applyEdit(edit));
+  }
+  assert.equal(doc.languageId, 'markdown');
+  return doc;
 }

@@ -1,0 +1,75 @@
+// What the in-editor tests read of the extension's state. It is no command: activate() returns it only when
+// VS Code runs the extension under test (ExtensionMode.Test), so users never see or run any of it.
+import type * as vscode from 'vscode';
+import type { QualityReport } from '../core/report';
+import type { Log } from './log';
+
+/** A tree node as plain data. */
+export interface PlainNode {
+  label: string;
+  description?: string;
+  tooltip?: string;
+  icon?: string;
+  colour?: string;
+  contextValue?: string;
+  /** Where clicking goes: a URI and 0-based line. */
+  open?: { uri: string; line?: number };
+  children: PlainNode[];
+}
+
+export interface ThreadView {
+  range: [number, number, number, number];
+  label?: string;
+  state: 'resolved' | 'unresolved';
+  comments: { author: string; body: string; label?: string }[];
+}
+
+export interface FeedbackItem {
+  label?: string;
+  description?: string;
+  command?: string;
+  uri?: string;
+  line?: number;
+}
+
+export interface CoverageState {
+  generation: number;
+  counts: { covered: number; weak: number; uncovered: number; total: number };
+  units: string[];
+  badge: number;
+  accounts: number;
+}
+
+export interface ReportView {
+  title: string;
+  viewType: string;
+  visible: boolean;
+  html: string;
+  report: QualityReport;
+}
+
+export type Stats = Log['stats'] & { accounts: number };
+
+export interface Probes {
+  /** Activation time, the longest block, analysis counts. */
+  stats(options?: { resetLongestBlock?: boolean }): Stats;
+  /**
+   * The extension's own analysis of a document, as its diagnostics get it: the rule ids of its findings,
+   * or undefined when the extension does not treat it as an account.
+   */
+  account(uri: vscode.Uri): Promise<string[] | undefined>;
+  /** What the status bar shows now, and its tooltip. */
+  statusText(): string;
+  statusTooltip(): string;
+  /** The comment threads shown for a document, once rebuilt from its current text. */
+  feedbackThreads(uri: vscode.Uri): Promise<ThreadView[]>;
+  /** What the Feedback view lists. */
+  feedbackView(): Promise<(FeedbackItem & { comments: FeedbackItem[] })[]>;
+  /** The model behind the open report panel. */
+  reportModel(): ReportView | undefined;
+  /** A coverage view's tree as plain data. */
+  coverageTree(which?: 'coverage' | 'accounts'): Promise<PlainNode[]>;
+  coverageState(): Promise<CoverageState>;
+  /** Resolves with the generation after `after`, once the coverage has been recomputed. */
+  coverageNextChange(after: number): Promise<number>;
+}
