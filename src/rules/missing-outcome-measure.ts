@@ -21,7 +21,7 @@ const MEASURE = new RegExp(
     // Quoted feedback: at least two words inside quotes.
     '["“][^"”\\n]*\\S\\s+\\S[^"”\\n]*["”]',
   ].join('|'),
-  'giu',
+  'gi',
 );
 
 const FIGURE = /[0-9£$€]/g;
