@@ -1,5 +1,5 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
-import { fastYamlMap } from './fast-yaml';
+import { fastYamlMap } from './fast-paths';
 import type { FrontMatter, FrontMatterFields, Span } from './types';
 
 const STATUSES = ['draft', 'submitted', 'assessed'] as const;

@@ -5,7 +5,7 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
 import { findStructure, type SectionCandidate } from './structure';
-import { countIndexed, indexWords, isAsciiLetter, sentenceSpans, spanContains, wordKeyAt } from './text';
+import { countWords, isPhraseWordAt, sentenceSpans, spanContains } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -148,15 +148,13 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     current = c;
   }
 
-  // One pass over the prose finds every word start: section counts are then two binary searches each.
-  const wordIndex = indexWords(prose);
   const sections: Section[] = [];
   const sectionById = new Map<string, Section>();
   for (let i = 0; i < candidates.length; i++) {
     const c = candidates[i];
     const end = i + 1 < candidates.length ? candidates[i + 1].heading.span.start : text.length;
     const body = { start: Math.min(c.bodyStart, end), end };
-    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countIndexed(prose, wordIndex, body.start, body.end), sectionById.has(c.def.id), prose, c.inferred === true);
+    const section = new SectionImpl(c.def, c.heading, { start: c.heading.span.start, end }, body, countWords(prose, body.start, body.end), sectionById.has(c.def.id), prose, c.inferred === true);
     sections.push(section);
     if (!section.duplicate) sectionById.set(c.def.id, section);
   }
@@ -170,7 +168,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   if (frontMatter?.fields.criteria) {
     for (const c of frontMatterCriteriaSpans(frontMatter, text)) criteria.push({ id: c.id, span: c.span, source: 'front-matter' });
   }
-  for (const r of inlineCriteria(prose, wordIndex.phrase, wordIndex.keys)) {
+  for (const r of inlineCriteria(prose)) {
     const sec = sections.find((s) => r.span.start >= s.span.start && r.span.start < s.span.end);
     criteria.push({ ...r, source: 'inline', sectionId: sec?.id });
   }
@@ -188,9 +186,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     sectionById,
     preamble,
     prose,
-    words: wordIndex.counted.length,
-    wordStarts: wordIndex.phrase,
-    wordKeys: wordIndex.keys,
+    words: countWords(prose),
     criteria,
     critic: critic.marks,
     criticProblems: critic.problems,
@@ -274,7 +270,6 @@ function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: N
     return { def: m.def, heading: { text: label.replace(/[\s:–—-]+$/, ''), span: { start: s.start, end }, style: 'label' }, bodyStart: end };
   }
   if (first.type === 'text') {
-    if (!mayBeLabel(first.value)) return undefined;
     const colon = LABEL.exec(first.value);
     if (!colon) return undefined;
     const m = matchSection(framework, colon[1], 'label');
@@ -287,52 +282,24 @@ function labelOf(p: Paragraph, framework: Framework, text: string, spanOf: (n: N
   return undefined;
 }
 
-export const LABEL = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/;
+const LABEL = /^([A-Za-z][A-Za-z' ]{1,38}?)\s*:/;
 
-/**
- * False when LABEL cannot match: a letter, then only letters, apostrophes and space up to a colon. Most
- * paragraphs fail within a word or two, so this spares the regex for every paragraph of every account.
- */
-export function mayBeLabel(v: string): boolean {
-  if (!isAsciiLetter(v.charCodeAt(0))) return false;
-  for (let i = 1; i < v.length; i++) {
-    const c = v.charCodeAt(i);
-    if (c === 58) return true;
-    // Anything non-ASCII may be space (\s): the regex decides.
-    if (c >= 128) return true;
-    const space = c === 32 || (c >= 9 && c <= 13);
-    // The label itself is at most 39 characters; only space may come between it and the colon.
-    if (!space && (i >= 40 || !(isAsciiLetter(c) || c === 39))) return false;
-  }
-  return false;
-}
-
-// "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a". Tried only at word starts (sticky).
-const INLINE_CRITERIA = /ACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/iy;
+// "AC 1.2", "ACs 1.1, 1.2 and 3.1", "(AC 2.3/2.4)", "AC2.1a".
+const INLINE_CRITERIA = /\bACs?\s*:?\s*\d+(?:\.\d+)+[a-z]?(?:\s*(?:,|&|\/|\band\b|\bor\b)\s*\d+(?:\.\d+)+[a-z]?)*/gi;
 const CRITERION_ID = /\d+(?:\.\d+)+[a-z]?/gi;
-// The word keys a reference can start with: "AC" then a non-letter ("AC 1.2", "AC2.1"), or "ACs".
-const AC_KEY = wordKeyAt('ac ', 0);
-const ACS_KEY = wordKeyAt('acs', 0);
 
-/**
- * Criterion references in the prose. A reference starts a word, so only words whose key is "AC" or "ACS"
- * are tried: a handful per account, where a regex search visits every character.
- */
-export function inlineCriteria(prose: string, starts: Int32Array, keys: Uint16Array): { id: string; span: Span }[] {
+/** Criterion references in the prose, each starting a word (not "TRAC 1.2", nor "caféAC 1.3"). */
+export function inlineCriteria(prose: string): { id: string; span: Span }[] {
   const out: { id: string; span: Span }[] = [];
-  let next = 0;
-  for (let k = 0; k < keys.length; k++) {
-    const key = keys[k];
-    if (key !== AC_KEY && key !== ACS_KEY) continue;
-    const q = starts[k];
-    if (q < next) continue;
-    INLINE_CRITERIA.lastIndex = q;
-    const m = INLINE_CRITERIA.exec(prose);
-    if (!m) continue;
-    next = q + m[0].length;
+  INLINE_CRITERIA.lastIndex = 0;
+  for (let m = INLINE_CRITERIA.exec(prose); m; m = INLINE_CRITERIA.exec(prose)) {
+    if (isPhraseWordAt(prose, m.index - 1)) {
+      INLINE_CRITERIA.lastIndex = m.index + 1;
+      continue;
+    }
     CRITERION_ID.lastIndex = 0;
     for (let id = CRITERION_ID.exec(m[0]); id; id = CRITERION_ID.exec(m[0])) {
-      const start = q + id.index;
+      const start = m.index + id.index;
       out.push({ id: id[0], span: { start, end: start + id[0].length } });
     }
   }

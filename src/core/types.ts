@@ -207,10 +207,6 @@ export interface AccountModel {
   /** The document's prose: same length as `text`, with everything that is not prose blanked to spaces. */
   prose: string;
   words: number;
-  /** Offsets in the prose where a run of letters, digits or "_" begins: where the phrase rules look. */
-  wordStarts: Int32Array;
-  /** The key (wordKeyAt) of the word at each of wordStarts, so phrase searches can rule out most words at once. */
-  wordKeys: Uint16Array;
   criteria: CriterionRef[];
   critic: CriticMark[];
   criticProblems: CriticProblem[];

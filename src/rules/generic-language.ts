@@ -92,6 +92,6 @@ export default defineRule(
         // `text`: the words as written, what the allow list takes; `phrase`: the lexicon entry they matched.
         data: { phrase: entry.phrase ?? phrase, text: phrase, category: entry.category, suggestion },
       });
-    }, account.wordStarts, account.wordKeys);
+    });
   },
 );

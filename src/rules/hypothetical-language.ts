@@ -37,7 +37,6 @@ export default defineRule(
     compiled ??= compileLexicon(lexicon(lexiconData).entries);
     const quotes = proseQuotes(account);
     const allowed = allowedSpans(account, config.allow);
-    const starts = account.wordStarts;
     const prose = account.prose;
     // With sections (headed or inferred), the story's sections; with none, the whole text, leaving out the
     // sentences that reflect or plan ("next time I would…"), as a Reflection would be left out.
@@ -61,7 +60,7 @@ export default defineRule(
           span: found,
           data: { phrase, section, category: entry.category, advice: `Each one ${lead}. ${entry.suggestion ?? ''}`.trim() },
         });
-      }, starts, account.wordKeys);
+      });
     }
   },
 );

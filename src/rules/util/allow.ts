@@ -24,7 +24,7 @@ export function allowedSpans(account: AccountModel, allow: readonly string[]): (
   const found: Span[] = [];
   lexiconOf(allow).each(account.prose, account.preamble.start, account.prose.length, (m) => {
     found.push({ start: m.index, end: m.index + m[0].length });
-  }, account.wordStarts, account.wordKeys);
+  });
   if (!found.length) return () => false;
   return (span) => found.some((a) => a.start < span.end && span.start < a.end);
 }

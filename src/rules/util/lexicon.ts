@@ -1,7 +1,7 @@
 import { upTo } from './text';
 import type { LexiconEntry } from '../../core/data';
-import { addKey, escapeRegExp, hasKey, isPhraseWordAt, keySet, lowerBound, normalise, wordKeyAt, wordStarts, type KeySet } from '../../core/text';
-import { firstKeysOf } from './first-keys';
+import { escapeRegExp, isPhraseWordAt, normalise } from '../../core/text';
+import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-paths';
 
 /**
  * A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words, `notBefore`
@@ -11,12 +11,8 @@ export type Entry = LexiconEntry & { notAfter?: string; notBefore?: string };
 
 export interface CompiledLexicon {
   entries: Entry[];
-  /**
-   * Every whole-word match in [start, end) of `text`, with its entry, in order; the callback returns true to
-   * stop. `starts` may give wordStarts(text) for the whole text, shared between searches of one account, and
-   * `keys` the wordKeyAt of each.
-   */
-  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void, starts?: Int32Array, keys?: Uint16Array): void;
+  /** Every whole-word match in [start, end) of `text`, with its entry, in order; the callback returns true to stop. */
+  each(text: string, start: number, end: number, cb: (m: RegExpExecArray, entry: Entry) => boolean | void): void;
 }
 
 interface Trie {
@@ -49,7 +45,7 @@ function trieSource(node: Trie): string {
  * and `notAfter` are checked in code on each candidate: a leading lookbehind, or one alternative per phrase,
  * costs V8 several times more on every character.
  */
-export function compileLexicon(entries: Entry[], options: { reference?: boolean } = {}): CompiledLexicon {
+export function compileLexicon(entries: Entry[]): CompiledLexicon {
   const root: Trie = { end: false, next: new Map() };
   const byPhrase = new Map<string, number>();
   const patterns: { index: number; group: number }[] = [];
@@ -116,32 +112,19 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
     return index;
   };
 
-  // Fast path: when every match starts with an ASCII letter, visit only word starts (shared per account when
-  // given), pass over those whose key (first letters) no match starts with, then — phrases only — those where
-  // no whole phrase starts (a walk of a small character trie), and try the same regex, sticky, at the rest.
-  // Same matches, same order: a match must start at a word start, and after one the search goes on at its end.
-  const firstKeys = options.reference ? undefined : firstKeysOf(re.source, re.flags);
-  const phrases = firstKeys && !patterns.length ? phraseTrie([...byPhrase.keys()]) : undefined;
-  const pairs = phrases ? secondWords([...byPhrase.keys()]) : undefined;
-  if (firstKeys && (phrases || patterns.length)) {
+  // Tried only at word starts whose first letters can begin a match (see core/fast-paths), with the same
+  // regex made sticky: the same matches in the same order, as a match must start at a word start and after
+  // one the search goes on at its end. A regex whose first letters cannot be worked out is searched plainly.
+  const firstKeys = firstKeysOf(re.source, re.flags);
+  if (firstKeys) {
     const sticky = new RegExp(re.source, re.flags.replace('g', 'y'));
     return {
       entries,
-      each(text, start, end, cb, starts, keys) {
+      each(text, start, end, cb) {
         const bounded = upTo(text, end);
-        const at = starts ?? wordStarts(text, start, end);
-        const keyed = starts !== undefined && keys !== undefined;
         let next = start;
-        for (let k = starts ? lowerBound(starts, start) : 0; k < at.length; k++) {
-          const q = at[k];
-          if (q >= end) break;
-          const key = keyed ? keys[k] : wordKeyAt(text, q);
-          if (!hasKey(firstKeys, key)) continue;
-          if (pairs && !hasKey(pairs.single, key)) {
-            // Every phrase starting so has a second word: the next word start must fit it.
-            if (k + 1 >= at.length || !hasKey(pairs.pair, pairHash(key, keyed ? keys[k + 1] : wordKeyAt(text, at[k + 1])))) continue;
-          }
-          if (q < next || (phrases && !phrases.begins(text, q, end))) continue;
+        for (const q of wordStarts(text, start, end)) {
+          if (q < next || !hasKey(firstKeys, wordKeyAt(text, q))) continue;
           sticky.lastIndex = q;
           const m = sticky.exec(bounded);
           if (!m) continue;
@@ -177,124 +160,8 @@ export function compileLexicon(entries: Entry[], options: { reference?: boolean 
   };
 }
 
-/**
- * Whether `before` ends with words that match `notAfter`, then space: `(?:notAfter)\s+$` found anywhere in it.
- * Read backwards from the end by a lookbehind, tried at the end only, where a search for the `$`-anchored
- * form starts at every character of the window.
- */
-export function notAfterGuard(notAfter: string): (before: string) => boolean {
-  const re = new RegExp(`(?<=(?:${notAfter})\\s+)`, 'iuy');
-  return (before) => {
-    re.lastIndex = before.length;
-    return re.test(before);
-  };
-}
-
-/** notAfterGuard as a search (the reference the tests hold it to). */
-export function notAfterBySearch(notAfter: string): (before: string) => boolean {
+/** Whether `before` ends with words that match `notAfter`, then space. */
+function notAfterGuard(notAfter: string): (before: string) => boolean {
   const re = new RegExp(`(?:${notAfter})\\s+$`, 'iu');
   return (before) => re.test(before);
 }
-
-const PAIR_BITS = 14;
-const pairHash = (a: number, b: number) => Math.imul(a * 40503 + b, 0x9e3779b1) >>> (32 - PAIR_BITS);
-
-/**
- * For phrases (normalised): the first-word keys of one-word phrases, and a hashed set of (first, second)
- * word-key pairs of the rest, where a word is a run of word characters as the word index counts them. In
- * a match the text's next word start is the phrase's second run, with the same key, so a word whose next
- * word fits no phrase is passed over before the trie is walked: "the" is common, "the customer was" rarer.
- */
-function secondWords(keys: string[]): { single: KeySet; pair: KeySet } {
-  const single = keySet();
-  const pair = keySet(1 << PAIR_BITS);
-  for (const key of keys) {
-    const first = wordKeyAt(key, 0);
-    let second = -1;
-    for (let i = 1; i < key.length; i++) {
-      if (isPhraseWordAt(key, i) && !isPhraseWordAt(key, i - 1)) {
-        second = i;
-        break;
-      }
-    }
-    if (second < 0) addKey(single, first);
-    else addKey(pair, pairHash(first, wordKeyAt(key, second)));
-  }
-  return { single, pair };
-}
-
-/** The characters /\s/ matches. */
-function isSpace(c: number): boolean {
-  return c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
-}
-
-/**
- * The phrases as a character trie over lower-case ASCII (’ read as ', a run of space as one step), answering
- * "does a whole phrase start here?" in a few steps, so the regex runs only where it will nearly always match.
- * A phrase is cut at its first non-ASCII character, so the answer errs towards yes; the regex decides.
- * Undefined when a phrase does not start with an ASCII word character.
- */
-function phraseTrie(keys: string[]): { begins(text: string, at: number, limit: number): boolean } | undefined {
-  if (!keys.length) return undefined;
-  // Columns only for the characters the phrases use (column 0: a run of space), so the table stays small
-  // enough to stay in cache: it is read at hundreds of words per account.
-  const colOf = new Int16Array(128).fill(-1);
-  let width = 1;
-  const paths: number[][] = [];
-  for (const key of keys) {
-    if (!(key.charCodeAt(0) < 128 && isPhraseWordAt(key, 0))) return undefined;
-    const path: number[] = [];
-    for (let i = 0; i < key.length; i++) {
-      let c = key.charCodeAt(i);
-      if (c === 0x2019) c = 39;
-      if (c >= 128) break;
-      if (c === 32) {
-        path.push(0);
-        continue;
-      }
-      c = lowerAscii(c);
-      if (colOf[c] < 0) colOf[c] = width++;
-      path.push(colOf[c]);
-    }
-    paths.push(path);
-  }
-  // Node n's child in column c is table[n * width + c] (0: none; the root is never a child).
-  const most = 1 + paths.reduce((n, p) => n + p.length, 0);
-  const table = most < 65536 ? new Uint16Array(most * width) : new Int32Array(most * width);
-  const ends = new Uint8Array(most);
-  let nodes = 1;
-  for (const path of paths) {
-    let node = 0;
-    for (const col of path) {
-      let child = table[node * width + col];
-      if (!child) table[node * width + col] = child = nodes++;
-      node = child;
-    }
-    ends[node] = 1;
-  }
-  const apostrophe = colOf[39];
-  // One read per character in the walk: upper case and ASCII space map to their columns too.
-  for (let c = 65; c <= 90; c++) colOf[c] = colOf[c | 32];
-  for (let c = 9; c <= 13; c++) colOf[c] = 0;
-  colOf[32] = 0;
-  return {
-    begins(text, at, limit) {
-      let node = 0;
-      for (let i = at; i < limit; i++) {
-        const c = text.charCodeAt(i);
-        let col: number;
-        if (c < 128) col = colOf[c];
-        else col = c === 0x2019 ? apostrophe : isSpace(c) ? 0 : -1;
-        if (col < 0) return false;
-        // Keys are normalised: one space stands for any run of it, as \s+ in the regex.
-        if (col === 0) while (i + 1 < limit && isSpace(text.charCodeAt(i + 1))) i++;
-        node = table[node * width + col];
-        if (node === 0) return false;
-        if (ends[node] === 1) return true;
-      }
-      return false;
-    },
-  };
-}
-
-const lowerAscii = (c: number) => (c >= 65 && c <= 90 ? c | 32 : c);

@@ -1,5 +1,4 @@
-import { hasKey, isLetterOrDigitAt, lowerBound, wordKeyAt, type KeySet } from '../../core/text';
-import { firstKeysOf } from './first-keys';
+import { isLetterOrDigitAt, lowerBound } from '../../core/text';
 import type { AccountModel, Span } from '../../core/types';
 
 /** Total words per section id, duplicates folded into the first occurrence. */
@@ -26,49 +25,21 @@ export function eachMatch(re: RegExp, text: string, start: number, end: number, 
 
 /**
  * Matches of a sticky (`y`) regex over [start, end) of the account's prose that start where a word starts and
- * end where one ends (no letter or digit just before or just after), left to right, not overlapping. Only word
- * starts are tried — from the model's index, or every position after an "_", which the index runs over — so a
- * section is not scanned character by character.
+ * end where one ends (no letter or digit just before or just after), left to right, not overlapping.
  */
 export function eachWordMatch(account: AccountModel, sticky: RegExp, start: number, end: number, cb: (m: RegExpExecArray) => void): void {
   const prose = account.prose;
   const bounded = upTo(prose, end);
-  const starts = account.wordStarts;
-  const keys = account.wordKeys as Uint16Array | undefined;
-  // Words whose first letters no match starts with are passed over without running the regex.
-  const first = firstKeysFor(sticky);
-  // An "_" just before `start` makes `start` itself a word start.
-  const underscore = prose.indexOf('_', Math.max(0, start - 1));
-  const anyUnderscore = underscore >= 0 && underscore < end;
-  let next = start;
-  const tryAt = (q: number, key: number) => {
-    if (q < next || (first && !hasKey(first, key))) return;
+  for (let q = start; q < end; q++) {
+    if (!isLetterOrDigitAt(prose, q) || isLetterOrDigitAt(prose, q - 1)) continue;
     sticky.lastIndex = q;
     const m = sticky.exec(bounded);
-    if (!m) return;
+    if (!m) continue;
     const e = q + m[0].length;
-    if (isLetterOrDigitAt(prose, e)) return;
-    next = e;
+    if (isLetterOrDigitAt(prose, e)) continue;
     cb(m);
-  };
-  // With underscores, the run that holds `start` may have word starts after it: begin one run earlier.
-  for (let k = Math.max(0, lowerBound(starts, start) - (anyUnderscore ? 1 : 0)); k < starts.length && starts[k] < end; k++) {
-    const q = starts[k];
-    tryAt(q, keys ? keys[k] : wordKeyAt(prose, q));
-    if (!anyUnderscore) continue;
-    // Inside the run: after each "_" another word starts.
-    const runEnd = k + 1 < starts.length ? Math.min(starts[k + 1], end) : end;
-    for (let u = prose.indexOf('_', q); u >= 0 && u + 1 < runEnd; u = prose.indexOf('_', u + 1)) {
-      if (isLetterOrDigitAt(prose, u + 1)) tryAt(u + 1, wordKeyAt(prose, u + 1));
-    }
+    q = e - 1;
   }
-}
-
-const firstKeys = new WeakMap<RegExp, KeySet | null>();
-function firstKeysFor(re: RegExp): KeySet | null {
-  let t = firstKeys.get(re);
-  if (t === undefined) firstKeys.set(re, (t = firstKeysOf(re.source, re.flags) ?? null));
-  return t;
 }
 
 /** `text` cut at `end` (a cheap slice), for searches that must stop there. */
@@ -207,12 +178,6 @@ export function insideQuote(prose: string, index: number, lo: number): boolean {
     else if (c === 10 && (prose.charCodeAt(i - 1) === 10 || (prose.charCodeAt(i - 1) === 13 && prose.charCodeAt(i - 2) === 10))) break;
   }
   return straight % 2 === 1;
-}
-
-/** A numeric rule option from configuration, or its default when unset or not a number. */
-export function numberOption(options: Record<string, unknown>, name: string, fallback: number): number {
-  const v = options[name];
-  return typeof v === 'number' && Number.isFinite(v) ? v : fallback;
 }
 
 // Per-account work that several rules need, done once: the rules see the same model object.

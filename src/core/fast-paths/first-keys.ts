@@ -1,4 +1,4 @@
-import { addKey, keySet, wordKeyAt, type KeySet } from '../../core/text';
+import { addKey, keySet, wordKeyAt, type KeySet } from './word-keys';
 
 // The word keys (see wordKeyAt) a regex's matches can start with, worked out from its source, so a search
 // that tries the regex only at word starts can pass over every other word with one table read. Handles the
