@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { parseConfig } from '../analysis/config';
 import { CONFIG_FILE_NAMES, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
-import { DEFAULT_FRAMEWORK, getFramework, getFrameworks } from '../core/data';
+import { DEFAULT_FRAMEWORK, getFramework } from '../core/data';
 import { PortfolioIndex } from '../analysis';
 import { looksLikeAccount } from '../core/detect';
 
@@ -374,7 +374,7 @@ export class ConfigResolver {
 
   forFile(file: string): FileConfig {
     const configFile = this.opts.configFile ? path.resolve(this.opts.cwd, this.opts.configFile) : this.nearest(path.dirname(file));
-    if (!configFile) return (this.noFile ??= { resolved: this.finish(resolveConfig(), undefined), dir: this.opts.cwd });
+    if (!configFile) return (this.noFile ??= { resolved: this.finish(resolveConfig()), dir: this.opts.cwd });
     let fc = this.byFile.get(configFile);
     if (!fc) {
       fc = this.load(configFile);
@@ -395,26 +395,20 @@ export class ConfigResolver {
     const dir = path.dirname(file);
     const r = readTextFile(file);
     if (!r.ok) {
-      this.opts.onProblem(`${readProblemText(shown, r)} Using the default settings.`);
-      return { resolved: this.finish(resolveConfig(), shown), file, dir };
+      this.opts.onProblem(`${readProblemText(shown, r)} Meanwhile STARR uses its default settings.`);
+      return { resolved: this.finish(resolveConfig()), file, dir };
     }
+    // Each problem is one line that says what STARR does meanwhile; only errors make the run incomplete.
     const parsed = parseConfig(r.text);
-    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  error  ${p.message}`);
-    if (!parsed.config) {
-      this.opts.onProblem(`${shown}: this settings file has ${parsed.problems.length === 1 ? 'a problem' : 'problems'}, so STARR is using the default settings until it is fixed.`);
-      return { resolved: this.finish(resolveConfig(), shown), file, dir };
-    }
-    return { resolved: this.finish(resolveConfig(parsed.config), shown), file, dir, raw: parsed.config };
+    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  ${p.severity ?? 'error'}  ${p.message}`, p.severity ?? 'error');
+    if (!parsed.config) return { resolved: this.finish(resolveConfig()), file, dir };
+    return { resolved: this.finish(resolveConfig(parsed.config)), file, dir, raw: parsed.config };
   }
 
-  /** Apply `--framework`, and fall back to STARR (with a message) for a framework no one knows. */
-  private finish(resolved: ResolvedConfig, shown: string | undefined): ResolvedConfig {
+  /** Apply `--framework` (checked when the options were read); a framework no one knows was reported with the settings. */
+  private finish(resolved: ResolvedConfig): ResolvedConfig {
     if (this.opts.framework) resolved.framework = this.opts.framework.toLowerCase();
-    if (!getFramework(resolved.framework)) {
-      const known = [...getFrameworks().keys()].join(', ');
-      this.opts.onProblem(`${shown ?? '--framework'}: "${resolved.framework}" is not a framework I know (${known}); using ${DEFAULT_FRAMEWORK}.`, 'warning');
-      resolved.framework = DEFAULT_FRAMEWORK;
-    }
+    if (!getFramework(resolved.framework)) resolved.framework = DEFAULT_FRAMEWORK;
     return resolved;
   }
 
