@@ -1,4 +1,5 @@
 import { parseArgs, type ParseArgsConfig } from 'node:util';
+import { frameworkChoices, getFramework } from '../core/data';
 import { UsageError } from './types';
 
 type Options = NonNullable<ParseArgsConfig['options']>;
@@ -28,4 +29,11 @@ export function choiceOption<T extends string>(value: string | undefined, name: 
   if (value === undefined) return fallback;
   if ((choices as readonly string[]).includes(value)) return value as T;
   throw new UsageError(`--${name} must be one of ${choices.join(', ')} (got "${value}").`);
+}
+
+/** `--framework ID`, lower-cased, or a UsageError that blames the option (not the settings file) and lists the ids. */
+export function frameworkOption(value: string | undefined): string | undefined {
+  if (value === undefined) return undefined;
+  if (getFramework(value)) return value.toLowerCase().trim();
+  throw new UsageError(`--framework ${value}: I don't know this framework. Use ${frameworkChoices()}.`);
 }

@@ -52,9 +52,13 @@ export interface Totals {
   fixed: number;
   skipped: number;
   unreadable: number;
+  /** Problems with the inputs or settings that make the run incomplete (paths that matched nothing, broken settings). */
+  problems?: number;
+  /** The run's exit code: the summary never looks like a pass when the run fails. */
+  exitCode?: number;
 }
 
-export function countTotals(files: FileReport[], extra: Pick<Totals, 'skipped' | 'unreadable'>): Totals {
+export function countTotals(files: FileReport[], extra: Pick<Totals, 'skipped' | 'unreadable' | 'problems' | 'exitCode'>): Totals {
   const t: Totals = { files: files.length, error: 0, warning: 0, info: 0, hint: 0, fixed: 0, ...extra };
   for (const f of files) {
     t.fixed += f.fixed;
@@ -107,8 +111,10 @@ export function summaryLine(t: Totals, p: Palette): string {
   if (t.hint) counts.push(plural(t.hint, 'hint'));
   const problems = t.error + t.warning + t.info + t.hint;
   const head = `${plural(t.files, 'file')} checked: ${counts.join(', ')}`;
-  const mark = t.error ? p.red(p.bold(`✖ ${head}`)) : problems ? p.yellow(`⚠ ${head}`) : p.green(`✔ ${head}`);
+  const failed = t.error || (t.exitCode ?? 0) !== 0;
+  const mark = failed ? p.red(p.bold(`✖ ${head}`)) : problems ? p.yellow(`⚠ ${head}`) : p.green(`✔ ${head}`);
   const notes: string[] = [];
+  if (t.problems) notes.push(`${plural(t.problems, 'problem')} with the files or settings (see above), so the check is not complete`);
   if (t.fixed) notes.push(`${plural(t.fixed, 'problem')} fixed`);
   if (t.skipped) notes.push(`${plural(t.skipped, 'Markdown file')} skipped (not reflective accounts or excluded; name a file to check it anyway)`);
   if (t.unreadable) notes.push(`${plural(t.unreadable, 'file')} could not be read (see above)`);

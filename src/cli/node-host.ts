@@ -6,7 +6,7 @@ import picomatch from 'picomatch';
 import { parseConfig } from '../analysis/config';
 import { CONFIG_FILE_NAMES, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
-import { DEFAULT_FRAMEWORK, getFramework, getFrameworks } from '../core/data';
+import { DEFAULT_FRAMEWORK, getFramework } from '../core/data';
 import { PortfolioIndex } from '../analysis';
 import { looksLikeAccount } from '../core/detect';
 
@@ -27,13 +27,46 @@ export function displayPath(file: string, cwd: string): string {
 
 const toPosix = (p: string) => p.split(path.sep).join('/');
 
+// ---------------------------------------------------------------------------------------------- system errors
+
+/** A system error code in plain words, with what to do about it (the code itself means nothing to most learners). */
+const SYSTEM_ERRORS: Record<string, { words: string; read: string; write: string }> = {
+  EACCES: { words: 'permission denied', read: 'Ask whoever manages the folder to let you read it, or copy the file somewhere you can.', write: 'Choose a folder you can write to, or ask whoever manages it to let you.' },
+  ENOENT: { words: 'it does not exist', read: 'Check the spelling of the path.', write: 'Check that the folder exists.' },
+  ENOTDIR: { words: 'part of the path is a file, not a folder', read: 'Check the path.', write: 'Check the path.' },
+  EISDIR: { words: 'it is a folder, not a file', read: 'Name a file inside it.', write: 'Name a file inside it.' },
+  EBUSY: { words: 'another program is using it', read: 'Close it there and try again.', write: 'Close it there and try again.' },
+  EMFILE: { words: 'too many files are open at once', read: 'Close some programs and try again.', write: 'Close some programs and try again.' },
+  ELOOP: { words: 'it is a link that points back to itself', read: 'Check where the link points.', write: 'Check where the link points.' },
+  ENAMETOOLONG: { words: 'the path is too long', read: 'Move the file to a folder with a shorter path.', write: 'Choose a shorter path.' },
+  EIO: { words: 'the disk reported an error', read: 'Check the drive, or copy the file somewhere else.', write: 'Check the drive, or write somewhere else.' },
+  ENOSPC: { words: 'the disk is full', read: 'Free some space and try again.', write: 'Free some space and try again.' },
+  EROFS: { words: 'the disk is read-only', read: 'Copy the file somewhere you can write to.', write: 'Choose a folder on a disk you can write to.' },
+  EEXIST: { words: 'it already exists', read: 'Choose another name.', write: 'Choose another name.' },
+};
+SYSTEM_ERRORS.EPERM = SYSTEM_ERRORS.EACCES;
+SYSTEM_ERRORS.ENFILE = SYSTEM_ERRORS.EMFILE;
+
+/** "I can't read X: permission denied. Ask …": a failed read, write or folder listing in plain words. */
+export function systemErrorText(action: 'read' | 'write' | 'open the folder', shown: string, e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  const known = code ? SYSTEM_ERRORS[code] : undefined;
+  if (!known) return `I can't ${action} ${shown}: the system said "${(e as Error | undefined)?.message ?? String(e)}".`;
+  return `I can't ${action} ${shown}: ${known.words}. ${action === 'write' ? known.write : known.read}`;
+}
+
 // ---------------------------------------------------------------------------------------------- reading
 
 export type TextEncodingName = 'utf-8' | 'utf-16le' | 'utf-16be';
 
 export type ReadResult =
   | { ok: true; text: string; bom: boolean; encoding: TextEncodingName; size: number }
-  | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'io'; message: string };
+  | { ok: false; reason: 'missing' | 'not-a-file' | 'too-large' | 'binary' | 'encoding' | 'io'; message: string; error?: unknown };
+
+/** The problem with a file that could not be read, as one line naming it. */
+export function readProblemText(shown: string, r: Extract<ReadResult, { ok: false }>): string {
+  return r.reason === 'io' ? systemErrorText('read', shown, r.error) : `${shown}: ${r.message}`;
+}
 
 /**
  * Read a text file without ever throwing: a missing, huge, binary or wrongly encoded file gives a plain
@@ -49,7 +82,7 @@ export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResul
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'ENOENT') return { ok: false, reason: 'missing', message: 'no such file.' };
-    return { ok: false, reason: 'io', message: `could not be read (${code ?? (e as Error).message}).` };
+    return { ok: false, reason: 'io', message: systemErrorText('read', 'this file', e), error: e };
   }
   if (size > maxBytes) {
     return { ok: false, reason: 'too-large', message: `skipped: the file is ${formatBytes(size)}, more than the ${formatBytes(maxBytes)} STARR checks. A reflective account is usually under 50 KB — is this the right file?` };
@@ -58,7 +91,7 @@ export function readTextFile(file: string, maxBytes = MAX_FILE_BYTES): ReadResul
   try {
     buf = fs.readFileSync(file);
   } catch (e) {
-    return { ok: false, reason: 'io', message: `could not be read (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).` };
+    return { ok: false, reason: 'io', message: systemErrorText('read', 'this file', e), error: e };
   }
   return decodeText(buf);
 }
@@ -202,13 +235,20 @@ export function expandInputs(inputs: string[], cwd: string, extensions = MARKDOW
     else if (explicit) prev.explicit = true;
   };
   const isMarkdown = (f: string) => extensions.includes(path.extname(f).toLowerCase());
+  const cannotOpen = (dir: string, e: unknown) => problems.push(systemErrorText('open the folder', displayPath(dir, cwd), e));
   for (const input of inputs) {
     const abs = path.resolve(cwd, input);
     let st: fs.Stats | undefined;
     try {
       st = fs.statSync(abs);
-    } catch {
+    } catch (e) {
       st = undefined;
+      const code = (e as NodeJS.ErrnoException).code;
+      // A path that is there but cannot be reached (a folder on the way is locked) is not "no such file".
+      if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+        problems.push(systemErrorText('read', input, e));
+        continue;
+      }
     }
     if (st?.isFile()) {
       add(abs, true);
@@ -216,20 +256,21 @@ export function expandInputs(inputs: string[], cwd: string, extensions = MARKDOW
     }
     if (st?.isDirectory()) {
       const before = seen.size;
-      for (const f of walkFiles(abs)) if (isMarkdown(f)) add(f, false);
-      if (seen.size === before) problems.push(`${input}: no Markdown files (.md) in this folder.`);
+      const unopened = problems.length;
+      for (const f of walkFiles(abs, cannotOpen)) if (isMarkdown(f)) add(f, false);
+      if (seen.size === before && problems.length === unopened) problems.push(`${input}: no Markdown files (.md) in this folder.`);
       continue;
     }
     const scan = picomatch.scan(toPosix(input));
     if (!scan.isGlob) {
-      problems.push(`${input}: no such file or folder.`);
+      problems.push(`${input}: no such file or folder. Check the spelling of the path.`);
       continue;
     }
     const base = path.resolve(cwd, scan.base || '.');
     const absolutePattern = path.isAbsolute(input);
     const match = picomatch(toPosix(input).replace(/^\.\//, ''), { dot: false });
     let n = 0;
-    for (const f of walkFiles(base)) {
+    for (const f of walkFiles(base, cannotOpen)) {
       const candidate = absolutePattern ? toPosix(f) : toPosix(path.relative(cwd, f));
       if (match(candidate)) {
         add(f, false);
@@ -242,12 +283,16 @@ export function expandInputs(inputs: string[], cwd: string, extensions = MARKDOW
   return { files, problems };
 }
 
-/** Every file under a folder; skips node_modules, .git and other dot-folders; does not follow folder symlinks. */
-export function* walkFiles(dir: string): Generator<string> {
+/**
+ * Every file under a folder; skips node_modules, .git and other dot-folders; does not follow folder symlinks.
+ * A folder that cannot be listed is passed to `onError`, so a locked folder is never mistaken for an empty one.
+ */
+export function* walkFiles(dir: string, onError?: (dir: string, e: unknown) => void): Generator<string> {
   let entries: fs.Dirent[];
   try {
     entries = fs.readdirSync(dir, { withFileTypes: true });
-  } catch {
+  } catch (e) {
+    onError?.(dir, e);
     return;
   }
   entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
@@ -255,7 +300,7 @@ export function* walkFiles(dir: string): Generator<string> {
     const full = path.join(dir, e.name);
     if (e.isDirectory()) {
       if (e.name.startsWith('.') || SKIP_DIRS.has(e.name)) continue;
-      yield* walkFiles(full);
+      yield* walkFiles(full, onError);
     } else if (e.isFile()) yield full;
     else if (e.isSymbolicLink()) {
       try {
@@ -324,12 +369,12 @@ export class ConfigResolver {
   checkExplicit(): string | undefined {
     if (!this.opts.configFile) return undefined;
     const r = readTextFile(path.resolve(this.opts.cwd, this.opts.configFile));
-    return r.ok ? undefined : `${this.opts.configFile}: ${r.message}`;
+    return r.ok ? undefined : readProblemText(this.opts.configFile, r);
   }
 
   forFile(file: string): FileConfig {
     const configFile = this.opts.configFile ? path.resolve(this.opts.cwd, this.opts.configFile) : this.nearest(path.dirname(file));
-    if (!configFile) return (this.noFile ??= { resolved: this.finish(resolveConfig(), undefined), dir: this.opts.cwd });
+    if (!configFile) return (this.noFile ??= { resolved: this.finish(resolveConfig()), dir: this.opts.cwd });
     let fc = this.byFile.get(configFile);
     if (!fc) {
       fc = this.load(configFile);
@@ -350,26 +395,20 @@ export class ConfigResolver {
     const dir = path.dirname(file);
     const r = readTextFile(file);
     if (!r.ok) {
-      this.opts.onProblem(`${shown}: ${r.message} Using the default settings.`);
-      return { resolved: this.finish(resolveConfig(), shown), file, dir };
+      this.opts.onProblem(`${readProblemText(shown, r)} Meanwhile STARR uses its default settings.`);
+      return { resolved: this.finish(resolveConfig()), file, dir };
     }
+    // Each problem is one line that says what STARR does meanwhile; only errors make the run incomplete.
     const parsed = parseConfig(r.text);
-    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  error  ${p.message}`);
-    if (!parsed.config) {
-      this.opts.onProblem(`${shown}: this settings file has ${parsed.problems.length === 1 ? 'a problem' : 'problems'}, so STARR is using the default settings until it is fixed.`);
-      return { resolved: this.finish(resolveConfig(), shown), file, dir };
-    }
-    return { resolved: this.finish(resolveConfig(parsed.config), shown), file, dir, raw: parsed.config };
+    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  ${p.severity ?? 'error'}  ${p.message}`, p.severity ?? 'error');
+    if (!parsed.config) return { resolved: this.finish(resolveConfig()), file, dir };
+    return { resolved: this.finish(resolveConfig(parsed.config)), file, dir, raw: parsed.config };
   }
 
-  /** Apply `--framework`, and fall back to STARR (with a message) for a framework no one knows. */
-  private finish(resolved: ResolvedConfig, shown: string | undefined): ResolvedConfig {
+  /** Apply `--framework` (checked when the options were read); a framework no one knows was reported with the settings. */
+  private finish(resolved: ResolvedConfig): ResolvedConfig {
     if (this.opts.framework) resolved.framework = this.opts.framework.toLowerCase();
-    if (!getFramework(resolved.framework)) {
-      const known = [...getFrameworks().keys()].join(', ');
-      this.opts.onProblem(`${shown ?? '--framework'}: "${resolved.framework}" is not a framework I know (${known}); using ${DEFAULT_FRAMEWORK}.`, 'warning');
-      resolved.framework = DEFAULT_FRAMEWORK;
-    }
+    if (!getFramework(resolved.framework)) resolved.framework = DEFAULT_FRAMEWORK;
     return resolved;
   }
 
@@ -403,12 +442,14 @@ export class ConfigResolver {
       for (const folder of fc.resolved.criteria) {
         const abs = path.resolve(fc.dir, folder);
         let found = 0;
-        for (const f of walkFiles(abs)) {
+        // A missing folder is named once, below; a locked one is said in plain words.
+        const locked = (d: string, e: unknown) => (e as NodeJS.ErrnoException).code !== 'ENOENT' && this.opts.onProblem(systemErrorText('open the folder', displayPath(d, this.opts.cwd), e));
+        for (const f of walkFiles(abs, locked)) {
           if (!/\.ya?ml$/i.test(f)) continue;
           found++;
           const r = readTextFile(f);
           if (r.ok) centre.push({ text: r.text, source: displayPath(f, this.opts.cwd) });
-          else this.opts.onProblem(`${displayPath(f, this.opts.cwd)}: ${r.message}`);
+          else this.opts.onProblem(readProblemText(displayPath(f, this.opts.cwd), r));
         }
         if (!found) this.opts.onProblem(`${fc.file ? displayPath(fc.file, this.opts.cwd) : 'config'}: the criteria folder "${folder}" has no .yaml criteria sets (looked in ${displayPath(abs, this.opts.cwd)}).`);
       }
@@ -450,8 +491,10 @@ export interface CollectResult {
   skipped: { uri: string; reason: 'not-an-account' | 'excluded' }[];
   /** Files that could not be read (messages already passed to onProblem). */
   unreadable: string[];
-  /** Inputs that matched nothing. */
+  /** Inputs that matched nothing or could not be opened. */
   unmatched: string[];
+  /** Problems reported as errors so far (inputs, settings, criteria sets), counted as they are reported. */
+  errors: { count: number };
   resolver: ConfigResolver;
 }
 
@@ -460,11 +503,19 @@ export interface CollectResult {
  * config's exclude/include and the account test. Problems are reported through onProblem and never stop
  * the other files.
  */
-export function collectAccounts(inputs: string[], opts: CollectOptions): CollectResult {
+export function collectAccounts(inputs: string[], given: CollectOptions): CollectResult {
+  const errors = { count: 0 };
+  const opts: CollectOptions = {
+    ...given,
+    onProblem(message, severity = 'error') {
+      if (severity === 'error') errors.count++;
+      given.onProblem(message, severity);
+    },
+  };
   const resolver = new ConfigResolver(opts);
   const { files, problems } = expandInputs(inputs, opts.cwd);
   for (const p of problems) opts.onProblem(p);
-  const out: CollectResult = { accounts: [], skipped: [], unreadable: [], unmatched: problems, resolver };
+  const out: CollectResult = { accounts: [], skipped: [], unreadable: [], unmatched: problems, errors, resolver };
   for (const f of files) {
     const uri = displayPath(f.path, opts.cwd);
     const config = resolver.forFile(f.path);
@@ -474,7 +525,7 @@ export function collectAccounts(inputs: string[], opts: CollectOptions): Collect
     }
     const r = readTextFile(f.path);
     if (!r.ok) {
-      opts.onProblem(`${uri}: ${r.message}`);
+      opts.onProblem(readProblemText(uri, r));
       out.unreadable.push(uri);
       continue;
     }

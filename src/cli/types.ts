@@ -30,11 +30,12 @@ export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
 /**
- * The exit code after a command's own result: a path that does not exist or a file that cannot be read is a
- * usage problem (2) whatever else happened, so a misspelt path never passes a CI gate.
+ * The exit code after a command's own result: a path that does not exist, a file that cannot be read or a
+ * settings file with a mistake is a usage problem (2) whatever else happened, so a misspelt path or setting
+ * never passes a CI gate.
  */
-export function withInputProblems(code: number, inputs: { unmatched: string[]; unreadable: string[] }): number {
-  return inputs.unmatched.length || inputs.unreadable.length ? Math.max(code, EXIT_USAGE) : code;
+export function withInputProblems(code: number, inputs: { unmatched: string[]; unreadable: string[]; errors?: { count: number } }): number {
+  return inputs.unmatched.length || inputs.unreadable.length || inputs.errors?.count ? Math.max(code, EXIT_USAGE) : code;
 }
 
 /** Thrown by argument parsing; main prints the message and the command's usage hint, and exits 2. */

@@ -1,5 +1,6 @@
 import configSchema from '../../schemas/config.schema.json';
-import { DEFAULT_FRAMEWORK } from './data';
+import { DEFAULT_FRAMEWORK, getFrameworks } from './data';
+import { didYouMean } from './suggest';
 import { optionProblem, shownValue, type Rule } from './rule';
 import { parseYamlData, type DataCheck, type DataProblem } from './yaml-data';
 import type { SeveritySetting } from './types';
@@ -68,9 +69,29 @@ const severityProblem = (value: unknown) => (typeof value === 'string' && SEVERI
  */
 export function parseConfig(text: string, check?: DataCheck<StarrConfig>): ConfigResult {
   if (!text.trim()) return { config: {}, problems: [] };
-  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, check);
-  return { config: r.value, problems: r.problems };
+  const checks: DataCheck<StarrConfig> = (config, problem) => {
+    sectionCheck(config, problem);
+    check?.(config, problem);
+  };
+  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, { check: checks, keepGood: true });
+  // Each message says what STARR does meanwhile, so one message is the whole story.
+  const problems = r.problems.map((p) =>
+    p.severity === 'warning' ? p : { ...p, message: `${p.message} ${r.value ? 'STARR ignores this setting until it is fixed.' : 'STARR uses its default settings until it is fixed.'}` },
+  );
+  return { config: r.value, problems };
 }
+
+/** A framework or section ids that no framework has: a warning with the nearest id, and the entry is ignored. */
+const sectionCheck: DataCheck<StarrConfig> = (config, problem) => {
+  const frameworks = [...getFrameworks().keys()];
+  if (config.framework !== undefined && !frameworks.includes(config.framework.toLowerCase().trim())) {
+    problem(['framework'], `"${config.framework}" is not a framework I know, so STARR uses ${DEFAULT_FRAMEWORK}.${didYouMean(config.framework, frameworks, 'frameworks')}`, 'warning');
+  }
+  const ids = [...new Set([...getFrameworks().values()].flatMap((f) => f.sections.map((s) => s.id)))];
+  for (const id of Object.keys(config.sections ?? {})) {
+    if (!ids.includes(id)) problem(['sections', id], `"sections.${id}" is not a section of any framework, so it is ignored.${didYouMean(id, ids, 'sections')}`, 'unknown-key');
+  }
+};
 
 /** Merge layers, later ones winning (e.g. defaults, editor settings, `.starr.yaml`). */
 export function resolveConfig(...layers: (StarrConfig | undefined)[]): ResolvedConfig {
@@ -104,7 +125,7 @@ export function ruleSettingsCheck(rules: ReadonlyMap<string, Rule>): DataCheck<S
     for (const [id, setting] of Object.entries(config.rules ?? {})) {
       const rule = rules.get(id);
       if (!rule) {
-        problem(['rules', id], `"${id}" is not a rule I know — check the spelling. The rules are ${list([...rules.keys()])}.`);
+        problem(['rules', id], `"${id}" is not a rule I know, so it is ignored.${didYouMean(id, [...rules.keys()], 'rules')}`, 'unknown-key');
         continue;
       }
       if (typeof setting === 'string') {
@@ -128,8 +149,8 @@ export function ruleSettingsCheck(rules: ReadonlyMap<string, Rule>): DataCheck<S
         const where = `rules.${id}.${name}`;
         if (!spec) {
           problem(['rules', id, name], names.length
-            ? `"${where}" is not an option of ${id} — check the spelling. Its options are ${list(names)}.`
-            : `"${where}": ${id} has no options; you can set only its severity.`);
+            ? `"${where}" is not an option of ${id}, so it is ignored.${didYouMean(name, names, 'options of this rule')}`
+            : `"${where}": ${id} has no options, so it is ignored; you can set only its severity.`, 'unknown-key');
           continue;
         }
         const wrong = optionProblem(spec, value);
@@ -139,8 +160,3 @@ export function ruleSettingsCheck(rules: ReadonlyMap<string, Rule>): DataCheck<S
   };
 }
 
-
-/** "a", "a and b", "a, b and c". */
-function list(items: string[]): string {
-  return items.length < 2 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items[items.length - 1]}`;
-}

@@ -108,7 +108,7 @@ export function loadCriteriaSet(text: string, source: string, value?: unknown): 
 
 /** An unquoted id such as 2.10 arrives as the number 2.1: say so in words a centre author can act on. */
 function friendlier(p: DataProblem, text: string): string {
-  if (/\bid" has the wrong type: it is number/.test(p.message)) {
+  if (/\bid" should be text, not \d/.test(p.message)) {
     const raw = text.slice(p.span.start, p.span.end).trim();
     return `Put the id in quotes — id: "${raw}" — so that a number like 2.10 is not read as 2.1.`;
   }

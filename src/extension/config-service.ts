@@ -230,10 +230,11 @@ export class ConfigService implements vscode.Disposable {
       problems.map((p) => {
         const s = lines.positionAt(p.span.start);
         const e = lines.positionAt(Math.max(p.span.end, p.span.start));
+        // The message already says what STARR does meanwhile (ignores the entry, or uses its defaults).
         const d = new vscode.Diagnostic(
           new vscode.Range(s.line, s.column, e.line, e.column),
-          `${p.message} STARR uses its default settings until this is fixed.`,
-          vscode.DiagnosticSeverity.Error,
+          p.message,
+          p.severity === 'warning' ? vscode.DiagnosticSeverity.Warning : vscode.DiagnosticSeverity.Error,
         );
         d.source = 'starr';
         d.code = 'config';

@@ -1,5 +1,6 @@
 // Run `starr` in-process against temporary folders, capturing what it prints.
 import * as fs from 'node:fs';
+import nodeFs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCli } from '../../src/cli/main';
@@ -55,4 +56,23 @@ export function goodAccount(opts: { action?: string; result?: string; drop?: str
     .map(([name, text]) => `## ${name}\n\n${text}\n`)
     .join('\n');
   return `---\n${fm}\n---\n\n# Missed fridge delivery\n\n${body}`;
+}
+
+/**
+ * Make these paths fail to read or list with `code` (EACCES by default), as a locked file or folder does.
+ * chmod locks nothing for root, which is who runs tests in many containers, so the system calls are made
+ * to fail instead. Returns the function that undoes it.
+ */
+export function lockPaths(paths: string[], code = 'EACCES'): () => void {
+  const locked = new Set(paths.map((p) => path.resolve(p)));
+  const real = { readFileSync: nodeFs.readFileSync, readdirSync: nodeFs.readdirSync };
+  const fail = (p: unknown, call: string) => {
+    if (typeof p === 'string' && locked.has(path.resolve(p))) {
+      throw Object.assign(new Error(`${code}: permission denied, ${call} '${p}'`), { code, errno: -13, syscall: call, path: p });
+    }
+  };
+  const mutable = nodeFs as unknown as Record<string, unknown>;
+  mutable.readFileSync = (p: unknown, ...rest: unknown[]) => (fail(p, 'open'), (real.readFileSync as (...a: unknown[]) => unknown)(p, ...rest));
+  mutable.readdirSync = (p: unknown, ...rest: unknown[]) => (fail(p, 'scandir'), (real.readdirSync as (...a: unknown[]) => unknown)(p, ...rest));
+  return () => Object.assign(mutable, real);
 }

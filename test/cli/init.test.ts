@@ -46,7 +46,7 @@ describe('starr init', () => {
   it('rejects an unknown framework', async () => {
     const r = await starr(root, 'init', '--framework', 'xyz');
     assert.equal(r.code, 2);
-    assert.match(r.stderr, /"xyz" is not a framework I know/);
+    assert.match(r.stderr, /--framework xyz: I don't know this framework\. Use starr, star, carl or gibbs\./);
     assert.ok(!fs.existsSync(path.join(root, 'reflective-account.md')));
   });
 });

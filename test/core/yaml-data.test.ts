@@ -18,9 +18,9 @@ describe('YAML data problems', () => {
   });
 
   it('a misspelt setting, a wrong type and a value not in a list each get their own plain message', () => {
-    assert.deepEqual(config('framwork: starr\n'), ['1:1 "framwork" is not a setting I recognise here — check the spelling.']);
-    assert.deepEqual(config('words:\n  min: ten\n'), ['2:8 "words.min" has the wrong type: it is string but should be integer.']);
-    assert.deepEqual(config('framework: [starr]\n'), ['1:12 "framework" has the wrong type: it is array but should be string.']);
+    assert.deepEqual(config('framwork: starr\n'), ['1:1 "framwork" is not a setting I know, so it is ignored. Did you mean "framework"?']);
+    assert.deepEqual(config('words:\n  min: ten\n'), ['2:8 "words.min" should be a whole number, not "ten". STARR ignores this setting until it is fixed.']);
+    assert.deepEqual(config('framework: [starr]\n'), ['1:12 "framework" should be text, not a list. STARR ignores this setting until it is fixed.']);
     assert.deepEqual(problems('kind: b\n', { type: 'object', properties: { kind: { enum: ['a', 'c'] } } }), ['1:7 "kind" has a value I do not recognise (expected one of ["a","c"].).']);
   });
 

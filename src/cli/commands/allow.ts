@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { addAllowedPhrase } from '../../core/allow-list';
 import { parseOptions } from '../args';
-import { displayPath, findConfigFile, readTextFile, writeTextFile, type TextEncodingName } from '../node-host';
+import { displayPath, findConfigFile, readProblemText, readTextFile, systemErrorText, writeTextFile, type TextEncodingName } from '../node-host';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: starr allow <phrase>... [options]
@@ -39,7 +39,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (fs.existsSync(target)) {
     const read = readTextFile(target);
     if (!read.ok) {
-      io.stderr(`starr allow: ${shown} ${read.message}\n`);
+      io.stderr(`starr allow: ${readProblemText(shown, read)}\n`);
       return EXIT_USAGE;
     }
     text = read.text;
@@ -62,7 +62,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   try {
     writeTextFile(target, text!, kept);
   } catch (e) {
-    io.stderr(`starr allow: could not write ${shown} (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}).\n`);
+    io.stderr(`starr allow: ${systemErrorText('write', shown, e)}\n`);
     return EXIT_USAGE;
   }
   io.stdout(`Allowed ${added.map((p) => `"${p}"`).join(', ')} in ${shown}: the phrase rules will not report ${added.length === 1 ? 'it' : 'them'}.\n`);

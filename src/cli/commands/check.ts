@@ -3,11 +3,11 @@ import { applyEdits } from '../../core/edits';
 import { LineIndex } from '../../core/lines';
 import type { Finding, TextEdit } from '../../core/types';
 import { rules as allRules } from '../../rules';
-import { choiceOption, intOption, parseOptions } from '../args';
+import { choiceOption, frameworkOption, intOption, parseOptions } from '../args';
 import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport, type Palette } from '../format';
 import { analyseFile, analyseInWorkers, analyseItem, threadCount, type WorkResult } from '../parallel';
 import { VERSION_TEXT } from '../version';
-import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type CollectResult } from '../node-host';
+import { collectAccounts, formatBytes, systemErrorText, writeTextFile, type AccountFile, type CollectResult } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -113,6 +113,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
   });
   const format = choiceOption(values.format as string | undefined, 'format', FORMATS, 'text');
   const maxWarnings = intOption(values['max-warnings'] as string | undefined, 'max-warnings');
+  const framework = frameworkOption(values.framework as string | undefined);
   if (!positionals.length) throw new UsageError('Name at least one file, folder or glob to check, for example: starr check portfolio/');
   return {
     inputs: positionals,
@@ -121,7 +122,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
     maxWarnings,
     fix: !!values.fix,
     configFile: values.config as string | undefined,
-    framework: values.framework as string | undefined,
+    framework,
     allFiles: !!values['all-files'],
   };
 }
@@ -182,7 +183,7 @@ function fix(c: Checked, collected: CollectResult, problems: Problems): Checked 
   try {
     writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
   } catch (e) {
-    problems.report(`${file.uri}: the fixes could not be saved (${(e as NodeJS.ErrnoException).code ?? (e as Error).message}); the file is unchanged.`);
+    problems.report(`${systemErrorText('write', file.uri, e)} The fixes were not saved; the file is unchanged.`);
     return { ...c, ms };
   }
   // Positions now refer to the text as saved.
@@ -234,22 +235,23 @@ function report(checked: Checked[], collected: CollectResult, options: CheckOpti
     const shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
     return { uri: c.file.uri, path: c.file.path, info: c.info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed: c.fixed };
   });
-  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length });
+  let code = errors ? EXIT_FINDINGS : EXIT_OK;
+  const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
+  if (tooManyWarnings) code = EXIT_FINDINGS;
+  // A path that matched nothing, a file that could not be read, or settings that could not be used make the run incomplete.
+  const incomplete = problems.list.filter((x) => x.severity === 'error').length;
+  if (incomplete) code = EXIT_USAGE;
+  // Files that could not be read have their own note in the summary.
+  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length, problems: incomplete - collected.unreadable.length, exitCode: code });
 
   if (options.format === 'json') io.stdout(formatJson(reports, totals, VERSION_TEXT, problems.list.map((x) => x.message)));
   else if (options.format === 'sarif') io.stdout(formatSarif(reports, allRules, VERSION_TEXT, io.cwd, problems.list));
   else io.stdout(formatText(reports, totals, io.colour));
 
-  let code = errors ? EXIT_FINDINGS : EXIT_OK;
-  if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
-    io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.\n`);
-    code = EXIT_FINDINGS;
-  }
+  if (tooManyWarnings) io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.\n`);
   if (!collected.accounts.length && !problems.list.length) {
     io.stderr('No reflective accounts were found to check. Name a file directly, or use --all-files to check every Markdown file.\n');
   }
-  // A file that could not be read, or settings that could not be used, make the run incomplete.
-  if (problems.list.some((x) => x.severity === 'error')) code = EXIT_USAGE;
   return code;
 }
 

@@ -1,8 +1,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { frameworkChoices, frameworkOrDefault, getFramework, getFrameworks } from '../../core/data';
-import { parseOptions } from '../args';
-import { displayPath } from '../node-host';
+import { frameworkChoices, frameworkOrDefault } from '../../core/data';
+import { frameworkOption, parseOptions } from '../args';
+import { displayPath, systemErrorText } from '../node-host';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const DEFAULT_NAME = 'reflective-account.md';
@@ -76,8 +76,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
     learner: { type: 'string' },
   });
   if (positionals.length > 1) throw new UsageError('Give one file name at most, for example: starr init my-account.md');
-  const framework = values.framework as string | undefined;
-  if (framework && !getFramework(framework)) throw new UsageError(`"${framework}" is not a framework I know; use one of ${[...getFrameworks().keys()].join(', ')}.`);
+  const framework = frameworkOption(values.framework as string | undefined);
 
   let target = path.resolve(io.cwd, positionals[0] ?? DEFAULT_NAME);
   try {
@@ -94,7 +93,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code;
     if (code === 'EEXIST') io.stderr(`starr init: ${shown} already exists, and I never overwrite an account. Choose another name, e.g. starr init ${shown.replace(/(\.md)?$/, '-2.md')}\n`);
-    else io.stderr(`starr init: could not write ${shown} (${code ?? (e as Error).message}).\n`);
+    else io.stderr(`starr init: ${systemErrorText('write', shown, e)}\n`);
     return EXIT_USAGE;
   }
   io.stdout(`Created ${shown}. Fill in the front matter and write each section, then run: starr check ${shown}\n`);

@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { choiceOption, parseOptions } from '../args';
-import { loadPortfolio, writeTextFile } from '../node-host';
+import { loadPortfolio, systemErrorText, writeTextFile } from '../node-host';
 import { EXIT_OK, EXIT_USAGE, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { buildReport, gapsFromCatalog, renderReport, type QualityReport, type ReportFormat } from '../../core/report';
 
@@ -56,7 +56,7 @@ export function emit(text: string, out: string | undefined, io: CliIO, what: str
   try {
     writeTextFile(file, text);
   } catch (e) {
-    io.stderr(`starr: could not write ${out}: ${(e as Error).message}. Check the folder exists and you can write to it.\n`);
+    io.stderr(`starr: ${systemErrorText('write', out, e)}\n`);
     return EXIT_USAGE;
   }
   io.stderr(`Wrote the ${what} to ${out}.\n`);

@@ -236,6 +236,18 @@ describe('STARR extension', function () {
     assert.ok(cds.some((d) => d.range.start.line === 2 && d.severity === vscode.DiagnosticSeverity.Error), 'a problem on line 3 (`sometimes`)');
   });
 
+  it('shows one problem per mistake in .starr.yaml, with a suggestion, and uses the rest of the file', async () => {
+    const account = fixture('misspelt-config', 'account.md');
+    const config = fixture('misspelt-config', '.starr.yaml');
+    await vscode.window.showTextDocument(account);
+    // missing-section: info still applies although two other settings are wrong.
+    await waitFor(account, (d) => d.some((x) => codeOf(x) === 'missing-section' && x.severity === vscode.DiagnosticSeverity.Information), 'the good setting to apply');
+    const cds = (await waitFor(config, (d) => d.filter((x) => x.source === 'starr').length >= 2, 'config problems')).filter((x) => x.source === 'starr');
+    assert.deepEqual(cds.map((d) => [d.range.start.line, d.severity]), [[2, vscode.DiagnosticSeverity.Warning], [3, vscode.DiagnosticSeverity.Error]]);
+    assert.match(cds[0].message, /"generic-languag" is not a rule I know, so it is ignored\. Did you mean "generic-language"\?/);
+    assert.match(cds[1].message, /"rules\.personal-data" should be error, warning, info, hint or off, not "fatal"\./);
+  });
+
   it('lets .starr.yaml win over settings for the rules it sets', async () => {
     const starr = vscode.workspace.getConfiguration('starr');
     await starr.update('rules', { 'missing-section': 'info' }, vscode.ConfigurationTarget.Workspace);
