@@ -164,6 +164,10 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   const bodyStart = frontMatter ? frontMatter.span.end : shift;
   const preamble = { start: bodyStart, end: sections[0]?.span.start ?? text.length };
 
+  // Words that start in each stretch, added up: the sections' bodies are counted already.
+  let words = countWords(prose, 0, preamble.end);
+  for (const s of sections) words += countWords(prose, s.span.start, s.body.start) + s.words;
+
   const criteria: CriterionRef[] = [];
   if (frontMatter?.fields.criteria) {
     for (const c of frontMatterCriteriaSpans(frontMatter, text)) criteria.push({ id: c.id, span: c.span, source: 'front-matter' });
@@ -186,7 +190,7 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     sectionById,
     preamble,
     prose,
-    words: countWords(prose),
+    words,
     criteria,
     critic: critic.marks,
     criticProblems: critic.problems,

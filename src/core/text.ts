@@ -42,20 +42,38 @@ export function countWords(text: string, start = 0, end = text.length): number {
   let i = Math.max(0, start);
   // Like a /u regex, a start inside a surrogate pair begins at the pair.
   if (i > 0 && i < len && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
+  // A flat loop over ASCII, nearly all of an account; a word that meets anything else is read by wordEnd.
   let n = 0;
-  while (i < end) {
+  let inWord = false;
+  for (; i < len; i++) {
     const c = text.charCodeAt(i);
-    const k = classOf(c);
-    if (k === 2) {
-      i++;
+    const k = c < 128 ? ascii[c] : 0;
+    if (k === 1) {
+      if (!inWord) {
+        if (i >= end) return n;
+        n++;
+        inWord = true;
+      }
       continue;
     }
-    if (k !== 1 && !wordCharAt(text, i, len)) {
-      i += (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00 ? 2 : 1;
+    if (k === 2 && !(inWord && isJoiner(c))) {
+      inWord = false;
+      if (i >= end) return n;
       continue;
     }
-    n++;
-    i = wordEnd(text, i, len);
+    // A joiner inside a word, or a character beyond ASCII.
+    if (!inWord) {
+      const w = wordCharAt(text, i, len);
+      if (!w) {
+        if (i >= end) return n;
+        if (w === 0 && (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
+        continue;
+      }
+      if (i >= end) return n;
+      n++;
+    }
+    i = wordEnd(text, i, len) - 1;
+    inWord = false;
   }
   return n;
 }

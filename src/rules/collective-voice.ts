@@ -1,7 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Span } from '../core/types';
-import { countWords } from '../core/text';
-import { anchorOf, narrative, placeOf, withWords } from './util/scope';
+import { anchorOf, narrative, narrativeWords, placeOf, withWords } from './util/scope';
 import { eachMatch } from './util/text';
 import { subjects, thirdPerson } from './util/voice';
 
@@ -30,16 +29,15 @@ export default defineRule(
     if (thirdPerson(account)) return;
     let i = 0;
     let we = 0;
-    let words = 0;
     const collective: Span[] = [];
     for (const span of spans) {
-      words += countWords(account.prose, span.start, span.end);
       const found = subjects(account.prose, span.start, span.end, 3 - collective.length);
       i += found.i;
       we += found.we;
       collective.push(...found.collective);
       eachMatch(HABITUAL_I, account.prose, span.start, span.end, () => i--);
     }
+    const words = actions.length ? actions.reduce((n, s) => n + s.words, 0) : narrativeWords(account);
     if (words < minWords || we === 0) return;
     // "We" carries the work when it leads by half as much again: a fair share of "we" beside the writer's own steps is teamwork told honestly.
     if (i > 0 && we * 2 < i * 3) return;

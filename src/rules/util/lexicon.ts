@@ -38,9 +38,9 @@ function trieSource(node: Trie): string {
 }
 
 /**
- * Compile a lexicon into ONE regex, so a rule makes a single linear pass over the prose however many
- * phrases there are. Phrases become a word trie (greedy, so the longest phrase wins) and are told apart
- * afterwards by their normalised text; patterns follow as capture groups. Matches are whole words only,
+ * Compile a lexicon for a single pass over the prose however many phrases there are. Phrases become a word
+ * trie (greedy, so the longest phrase wins) and are told apart afterwards by their normalised text; patterns
+ * come first, in the lexicon's order, and the first that matches at a place wins. Matches are whole words only,
  * across any run of space or blanked markup (so `**good** customer service` still matches). Word boundaries
  * and `notAfter` are checked in code on each candidate: a leading lookbehind, or one alternative per phrase,
  * costs V8 several times more on every character.
@@ -90,17 +90,11 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
     return r;
   });
 
-  /** The entry a whole-word match at s belongs to, or -1 (none, or one its notAfter words rule out). */
-  const entryOf = (m: RegExpExecArray, text: string, start: number, s: number): number => {
-    let index = -1;
-    for (const p of patterns) {
-      if (m[p.group] !== undefined) {
-        index = p.index;
-        break;
-      }
-    }
-    // Keys are normalised, so a key equal to the match (or to it in lower case) is its normal form.
-    if (index < 0) index = byPhrase.get(m[0]) ?? byPhrase.get(m[0].toLowerCase()) ?? byPhrase.get(normalise(m[0])) ?? -1;
+  /** The entry of a phrase match (by its text), or -1. Keys are normalised, so one equal to the match (or to it in lower case) is its normal form. */
+  const phraseOf = (m: string): number => byPhrase.get(m) ?? byPhrase.get(m.toLowerCase()) ?? byPhrase.get(normalise(m)) ?? -1;
+
+  /** `index` unless its notAfter or notBefore words rule the whole-word match at s out (then -1). */
+  const allowedAt = (index: number, m: RegExpExecArray, text: string, start: number, s: number): number => {
     if (index < 0) return -1;
     const guard = notAfter[index];
     if (guard && guard(text.slice(Math.max(start, s - 60), s))) return -1;
@@ -112,28 +106,42 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
     return index;
   };
 
-  // Tried only at word starts whose first letters can begin a match (see core/fast-paths), with the same
-  // regex made sticky: the same matches in the same order, as a match must start at a word start and after
-  // one the search goes on at its end. A regex whose first letters cannot be worked out is searched plainly.
-  const firstKeys = firstKeysOf(re.source, re.flags);
-  if (firstKeys) {
-    const sticky = new RegExp(re.source, re.flags.replace('g', 'y'));
+  // Tried only at word starts whose first letters can begin a match (see core/fast-paths): at each, the
+  // alternatives (each pattern, then all phrases) whose first letters fit, in order, each as its own sticky
+  // regex — the alternation's own answer there, at a fraction of trying all of them. After a match the search
+  // goes on at its end, as a global search would. A lexicon whose first letters cannot all be worked out is
+  // searched plainly.
+  const flags = unicode ? 'iuy' : 'iy';
+  const alternatives = [...patterns.map((p, i) => ({ source: patternParts[i], index: p.index })), ...(root.next.size ? [{ source: trieSource(root), index: -1 }] : [])].map(
+    (a) => ({ re: new RegExp(a.source, flags), keys: firstKeysOf(a.source, flags), index: a.index }),
+  );
+  const anyKey = firstKeysOf(re.source, re.flags);
+  if (anyKey && alternatives.every((a) => a.keys)) {
+    const byKey = new Map<number, typeof alternatives>();
     return {
       entries,
       each(text, start, end, cb) {
         const bounded = upTo(text, end);
         let next = start;
         for (const q of wordStarts(text, start, end)) {
-          if (q < next || !hasKey(firstKeys, wordKeyAt(text, q))) continue;
-          sticky.lastIndex = q;
-          const m = sticky.exec(bounded);
-          if (!m) continue;
-          const e = q + m[0].length;
-          // Part of a longer word: the next word start is the next place to look.
-          if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) continue;
-          next = e;
-          const index = entryOf(m, text, start, q);
-          if (index >= 0 && cb(m, entries[index]) === true) return;
+          if (q < next) continue;
+          const key = wordKeyAt(text, q);
+          // Most words begin no match at all: one bit read passes over them.
+          if (!hasKey(anyKey, key)) continue;
+          let alts = byKey.get(key);
+          if (!alts) byKey.set(key, (alts = alternatives.filter((a) => hasKey(a.keys!, key))));
+          for (const alt of alts) {
+            alt.re.lastIndex = q;
+            const m = alt.re.exec(bounded);
+            if (!m) continue;
+            const e = q + m[0].length;
+            // Part of a longer word: the next word start is the next place to look.
+            if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) break;
+            next = e;
+            const index = allowedAt(alt.index >= 0 ? alt.index : phraseOf(m[0]), m, text, start, q);
+            if (index >= 0 && cb(m, entries[index]) === true) return;
+            break;
+          }
         }
       },
     };
@@ -153,7 +161,8 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
           re.lastIndex = s + 1;
           continue;
         }
-        const index = entryOf(m, text, start, s);
+        const pattern = patterns.find((p) => m[p.group] !== undefined);
+        const index = allowedAt(pattern ? pattern.index : phraseOf(m[0]), m, text, start, s);
         if (index >= 0 && cb(m, entries[index]) === true) return;
       }
     },

@@ -1,6 +1,7 @@
 // Where the content checks look, whatever the account's structure: sections with headings or labels, sections
 // the model inferred from the writing (`inferred: true`), or no sections at all.
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
+import { countWords } from '../../core/text';
 import { firstLine } from './text';
 
 /** "your Result", or for an inferred section "what reads as your Result (no heading)". */
@@ -36,6 +37,18 @@ export function wholeText(account: AccountModel): Span {
  * The parts that tell what happened: the preamble and every section that is not reflective, merged where they
  * touch. With no sections at all, the whole text.
  */
+/** The words of narrative(account), from the sections' own counts. */
+export function narrativeWords(account: AccountModel): number {
+  const prose = account.prose;
+  if (!account.sections.length) {
+    const whole = wholeText(account);
+    return countWords(prose, whole.start, whole.end);
+  }
+  let n = countWords(prose, account.preamble.start, account.preamble.end);
+  for (const s of account.sections) if (s.def.kind !== 'reflective') n += countWords(prose, s.span.start, s.body.start) + s.words;
+  return n;
+}
+
 export function narrative(account: AccountModel): Span[] {
   if (!account.sections.length) return [wholeText(account)];
   const out: Span[] = [];

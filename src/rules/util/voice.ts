@@ -1,8 +1,8 @@
 // Whose story the account tells, and whether it tells one event: counts over the narrative (not the
 // reflection) that collective-voice, third-person-account and no-real-event share, made once per model.
-import { countWords, isAsciiLetter, wordCharAt } from '../../core/text';
+import { isAsciiLetter, wordCharAt } from '../../core/text';
 import type { AccountModel, Span } from '../../core/types';
-import { narrative } from './scope';
+import { narrative, narrativeWords } from './scope';
 import { eachMatch, upTo } from './text';
 
 // "I" is case-sensitive (a lone lower-case "i" is a typo or a list marker); the collective subjects are not.
@@ -134,9 +134,8 @@ export function voiceOf(account: AccountModel): Voice {
   if (v) return v;
   const prose = account.prose;
   const spans = narrative(account);
-  v = { spans, words: 0, i: 0, we: 0, me: 0, habitual: [] };
+  v = { spans, words: narrativeWords(account), i: 0, we: 0, me: 0, habitual: [] };
   for (const span of spans) {
-    v.words += countWords(prose, span.start, span.end);
     const s = subjects(prose, span.start, span.end, 0);
     v.i += s.i;
     v.we += s.we;
