@@ -9,6 +9,7 @@ import { section as big } from './big';
 import { section as cli } from './cli';
 import { section as coverage } from './coverage';
 import { section as report } from './report';
+import { section as tricks } from './tricks';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -33,6 +34,7 @@ export interface BenchSection {
 /** In the order they run. */
 export const sections: BenchSection[] = [
   core,
+  tricks,
   processRows,
   big,
   cli,
