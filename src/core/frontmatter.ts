@@ -110,3 +110,37 @@ export function frontMatterCriteriaSpans(fm: FrontMatter, text: string): { id: s
   if (out.length !== fm.fields.criteria.length) return fm.fields.criteria.map((id) => ({ id, span: s }));
   return out;
 }
+
+const FENCE_LINE = /---[ \t]*(?:\r\n|\r|\n)/y;
+const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*$/m;
+const YAML_KEY = /^[A-Za-z_][\w-]*[ \t]*:/;
+
+/**
+ * A front matter block that is not at the very top (below an HTML comment or blank lines), so Markdown reads
+ * it as text: `lead` is what stands above it, `block` the block from its opening fence to the end of its
+ * closing one, `content` the YAML between them. Undefined when the file does not start that way.
+ */
+export function misplacedFrontMatter(text: string): { lead: Span; block: Span; content: Span } | undefined {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (!text.startsWith('<!--', i)) break;
+    const close = text.indexOf('-->', i + 4);
+    if (close === -1) return undefined;
+    i = close + 3;
+  }
+  // Nothing above it (an ordinary front matter, or none), or the fence does not start its line.
+  if (i === from || (text[i - 1] !== '\n' && text[i - 1] !== '\r')) return undefined;
+  FENCE_LINE.lastIndex = i;
+  const open = FENCE_LINE.exec(text);
+  if (!open) return undefined;
+  const contentStart = i + open[0].length;
+  const rest = text.slice(contentStart);
+  if (!YAML_KEY.test(rest)) return undefined;
+  const close = CLOSE_LINE.exec(rest);
+  if (!close) return undefined;
+  const closeStart = contentStart + close.index;
+  const contentEnd = closeStart > contentStart ? closeStart - (text[closeStart - 2] === '\r' && text[closeStart - 1] === '\n' ? 2 : 1) : closeStart;
+  return { lead: { start: from, end: i }, block: { start: i, end: closeStart + close[0].length }, content: { start: contentStart, end: contentEnd } };
+}

@@ -28,6 +28,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a tool may apply without asking. */
   preferred?: boolean;
+  /** It edits the front matter's YAML on purpose and keeps it valid; no other fix may insert there. */
+  yaml?: boolean;
 }
 
 export interface RelatedInfo {

@@ -1,4 +1,5 @@
 import { getFrameworks } from '../core/data';
+import { misplacedFrontMatter } from '../core/frontmatter';
 import { defineRule } from '../core/rule';
 import type { AccountModel, Fix, Span } from '../core/types';
 import { eolOf } from './util/sections';
@@ -66,6 +67,23 @@ export default defineRule(
     const text = account.text;
     if (!fm) {
       if (account.words === 0 && !text.trim()) return; // an empty file is unstructured-account's to report
+      const late = misplacedFrontMatter(text);
+      if (late) {
+        // Moving what stands above it below it keeps both; a new block on top would leave the real fields as text.
+        const above = text.slice(late.lead.start, late.lead.end).trim();
+        const what = above ? 'an HTML comment' : 'a blank line';
+        report({
+          message: `The front matter must be the very first thing in the file, but ${what} comes before its opening "---", so its fields are read as ordinary text. Move the front matter to the top${above ? ' and put the comment below it' : ''}.`,
+          span: { start: late.block.start, end: late.block.start + 3 },
+          fixes: [{
+            title: 'Move the front matter to the top',
+            edits: [{ span: late.lead, newText: '' }, ...(above ? [{ span: { start: late.block.end, end: late.block.end }, newText: `${eolOf(text)}${above}` }] : [])],
+            preferred: true,
+          }],
+          data: { kind: 'misplaced' },
+        });
+        return;
+      }
       report({
         message: `This account has no front matter. Add a block at the top with ${listing(['title', 'learner (an anonymised id)', 'unit', 'criteria', 'date'])}, so your assessor can see what it evidences.`,
         span: firstLine(text, 0),
@@ -107,7 +125,7 @@ export default defineRule(
           const at = fm.content.end;
           const line = `date: ${isoDay(now)}`;
           const newText = at > fm.content.start ? `${eol}${line}` : `${line}${eol}`;
-          fixes.push({ title: `Add "${line}"`, edits: [{ span: { start: at, end: at }, newText }] });
+          fixes.push({ title: `Add "${line}"`, edits: [{ span: { start: at, end: at }, newText }], yaml: true });
         }
         report({
           message: `The front matter has no "${field}". Add ${why}.`,

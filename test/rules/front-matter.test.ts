@@ -36,6 +36,26 @@ describe('front-matter', () => {
     assert.equal(fixed, fm('title: T\ndate: 2026-06-01'));
   });
 
+  describe('a front matter block below something else', () => {
+    it('says the front matter must come first, and moves what is above it below it', () => {
+      const t = '<!-- a note -->\n---\ntitle: Refund\nunit: CS3-SP\n---\n## Situation\n\nText.\n';
+      const f = run('front-matter', t);
+      assert.equal(f.length, 1);
+      assert.equal(at(t, f[0]), '---');
+      assert.equal(f[0].message, 'The front matter must be the very first thing in the file, but an HTML comment comes before its opening "---", so its fields are read as ordinary text. Move the front matter to the top and put the comment below it.');
+      assert.equal(fix(t, f[0]), '---\ntitle: Refund\nunit: CS3-SP\n---\n<!-- a note -->\n## Situation\n\nText.\n');
+      // Never a second, empty block on top.
+      assert.ok(!f[0].fixes!.some((x) => x.title === 'Add front matter'));
+    });
+
+    it('removes blank lines above it, keeping CRLF and a byte-order mark', () => {
+      const t = '\ufeff' + crlf('\n---\ntitle: Refund\n---\n## Situation\n\nText.\n');
+      const f = run('front-matter', t);
+      assert.match(f[0].message, /but a blank line comes before its opening "---".+Move the front matter to the top\.$/);
+      assert.equal(fix(t, f[0]), '\ufeff' + crlf('---\ntitle: Refund\n---\n## Situation\n\nText.\n'));
+    });
+  });
+
   it('reports invalid and future dates at the value', () => {
     for (const [date, re] of [['2026-02-30', /not a real date/], ['4th March', /not a real date written as YYYY-MM-DD/], ['2026-06-02', /in the future/]] as const) {
       const t = fm(complete.replace('2026-03-04', date));
