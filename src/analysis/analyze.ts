@@ -114,6 +114,7 @@ function toFinding(account: AccountModel, rule: Rule, r: Report, severity: Sever
     });
   }
   if (r.data) f.data = r.data;
+  if (r.detail) f.detail = r.detail;
   return f;
 }
 

@@ -238,6 +238,19 @@ describe('starr check', () => {
     assert.deepEqual(doc.files[0].findings.filter((x) => x.ruleId === 'front-matter'), []);
   });
 
+  it('explains a YAML error in plain words; --verbose adds the YAML reader\'s own, in text and JSON', async () => {
+    root = tempTree({ 'y.md': '---\ntitle: Refund: the courier\nunit: CS3-SP\n---\n## Situation\n\nText.\n' });
+    const plain = await starr(root, 'check', 'y.md');
+    assert.match(plain.stdout, /y\.md:2:1 {2}error {4}The value of "title" has a colon in it: ‘title: Refund: the courier’\. .+Put the value in quotes: title: "Refund: the courier"\./);
+    assert.doesNotMatch(plain.stdout, /Nested mappings/);
+    const verbose = await starr(root, 'check', 'y.md', '--verbose');
+    assert.match(verbose.stdout, /\[front-matter\]\n {4}details: Nested mappings are not allowed in compact mappings\n/);
+    const json = JSON.parse((await starr(root, 'check', 'y.md', '--format', 'json')).stdout) as { files: { findings: { detail?: string }[] }[] };
+    assert.ok(json.files[0].findings.every((f) => f.detail === undefined));
+    const jsonVerbose = JSON.parse((await starr(root, 'check', 'y.md', '--format', 'json', '--verbose')).stdout) as { files: { findings: { ruleId: string; detail?: string }[] }[] };
+    assert.equal(jsonVerbose.files[0].findings.find((f) => f.ruleId === 'front-matter')?.detail, 'Nested mappings are not allowed in compact mappings');
+  });
+
   it('--fix keeps a byte-order mark and CRLF line endings', async () => {
     const crlf = goodAccount({ action: 'I emailed jane.smith@example.com.' }).replace(/\n/g, '\r\n');
     root = tempTree({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]) });
