@@ -2,6 +2,7 @@
 import { defaultConfig, type ResolvedConfig } from '../core/config';
 import { frameworkOrDefault, getFramework } from '../core/data';
 import { consolidate } from '../core/consolidate';
+import { isSafeFix, lockedRegions, type LockedRegion } from '../core/edit-safety';
 import { buildAccount } from '../core/model';
 import { resolveOptions, type CriteriaLookup, type Report, type Rule, type RuleMeta } from '../core/rule';
 import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
@@ -62,6 +63,9 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
   const config = options.config ?? defaultConfig();
   const now = options.now ?? new Date();
   const findings: Finding[] = [];
+  // Every fix passes the one edit-safety check here, so the CLI and the editor never offer one that breaks a mark or the front matter.
+  let regions: LockedRegion[] | undefined;
+  const safe = (r: Report): Report => (r.fixes?.length ? { ...r, fixes: r.fixes.filter((x) => isSafeFix(x, (regions ??= lockedRegions(account)))) } : r);
   for (const rule of options.rules ?? allRules) {
     if (options.token?.isCancellationRequested) return { findings: sortFindings(findings), cancelled: true };
     const setting = config.rules[rule.meta.id];
@@ -73,7 +77,7 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
       options: optionsFor(rule.meta, setting?.options),
       now,
       criteria: options.criteria,
-      report: (r: Report) => findings.push(toFinding(account, rule, r, severity)),
+      report: (r: Report) => findings.push(toFinding(account, rule, safe(r), severity)),
     });
   }
   // Merged and grouped after the directives, so a directive can still silence one place of a repeat.
@@ -110,6 +114,7 @@ function toFinding(account: AccountModel, rule: Rule, r: Report, severity: Sever
     });
   }
   if (r.data) f.data = r.data;
+  if (r.detail) f.detail = r.detail;
   return f;
 }
 

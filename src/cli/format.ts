@@ -99,6 +99,7 @@ export function formatText(files: FileReport[], totals: Totals, colour: boolean)
       const where = `${f.uri}:${x.start.line + 1}:${x.start.column + 1}`;
       const message = x.message.replace(/\s*\r?\n\s*/g, ' ');
       out.push(`${p.underline(where)}  ${sev[x.severity](x.severity.padEnd(7))}  ${message}  ${p.dim(`[${x.ruleId}]`)}`);
+      if (x.detail) out.push(p.dim(`    details: ${x.detail}`));
     }
     out.push('');
   }
@@ -148,6 +149,7 @@ export function formatJson(files: FileReport[], totals: Totals, version: string,
         ...(x.fixes?.length ? { fixes: x.fixes } : {}),
         ...(x.related?.length ? { related: x.related.map((r) => ({ message: r.message, line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, span: r.span })) } : {}),
         ...(x.data ? { data: x.data } : {}),
+        ...(x.detail ? { detail: x.detail } : {}),
       })),
     })),
     summary: { files: totals.files, errors: totals.error, warnings: totals.warning, info: totals.info, hints: totals.hint, fixed: totals.fixed, skipped: totals.skipped, unreadable: totals.unreadable },

@@ -1,6 +1,7 @@
 import { LineCounter, isMap, isScalar, parseDocument, type Node } from 'yaml';
 import { fastYamlMap } from './fast-paths';
 import type { FrontMatter, FrontMatterFields, Span } from './types';
+import { explainYamlError } from './yaml-errors';
 
 const STATUSES = ['draft', 'submitted', 'assessed'] as const;
 
@@ -28,10 +29,17 @@ export function readFrontMatter(text: string, start: number, end: number, raw: s
 
   const lineCounter = new LineCounter();
   // yaml does not treat a lone \r (old Mac line endings) as a line break; \n in its place keeps every offset.
-  const doc = parseDocument(raw.replace(/\r(?!\n)/g, '\n'), { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
+  const yamlText = raw.replace(/\r(?!\n)/g, '\n');
+  const doc = parseDocument(yamlText, { lineCounter, prettyErrors: false, uniqueKeys: true, strict: false });
   const shift = (a: number, b: number): Span => ({ start: content.start + a, end: content.start + Math.max(a, b) });
+  // One finding per line: the parser often reports one slip two ways.
+  const lines = new Set<number>();
   for (const e of doc.errors) {
-    fm.problems.push({ kind: 'syntax', message: e.message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, ''), span: shift(e.pos[0], e.pos[1]) });
+    const x = explainYamlError(yamlText, e, 'the front matter');
+    if (lines.has(x.span.start)) continue;
+    lines.add(x.span.start);
+    const fix = x.fix && { ...x.fix, span: shift(x.fix.span.start, x.fix.span.end) };
+    fm.problems.push({ kind: 'syntax', message: x.message, detail: x.detail, span: shift(x.span.start, x.span.end), ...(fix ? { fix } : {}) });
   }
   if (doc.errors.length) return fm;
   const contents = doc.contents;
@@ -109,4 +117,66 @@ export function frontMatterCriteriaSpans(fm: FrontMatter, text: string): { id: s
   // A quoted or oddly written list: fall back to pointing at the whole field.
   if (out.length !== fm.fields.criteria.length) return fm.fields.criteria.map((id) => ({ id, span: s }));
   return out;
+}
+
+const FENCE_LINE = /---[ \t]*(?:\r\n|\r|\n)/y;
+const CLOSE_LINE = /^(?:---|\.\.\.)[ \t]*$/m;
+const YAML_KEY = /^[A-Za-z_][\w-]*[ \t]*:/;
+
+/**
+ * A front matter block that is not at the very top (below an HTML comment or blank lines), so Markdown reads
+ * it as text: `lead` is what stands above it, `block` the block from its opening fence to the end of its
+ * closing one, `content` the YAML between them. Undefined when the file does not start that way.
+ */
+export function misplacedFrontMatter(text: string): { lead: Span; block: Span; content: Span } | undefined {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  let i = from;
+  for (;;) {
+    while (i < text.length && /\s/.test(text[i])) i++;
+    if (!text.startsWith('<!--', i)) break;
+    const close = text.indexOf('-->', i + 4);
+    if (close === -1) return undefined;
+    i = close + 3;
+  }
+  // Nothing above it (an ordinary front matter, or none), or the fence does not start its line.
+  if (i === from || (text[i - 1] !== '\n' && text[i - 1] !== '\r')) return undefined;
+  FENCE_LINE.lastIndex = i;
+  const open = FENCE_LINE.exec(text);
+  if (!open) return undefined;
+  const contentStart = i + open[0].length;
+  const rest = text.slice(contentStart);
+  if (!YAML_KEY.test(rest)) return undefined;
+  const close = CLOSE_LINE.exec(rest);
+  if (!close) return undefined;
+  const closeStart = contentStart + close.index;
+  const contentEnd = closeStart > contentStart ? closeStart - (text[closeStart - 2] === '\r' && text[closeStart - 1] === '\n' ? 2 : 1) : closeStart;
+  return { lead: { start: from, end: i }, block: { start: i, end: closeStart + close[0].length }, content: { start: contentStart, end: contentEnd } };
+}
+
+// A field, an indented line (a list item or a value carried on), or a list item; not a "#", which may be a heading.
+const YAML_LINE = /^(?:[A-Za-z_][\w-]*[ \t]*:|[ \t]+\S|-[ \t])/;
+
+/**
+ * A front matter block opened with "---" on the first line but never closed, so Markdown reads its fields as
+ * text. `fields` runs from the opening fence to the end of the last line that reads as YAML, where the closing
+ * fence belongs. Undefined when the file does not start that way.
+ */
+export function unclosedFrontMatter(text: string): { fence: Span; fields: Span } | undefined {
+  const from = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  FENCE_LINE.lastIndex = from;
+  const open = FENCE_LINE.exec(text);
+  if (!open) return undefined;
+  let at = from + open[0].length;
+  let end = at;
+  if (!YAML_KEY.test(text.slice(at, at + 200))) return undefined;
+  while (at < text.length) {
+    let next = text.indexOf('\n', at);
+    next = next === -1 ? text.length : next + 1;
+    const line = text.slice(at, next).replace(/\r?\n$|\r$/, '');
+    if (/^(?:---|\.\.\.)[ \t]*$/.test(line)) return undefined; // closed after all
+    if (!YAML_LINE.test(line)) break;
+    end = next;
+    at = next;
+  }
+  return { fence: { start: from, end: from + 3 }, fields: { start: from, end } };
 }

@@ -9,6 +9,7 @@ export { DEFAULT_FRAMEWORK, frameworkOrDefault, getFramework, getFrameworks } fr
 export { LineIndex } from './lines';
 export { parseAuthor, scanCritic } from './critic';
 export { applyEdits } from './edits';
+export { disableFixes, lockedRegions, type LockedRegion } from './edit-safety';
 export { summarise, fingerprint, type AccountSummary } from './portfolio';
 export * from './feedback';
 export { CriteriaCatalog, type CriteriaSource } from './criteria';

@@ -111,6 +111,18 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
     prose = parts.join('');
   }
 
+  // A heading or label inside a feedback mark (a tutor's comment running over several lines) is the tutor's
+  // text, not a section of the account.
+  let sectionHeadings = headings;
+  let sectionLabels = labelCandidates;
+  let markSpans: Span[] | undefined;
+  if (critic.marks.length) {
+    markSpans = critic.marks.flatMap((m) => (m.comment ? [m.span, m.comment.span] : [m.span]));
+    const outside = (n: Node) => !spanContains(markSpans!, spanOf(n).start);
+    sectionHeadings = headings.filter(outside);
+    sectionLabels = labelCandidates.filter(outside);
+  }
+
   // Framework: front matter may choose one.
   let framework = options.framework;
   const named = frontMatter?.fields.framework;
@@ -119,20 +131,20 @@ export function buildAccount(text: string, options: BuildOptions): AccountModel 
   // Section candidates: headings at any level, and bold or "Label:" paragraph starts.
   let candidates: Candidate[] = [];
   const otherHeadings: { text: string; span: Span; depth: number }[] = [];
-  for (const h of headings) {
+  for (const h of sectionHeadings) {
     const raw = nodeText(h);
     const m = matchSection(framework, raw, 'heading');
     const s = spanOf(h);
     if (m) candidates.push({ def: m.def, heading: { text: raw.trim(), span: s, style: 'heading', depth: h.depth }, bodyStart: s.end });
     else otherHeadings.push({ text: raw, span: s, depth: h.depth });
   }
-  for (const p of labelCandidates) {
+  for (const p of sectionLabels) {
     const c = labelOf(p, framework, text, spanOf);
     if (c) candidates.push(c);
   }
   candidates.sort((a, b) => a.heading.span.start - b.heading.span.start);
   // Labels anywhere in a line or sentence, form questions, titles, and sections read from unmarked writing.
-  candidates = findStructure({ text, prose, framework, candidates, paragraphs: paragraphs.map((p) => p.span), otherHeadings, bodyStart: frontMatter ? frontMatter.span.end : shift });
+  candidates = findStructure({ text, prose, framework, candidates, paragraphs: paragraphs.map((p) => p.span), otherHeadings, marks: markSpans, bodyStart: frontMatter ? frontMatter.span.end : shift });
   // A sub-heading ("### Background" under "## Situation") that names a section already seen is part of
   // the current section, not a new one.
   const seen = new Set<string>();

@@ -41,6 +41,8 @@ export interface Report {
   data?: Record<string, unknown>;
   /** Override the configured severity for this one finding (e.g. a YAML error is always an error). */
   severity?: Severity;
+  /** What a tool behind the check said, word for word (the YAML parser): shown only on request. */
+  detail?: string;
 }
 
 /** Lookup of known criteria, supplied by adapters that have loaded criteria sets. */

@@ -28,6 +28,8 @@ export interface Fix {
   edits: TextEdit[];
   /** The fix a tool may apply without asking. */
   preferred?: boolean;
+  /** It edits the front matter's YAML on purpose and keeps it valid; no other fix may insert there. */
+  yaml?: boolean;
 }
 
 export interface RelatedInfo {
@@ -49,6 +51,8 @@ export interface Finding {
   related?: RelatedInfo[];
   /** Rule-specific data for adapters (e.g. the phrase matched, the section id). */
   data?: Record<string, unknown>;
+  /** What a tool behind the check said, word for word (the YAML parser); `starr check --verbose` shows it. */
+  detail?: string;
   docsUrl: string;
 }
 
@@ -122,6 +126,10 @@ export interface YamlProblem {
   /** `syntax` for unparsable YAML, `field` for a value of the wrong type. */
   kind: 'syntax' | 'field';
   field?: string;
+  /** The YAML parser's own words, when the message explains them. */
+  detail?: string;
+  /** An edit to the YAML that makes the line readable, when the cause is clear. */
+  fix?: { title: string; span: Span; newText: string; preferred?: boolean };
 }
 
 export interface FrontMatter {

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import {
   buildAccountFor, defaultConfig, looksLikeAccount, rules, runRules,
-  type AccountModel, type AccountSummary, type Finding, type ResolvedConfig, type Span,
+  type AccountModel, type AccountSummary, type Finding, type LockedRegion, type ResolvedConfig, type Span,
 } from '../analysis';
 import type { ConfigContext, ConfigService } from './config-service';
 import type { CriteriaService } from './criteria-service';
@@ -20,6 +20,8 @@ export interface AnalysisResult {
   account?: AccountModel;
   /** Where the front matter is, fences included, as the parse found it (in a worker too). */
   frontMatter?: Span;
+  /** Where no fix may insert text or cut across (in a worker too). */
+  locked: LockedRegion[];
   config: ResolvedConfig;
   offThread: boolean;
   ms: number;
@@ -220,7 +222,7 @@ export class AnalysisService implements vscode.Disposable {
     this.log.stats.lastAnalysisMs = ms;
     this.log.stats.lastAnalysisUri = uri.toString();
     this.log.stats.analyses++;
-    return { uri, version, findings: r.findings, summary: r.summary, account: r.account, frontMatter: r.frontMatter, config, offThread: false, ms };
+    return { uri, version, findings: r.findings, summary: r.summary, account: r.account, frontMatter: r.frontMatter, locked: r.locked, config, offThread: false, ms };
   }
 
   private async runOffThread(uri: vscode.Uri, version: number, request: AnalysisRequest): Promise<AnalysisResult | undefined> {
@@ -253,7 +255,7 @@ export class AnalysisService implements vscode.Disposable {
       this.log.stats.lastAnalysisUri = key;
       this.log.stats.offThreadAnalyses++;
       this.log.info(`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
-      return { uri, version, findings: r.findings, summary: r.summary, frontMatter: r.frontMatter, config, offThread: true, ms: r.ms };
+      return { uri, version, findings: r.findings, summary: r.summary, frontMatter: r.frontMatter, locked: r.locked, config, offThread: true, ms: r.ms };
     } finally {
       this.busy.delete(key);
       this.busyChanged.fire(uri);

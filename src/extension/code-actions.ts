@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Finding } from '../core';
+import { disableFixes, type Finding, type Fix } from '../core';
 import { AllowAction, allowablePhrase, register as registerAllow, resolveAllowAction } from './allow-phrase';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
@@ -19,17 +19,11 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
     const actions: vscode.CodeAction[] = [];
     const disabled = new Set<string>();
     const allowed = new Set<string>();
+    const text = doc.getText();
     for (const diag of ours) {
       const f = findingFor(doc, r.findings, diag);
       if (!f) continue;
-      for (const fix of f.fixes ?? []) {
-        const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
-        a.edit = new vscode.WorkspaceEdit();
-        for (const e of fix.edits) a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end)), e.newText);
-        a.diagnostics = [diag];
-        a.isPreferred = !!fix.preferred;
-        actions.push(a);
-      }
+      for (const fix of f.fixes ?? []) actions.push(toAction(doc, fix, diag));
       const phrase = allowablePhrase(f);
       if (phrase && !allowed.has(phrase.toLowerCase())) {
         allowed.add(phrase.toLowerCase());
@@ -38,7 +32,8 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
       const key = `${f.ruleId}:${f.start.line}`;
       if (disabled.has(key)) continue;
       disabled.add(key);
-      actions.push(...this.disableActions(doc, f, diag, r.frontMatter?.end ?? 0));
+      // Built and checked by the core like every other fix: never inside a feedback mark or the front matter.
+      for (const fix of disableFixes(text, f, r.frontMatter?.end ?? 0, r.locked)) actions.push(toAction(doc, fix, diag));
     }
     return actions;
   }
@@ -46,32 +41,16 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
   resolveCodeAction(action: vscode.CodeAction): vscode.ProviderResult<vscode.CodeAction> {
     return action instanceof AllowAction ? resolveAllowAction(this.services, action) : action;
   }
+}
 
-  /** `fmEnd`: the offset just after the front matter's closing fence, as the analysis found it (0: none). */
-  private disableActions(doc: vscode.TextDocument, f: Finding, diag: vscode.Diagnostic, fmEnd: number): vscode.CodeAction[] {
-    const out: vscode.CodeAction[] = [];
-    const eol = doc.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
-    // Inside the front matter an HTML comment would break the YAML, so only whole-file disabling could work,
-    // and a directive only covers what follows it: nothing can be offered there.
-    if (f.span.start < fmEnd) return out;
-    const line = doc.lineAt(f.start.line);
-    const indent = line.text.slice(0, line.firstNonWhitespaceCharacterIndex);
-    const lineAction = new vscode.CodeAction(`Disable ${f.ruleId} for this line`, vscode.CodeActionKind.QuickFix);
-    lineAction.edit = new vscode.WorkspaceEdit();
-    lineAction.edit.insert(doc.uri, line.range.start, `${indent}<!-- starr-disable-next-line ${f.ruleId} -->${eol}`);
-    lineAction.diagnostics = [diag];
-    out.push(lineAction);
-
-    const fileAction = new vscode.CodeAction(`Disable ${f.ruleId} for this file`, vscode.CodeActionKind.QuickFix);
-    fileAction.edit = new vscode.WorkspaceEdit();
-    const at = doc.positionAt(fmEnd);
-    // Directly after the front matter (or at the very start), on its own line.
-    const text = fmEnd > 0 ? `${at.character > 0 ? eol : ''}<!-- starr-disable ${f.ruleId} -->${eol}` : `<!-- starr-disable ${f.ruleId} -->${eol}${eol}`;
-    fileAction.edit.insert(doc.uri, at, text);
-    fileAction.diagnostics = [diag];
-    out.push(fileAction);
-    return out;
-  }
+/** A fix from the core as an undoable quick fix. */
+function toAction(doc: vscode.TextDocument, fix: Fix, diag: vscode.Diagnostic): vscode.CodeAction {
+  const a = new vscode.CodeAction(fix.title, vscode.CodeActionKind.QuickFix);
+  a.edit = new vscode.WorkspaceEdit();
+  for (const e of fix.edits) a.edit.replace(doc.uri, new vscode.Range(doc.positionAt(e.span.start), doc.positionAt(e.span.end)), e.newText);
+  a.diagnostics = [diag];
+  a.isPreferred = !!fix.preferred;
+  return a;
 }
 
 /**

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { AccountSummary, Finding, Span } from '../core';
+import type { AccountSummary, Finding, LockedRegion, Span } from '../core';
 import type { AnalysisRequest, CriteriaData } from './document-analysis';
 import type { Log } from './log';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
@@ -8,6 +8,7 @@ export interface OffThreadResult {
   findings: Finding[];
   summary: AccountSummary;
   frontMatter?: Span;
+  locked: LockedRegion[];
   ms: number;
 }
 
@@ -97,7 +98,7 @@ export class OffThreadAnalyser implements vscode.Disposable {
     if (!job || job.req.id !== res.id) return;
     this.running = undefined;
     this.worked = true;
-    if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, frontMatter: res.frontMatter, ms: res.ms });
+    if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, frontMatter: res.frontMatter, locked: res.locked, ms: res.ms });
     else job.reject(new Error(res.error));
     this.pump();
   }

@@ -1,4 +1,4 @@
-import type { AccountSummary, Finding, Span } from '../core';
+import type { AccountSummary, Finding, LockedRegion, Span } from '../core';
 import type { AnalysisRequest, CriteriaData } from './document-analysis';
 
 /** A request to analyse one large document off the extension-host thread. Plain data only. */
@@ -9,5 +9,5 @@ export interface WorkerRequest extends AnalysisRequest {
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; findings: Finding[]; summary: AccountSummary; frontMatter?: Span; ms: number }
+  | { id: number; ok: true; findings: Finding[]; summary: AccountSummary; frontMatter?: Span; locked: LockedRegion[]; ms: number }
   | { id: number; ok: false; error: string };

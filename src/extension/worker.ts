@@ -16,8 +16,8 @@ function catalogFor(data: CriteriaData): CriteriaCatalog {
 function handle(req: WorkerRequest): WorkerResponse {
   try {
     const start = performance.now();
-    const { findings, summary, frontMatter } = analyseRequest(req, catalogFor(req.criteria))!;
-    return { id: req.id, ok: true, findings, summary, frontMatter, ms: performance.now() - start };
+    const { findings, summary, frontMatter, locked } = analyseRequest(req, catalogFor(req.criteria))!;
+    return { id: req.id, ok: true, findings, summary, frontMatter, locked, ms: performance.now() - start };
   } catch (e) {
     return { id: req.id, ok: false, error: e instanceof Error ? e.message : String(e) };
   }

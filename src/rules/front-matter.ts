@@ -1,4 +1,5 @@
 import { getFrameworks } from '../core/data';
+import { misplacedFrontMatter, unclosedFrontMatter } from '../core/frontmatter';
 import { defineRule } from '../core/rule';
 import type { AccountModel, Fix, Span } from '../core/types';
 import { eolOf } from './util/sections';
@@ -11,7 +12,7 @@ const REAL_NAME = new RegExp(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?${NAME_WORD}
 
 const REQUIRED = [
   { field: 'learner', why: 'your anonymised learner id, e.g. "learner: L-014"' },
-  { field: 'unit', why: 'the unit this account is evidence for, e.g. "unit: CS301"' },
+  { field: 'unit', why: 'the unit this account is evidence for, e.g. "unit: CS3-SP"' },
   { field: 'date', why: 'the date of the event as YYYY-MM-DD' },
 ] as const;
 
@@ -39,7 +40,7 @@ function templateFix(account: AccountModel, now: Date): Fix {
     '---',
     `title: ${title ? JSON.stringify(title) : ''}`.trimEnd(),
     'learner:   # your anonymised learner id, e.g. L-014',
-    'unit:      # the unit id, e.g. CS301',
+    'unit:      # the unit id, e.g. CS3-SP',
     'criteria: []',
     `date: ${isoDay(now)}`,
     `framework: ${account.framework.id}`,
@@ -66,6 +67,36 @@ export default defineRule(
     const text = account.text;
     if (!fm) {
       if (account.words === 0 && !text.trim()) return; // an empty file is unstructured-account's to report
+      const open = unclosedFrontMatter(text);
+      if (open) {
+        const eol = eolOf(text);
+        const at = open.fields.end;
+        const newText = at > 0 && text[at - 1] !== '\n' && text[at - 1] !== '\r' ? `${eol}---${eol}` : `---${eol}`;
+        report({
+          message: 'The front matter starts with "---" but is never closed, so its fields are read as ordinary text. Add a line with just "---" after the last field, before the account begins.',
+          span: open.fence,
+          fixes: [{ title: 'Close the front matter after its last field', edits: [{ span: { start: at, end: at }, newText }], preferred: true }],
+          data: { kind: 'unclosed' },
+        });
+        return;
+      }
+      const late = misplacedFrontMatter(text);
+      if (late) {
+        // Moving what stands above it below it keeps both; a new block on top would leave the real fields as text.
+        const above = text.slice(late.lead.start, late.lead.end).trim();
+        const what = above ? 'an HTML comment' : 'a blank line';
+        report({
+          message: `The front matter must be the very first thing in the file, but ${what} comes before its opening "---", so its fields are read as ordinary text. Move the front matter to the top${above ? ' and put the comment below it' : ''}.`,
+          span: { start: late.block.start, end: late.block.start + 3 },
+          fixes: [{
+            title: 'Move the front matter to the top',
+            edits: [{ span: late.lead, newText: '' }, ...(above ? [{ span: { start: late.block.end, end: late.block.end }, newText: `${eolOf(text)}${above}` }] : [])],
+            preferred: true,
+          }],
+          data: { kind: 'misplaced' },
+        });
+        return;
+      }
       report({
         message: `This account has no front matter. Add a block at the top with ${listing(['title', 'learner (an anonymised id)', 'unit', 'criteria', 'date'])}, so your assessor can see what it evidences.`,
         span: firstLine(text, 0),
@@ -82,10 +113,12 @@ export default defineRule(
       if (p.kind === 'syntax') {
         syntax = true;
         report({
-          message: `The front matter has a YAML error: ${p.message.replace(/\.?$/, '.')} Fix it so its fields can be read — the rest of the account was still checked.`,
+          message: `${p.message.replace(/\.?$/, '.')} Until then its fields cannot be read; the rest of the account was still checked.`,
           span: p.span,
           severity: 'error',
+          fixes: p.fix ? [{ title: p.fix.title, edits: [{ span: p.fix.span, newText: p.fix.newText }], yaml: true, preferred: p.fix.preferred }] : undefined,
           data: { kind: 'syntax' },
+          detail: p.detail,
         });
       } else {
         if (p.field) badFields.add(p.field);
@@ -107,7 +140,7 @@ export default defineRule(
           const at = fm.content.end;
           const line = `date: ${isoDay(now)}`;
           const newText = at > fm.content.start ? `${eol}${line}` : `${line}${eol}`;
-          fixes.push({ title: `Add "${line}"`, edits: [{ span: { start: at, end: at }, newText }] });
+          fixes.push({ title: `Add "${line}"`, edits: [{ span: { start: at, end: at }, newText }], yaml: true });
         }
         report({
           message: `The front matter has no "${field}". Add ${why}.`,

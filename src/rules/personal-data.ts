@@ -1,5 +1,5 @@
 import { defineRule } from '../core/rule';
-import type { Fix, Span } from '../core/types';
+import type { CriticMark, Fix, Span } from '../core/types';
 import { upTo } from './util/text';
 
 type Kind = 'email' | 'phone' | 'postcode' | 'ni-number' | 'card' | 'nhs-number' | 'name' | 'person' | 'dob' | 'reference' | 'address';
@@ -10,6 +10,8 @@ interface Hit {
   value: string;
   /** The placeholder, when it depends on the match (an order number, an account number). */
   replacement?: string;
+  /** Where in tutor feedback it was found ("in this comment"), when it was. */
+  where?: string;
 }
 
 // Found from each "@" outwards: a regex that starts with the local part would rescan every word.
@@ -264,6 +266,26 @@ function people(text: string, start: number, end: number, hits: Hit[]): void {
   for (const m of pairs) if (found.has(m[0])) hits.push({ kind: 'person', span: { start: m.index, end: m.index + m[0].length }, value: m[0] });
 }
 
+/**
+ * The text of tutor feedback marks, which the prose leaves out: comments (after their `[tutor:AB]` label,
+ * which is not personal data), suggested additions and deletions, and both sides of a suggested change.
+ */
+function feedbackParts(marks: readonly CriticMark[]): { start: number; end: number; where: string }[] {
+  const parts: { start: number; end: number; where: string }[] = [];
+  const comment = (c: CriticMark) => parts.push({ start: c.prefix?.end ?? c.inner!.start, end: c.inner!.end, where: 'in this comment' });
+  for (const m of marks) {
+    const inner = m.inner!;
+    if (m.kind === 'comment') comment(m);
+    else if (m.kind === 'highlight') {
+      if (m.comment) comment(m.comment);
+    } else if (m.kind === 'substitution') {
+      const arrow = inner.start + m.oldText!.length;
+      parts.push({ start: inner.start, end: arrow, where: 'in this suggested change' }, { start: arrow + 2, end: inner.end, where: 'in this suggested change' });
+    } else parts.push({ start: inner.start, end: inner.end, where: m.kind === 'addition' ? 'in this suggested addition' : 'in this suggested deletion' });
+  }
+  return parts;
+}
+
 function fixesFor(h: Hit): Fix[] {
   const replace = (title: string, newText: string, preferred = false): Fix => ({ title, edits: [{ span: h.span, newText }], preferred });
   if (h.kind === 'name') {
@@ -302,6 +324,13 @@ export default defineRule(
       scan(account.text, fm.content.start, fm.content.end, hits);
       if (learner) for (let i = hits.length - 1; i >= before; i--) if (hits[i].span.start >= learner.start && hits[i].span.start < learner.end) hits.splice(i, 1);
     }
+    // Feedback stays in the file that is handed in, so it must be anonymised too.
+    // Each part is scanned as its own short string: scan() slices from the start of the text it is given.
+    for (const part of feedbackParts(account.critic)) {
+      const own: Hit[] = [];
+      scan(account.text.slice(part.start, part.end), 0, part.end - part.start, own);
+      for (const h of own) hits.push({ ...h, span: { start: h.span.start + part.start, end: h.span.end + part.start }, where: part.where });
+    }
     hits.sort((a, b) => a.span.start - b.span.start || b.span.end - a.span.end);
     let last = -1;
     for (const h of hits) {
@@ -311,10 +340,11 @@ export default defineRule(
       const value = account.text.slice(h.span.start, h.span.end);
       const fixes = fixesFor(h);
       const full = h.kind === 'person' || (h.kind === 'name' && NAME_ONE.exec(h.value)?.[2] !== undefined);
+      const where = h.where ? ` ${h.where}` : '';
       const message =
         h.kind === 'name' || h.kind === 'person'
-          ? `"${value}" looks like a real person's ${full ? 'full name' : 'name'}. Anonymise it — "${fixes[0].edits[0].newText}" or "Customer A" — to keep to GDPR.`
-          : `This looks like ${what.label}. Remove it or replace it with "${fixes[0].edits[0].newText}" — personal data must not be in your evidence.`;
+          ? `"${value}"${where} looks like a real person's ${full ? 'full name' : 'name'}. Anonymise it — "${fixes[0].edits[0].newText}" or "Customer A" — to keep to GDPR.`
+          : `This looks like ${what.label}${where}. Remove it or replace it with "${fixes[0].edits[0].newText}" — personal data must not be in your evidence.`;
       report({ message, span: h.span, fixes, data: { kind: h.kind, replacement: fixes[0].edits[0].newText } });
     }
   },

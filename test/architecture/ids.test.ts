@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { DEFAULT_FRAMEWORK, defaultConfig, getFrameworks, rules } from '../../src/analysis';
+import { CriteriaCatalog } from '../../src/core/criteria';
 import { frameworkChoices } from '../../src/core/data';
 
 // Framework, section and rule ids live in data/frameworks.yaml and the rule registry. The manifest and the
@@ -41,5 +43,19 @@ describe('architecture: ids come from the data', () => {
     const named = Object.keys(JSON.parse(example) as object);
     assert.ok(named.length > 0);
     for (const id of named) assert.ok(ruleIds.has(id), id);
+  });
+  it('every unit id given as an example in a message, a template or a setting is a bundled unit', () => {
+    const units = new Set(new CriteriaCatalog().units().map((u) => u.set.id));
+    const files = [...readdirSync('src', { recursive: true }).map(String).filter((f) => f.endsWith('.ts')).map((f) => join('src', f)), 'package.json', 'snippets/markdown.json', 'schemas/config.schema.json'];
+    // "unit: XX…" or "e.g. XX…": what a learner may copy.
+    const example = /(?:\bunit:\s*["']?|e\.g\.\s+)([A-Z]{2,}[0-9][A-Z0-9-]*)/g;
+    const seen: string[] = [];
+    for (const f of files) {
+      for (const m of readFileSync(f, 'utf8').matchAll(example)) {
+        seen.push(m[1]);
+        assert.ok(units.has(m[1]), `${f}: ${m[1]} is not a bundled unit (${[...units].join(', ')})`);
+      }
+    }
+    assert.ok(seen.length >= 3, `examples found: ${seen.join(', ')}`);
   });
 });

@@ -213,6 +213,44 @@ describe('starr check', () => {
     assert.ok(fixed.startsWith(t.trimEnd()));
   });
 
+  it('--fix never inserts inside a tutor\'s comment, and a heading inside one is not a section', async () => {
+    const comment = '{>>[tutor:AB open] why\n## Reflection\nthis<<}';
+    const t = `## Situation\n\nI was on the desk.\n\n## Action\n\nI rang the depot ${comment} done.\n`;
+    root = tempTree({ 'h.md': t });
+    await starr(root, 'check', 'h.md', '--fix');
+    const fixed = fs.readFileSync(path.join(root, 'h.md'), 'utf8');
+    assert.ok(fixed.includes(`I rang the depot ${comment} done.\n`), fixed);
+    // The real Result and Reflection are added after the comment, in order, once each.
+    const after = fixed.slice(fixed.indexOf('<<} done.'));
+    assert.match(after, /\n## Result\n[\s\S]*\n## Reflection\n/);
+    assert.equal(fixed.match(/^## Result$/gm)?.length, 1);
+  });
+
+  it('--fix moves a comment above the front matter below it, and adds no second block', async () => {
+    const t = '<!-- a note -->\n---\ntitle: Refund\nlearner: L-014\nunit: CS3-SP\ndate: 2026-03-04\n---\n## Situation\n\nI was on the desk.\n';
+    root = tempTree({ 'fm.md': t });
+    const r = await starr(root, 'check', 'fm.md', '--fix', '--format', 'json');
+    const fixed = fs.readFileSync(path.join(root, 'fm.md'), 'utf8');
+    assert.ok(fixed.startsWith('---\ntitle: Refund\nlearner: L-014\nunit: CS3-SP\ndate: 2026-03-04\n---\n<!-- a note -->\n## Situation\n'), fixed);
+    assert.equal(fixed.match(/^---$/gm)?.length, 2);
+    // The fields are read: nothing is missing from the front matter any more.
+    const doc = JSON.parse(r.stdout) as JsonOut;
+    assert.deepEqual(doc.files[0].findings.filter((x) => x.ruleId === 'front-matter'), []);
+  });
+
+  it('explains a YAML error in plain words; --verbose adds the YAML reader\'s own, in text and JSON', async () => {
+    root = tempTree({ 'y.md': '---\ntitle: Refund: the courier\nunit: CS3-SP\n---\n## Situation\n\nText.\n' });
+    const plain = await starr(root, 'check', 'y.md');
+    assert.match(plain.stdout, /y\.md:2:1 {2}error {4}The value of "title" has a colon in it: ‘title: Refund: the courier’\. .+Put the value in quotes: title: "Refund: the courier"\./);
+    assert.doesNotMatch(plain.stdout, /Nested mappings/);
+    const verbose = await starr(root, 'check', 'y.md', '--verbose');
+    assert.match(verbose.stdout, /\[front-matter\]\n {4}details: Nested mappings are not allowed in compact mappings\n/);
+    const json = JSON.parse((await starr(root, 'check', 'y.md', '--format', 'json')).stdout) as { files: { findings: { detail?: string }[] }[] };
+    assert.ok(json.files[0].findings.every((f) => f.detail === undefined));
+    const jsonVerbose = JSON.parse((await starr(root, 'check', 'y.md', '--format', 'json', '--verbose')).stdout) as { files: { findings: { ruleId: string; detail?: string }[] }[] };
+    assert.equal(jsonVerbose.files[0].findings.find((f) => f.ruleId === 'front-matter')?.detail, 'Nested mappings are not allowed in compact mappings');
+  });
+
   it('--fix keeps a byte-order mark and CRLF line endings', async () => {
     const crlf = goodAccount({ action: 'I emailed jane.smith@example.com.' }).replace(/\n/g, '\r\n');
     root = tempTree({ 'bom.md': Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(crlf)]) });

@@ -81,6 +81,13 @@ describe('account model', () => {
     assert.equal(a.critic.length, 2);
     assert.equal(a.critic[0].author, 'tutor:AB');
   });
+
+  it('takes no section from a heading or label inside a feedback mark that runs over several lines', () => {
+    const t = '## Situation\n\nI was on the desk.\n\n## Action\n\nI rang the depot {>>[tutor:AB open] why\n## Reflection\n**Result:** this<<} done.\n';
+    const { account: a } = analyze(t);
+    assert.deepEqual(a.sections.map((s) => s.id), ['situation', 'action']);
+    assert.equal(a.sectionById.get('action')!.span.end, t.length);
+  });
 });
 
 describe('missing-section', () => {

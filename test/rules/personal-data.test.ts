@@ -100,9 +100,40 @@ describe('personal-data', () => {
     assert.deepEqual(f.map((x) => at(t, x)), ['Mrs Jane Smith', 'jane@example.com']);
   });
 
-  it('never looks in code, HTML comments or tutor CriticMarkup', () => {
-    const t = '`jane@example.com`\n\n<!-- 07700 900483 -->\n\n{>>Mrs Jane Smith<<}\n\n```\nSW1A 1AA\n```\n';
+  it('never looks in code or HTML comments, nor at feedback marks written in code', () => {
+    const t = '`jane@example.com`\n\n<!-- 07700 900483 -->\n\n`{>>Mrs Jane Smith<<}`\n\n```\nSW1A 1AA\n{~~Mr John Brown~>Mr B~~}\n```\n';
     assert.deepEqual(run('personal-data', t), []);
+  });
+
+  describe('inside tutor feedback (CriticMarkup)', () => {
+    const found = (t: string) => run('personal-data', t).map((f) => [at(t, f), f.fixes![0].edits[0].newText]);
+
+    it('reads comments, after their [role:initials] label', () => {
+      const t = 'I was on the desk. {>>Mrs Ada Wong is a name<<} Then {>>[tutor:AB open] ring 07700 900483<<}.\n';
+      assert.deepEqual(found(t), [['Mrs Ada Wong', 'Mrs W'], ['07700 900483', '[phone number]']]);
+      assert.match(run('personal-data', t)[0].message, /"Mrs Ada Wong" in this comment looks like a real person's full name/);
+    });
+
+    it('reads both sides of a suggested change, and suggested additions and deletions', () => {
+      const t = '{~~Mr John Brown~>Mrs Ada Wong~~} rang. {++jane@example.com++} {--SW1A 1AA--}\n';
+      assert.deepEqual(found(t), [['Mr John Brown', 'Mr B'], ['Mrs Ada Wong', 'Mrs W'], ['jane@example.com', '[customer email]'], ['SW1A 1AA', '[postcode]']]);
+      assert.match(run('personal-data', t)[2].message, /This looks like an email address in this suggested addition\./);
+    });
+
+    it('reads the comment after a highlight; the highlighted words are prose already', () => {
+      const t = 'I rang {==Mrs Patel==}{>>[assessor:CD] the customer, Ada Wong<<} back.\n';
+      assert.deepEqual(found(t), [['Mrs Patel', 'Mrs P'], ['Ada Wong', 'Ada W']]);
+    });
+
+    it('anonymises in place without breaking the mark', () => {
+      const t = '{~~Mr John Brown~>Mr B~~} rang.\n';
+      assert.equal(fix(t, one(t)), '{~~Mr B~>Mr B~~} rang.\n');
+    });
+
+    it('does not take labels, initials or short anonymised names for personal data', () => {
+      for (const t of ['{>>[tutor:AB open] Good, Mr B is anonymised<<}', '{>>[iqa:JS] AB and CD agreed<<}', '{~~Mr B~>Customer A~~}', '{>>[tutor:AB12 resolved] ok<<}'])
+        assert.deepEqual(run('personal-data', t + '\n'), [], t);
+    });
   });
 
   it('keeps exact ranges with CRLF and a BOM', () => {

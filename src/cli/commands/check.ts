@@ -32,6 +32,7 @@ Options:
   --config FILE             Use this settings file instead of the nearest .starr.yaml
   --framework ID            Check against this framework: ${frameworkChoices()}
   --all-files               Check every Markdown file found, not only those that look like accounts
+  --verbose                 Also show the YAML reader's own words under a front matter error
   -h, --help                Show this help
 
 Output: path:line:col  severity  message  [rule-id], then a summary.
@@ -63,6 +64,8 @@ interface CheckOptions {
   configFile?: string;
   framework?: string;
   allFiles: boolean;
+  /** Show the words of the tools behind a message (the YAML reader's). */
+  verbose: boolean;
 }
 
 /** Problems that are not findings (unreadable files, broken settings, a failing rule), shown as they happen. */
@@ -110,6 +113,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
     config: { type: 'string' },
     framework: { type: 'string' },
     'all-files': { type: 'boolean' },
+    verbose: { type: 'boolean' },
   });
   const format = choiceOption(values.format as string | undefined, 'format', FORMATS, 'text');
   const maxWarnings = intOption(values['max-warnings'] as string | undefined, 'max-warnings');
@@ -124,6 +128,7 @@ function parseCheckOptions(args: string[]): CheckOptions {
     configFile: values.config as string | undefined,
     framework,
     allFiles: !!values['all-files'],
+    verbose: !!values.verbose,
   };
 }
 
@@ -232,7 +237,9 @@ function report(checked: Checked[], collected: CollectResult, options: CheckOpti
   }
   const reports: FileReport[] = checked.map((c) => {
     const lines = new LineIndex(c.text);
-    const shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+    let shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+    // The parser's own words help someone debugging STARR, not a learner: only on request.
+    if (!options.verbose) shown = shown.map((f) => (f.detail === undefined ? f : { ...f, detail: undefined }));
     return { uri: c.file.uri, path: c.file.path, info: c.info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed: c.fixed };
   });
   let code = errors ? EXIT_FINDINGS : EXIT_OK;

@@ -2,7 +2,7 @@
 // form questions, single letters, a title told apart from a heading, and sections read from the writing itself
 // where nothing marks them.
 import { matchSection } from '../sections';
-import { sentenceSpans } from '../text';
+import { sentenceSpans, spanContains } from '../text';
 import type { Framework, FrameworkSection, Span } from '../types';
 import { nameClass } from './cues';
 import { assignSections } from './infer';
@@ -21,6 +21,8 @@ export interface StructureInput {
   paragraphs: Span[];
   /** Headings that name no section by their aliases: a form's question, "How I felt", or a title. */
   otherHeadings: { text: string; span: Span; depth: number }[];
+  /** Feedback marks, in order: a label written inside one is the tutor's, not a section. */
+  marks?: Span[];
   /** Where the account's body begins (after any front matter). */
   bodyStart: number;
 }
@@ -72,6 +74,7 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   const letterOk = new Set(letters.map((f) => f.heading.text)).size >= 2;
   for (const f of found) {
     if (taken(f.heading.span)) continue;
+    if (input.marks && spanContains(input.marks, f.heading.span.start)) continue;
     if (f.letters && !letterOk) continue;
     all.push({ def: f.def ?? f.letters![0], heading: f.heading, bodyStart: f.bodyStart, letters: f.letters, question: f.question });
   }
