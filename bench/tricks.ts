@@ -1,4 +1,4 @@
-// What each speed trick kept in src/core/fast-paths (and the hand-written word counter) saves: each timed
+// What each speed trick kept in src/core/fast-paths saves: each timed
 // against its plain form on every account, interleaved, as a share of analysing the account.
 import { LineCounter, parseDocument } from 'yaml';
 import type { BenchSection } from './bench';
@@ -7,12 +7,10 @@ import { analyze } from '../src/analysis/analyze';
 import { defaultConfig } from '../src/core/config';
 import { CriteriaCatalog } from '../src/core/criteria';
 import { fastYamlMap } from '../src/core/fast-paths';
-import { countWords } from '../src/core/text';
 import { genericLexicon } from '../src/rules/generic-language';
 import { compileLexicon } from '../src/rules/util/lexicon';
 
 const PASSES = 5;
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
 
 export const section: BenchSection = {
   name: 'tricks',
@@ -28,8 +26,6 @@ export const section: BenchSection = {
       'front matter, yaml': (i) => parseDocument(accounts[i].frontMatter?.raw ?? '', { lineCounter: new LineCounter(), prettyErrors: false, uniqueKeys: true, strict: false }).toJS(),
       'phrases at word starts': (i) => fast.each(accounts[i].prose, 0, accounts[i].prose.length, () => {}),
       'phrases, plain search': (i) => plain.each(accounts[i].prose, 0, accounts[i].prose.length, () => {}),
-      'words, hand-written': (i) => countWords(accounts[i].prose),
-      'words, regex': (i) => accounts[i].prose.match(WORD)?.length ?? 0,
     };
     const names = Object.keys(jobs);
     const per = new Map(names.map((n) => [n, [] as number[]]));
@@ -50,7 +46,6 @@ export const section: BenchSection = {
     const rows = [
       ['flat front-matter reader', 'front matter, flat reader', 'front matter, yaml'],
       ['phrases tried only at fitting word starts', 'phrases at word starts', 'phrases, plain search'],
-      ['hand-written word counter', 'words, hand-written', 'words, regex'],
     ];
     ctx.log(`Analysis of a typical account: ${whole.toFixed(3)} ms (median per account over ${PASSES} interleaved passes)`);
     const results: Record<string, { fastMs: number; plainMs: number; savesShare: number }> = {};

@@ -1,12 +1,6 @@
 import type { Span } from './types';
 
-// Letters or digits, joined by apostrophes or hyphens ("didn't", "follow-up", "3.5" counts once):
-// the regex /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/u, scanned by hand because word counting runs over
-// every section of every account and a regex exec per word costs several times more.
 const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
-
-/** Whether code unit c may join two runs of letters or digits into one word: ' ’ . - ("didn't", "3.5"). */
-const isJoiner = (c: number): boolean => c === 39 || c === 0x2019 || c === 46 || c === 45;
 
 /** Whether code unit c is an ASCII letter (A–Z, a–z). */
 export const isAsciiLetter = (c: number): boolean => (c | 32) >= 97 && (c | 32) <= 122;
@@ -36,70 +30,18 @@ export function wordCharAt(text: string, i: number, limit: number): number {
   return 0;
 }
 
+// A word: letters or digits, joined by apostrophes, dots or hyphens ("didn't", "follow-up", "3.5" counts once).
+const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
+
 /** Words that start in [start, end); a word may run on past `end`. */
 export function countWords(text: string, start = 0, end = text.length): number {
-  const len = text.length;
-  let i = Math.max(0, start);
-  // Like a /u regex, a start inside a surrogate pair begins at the pair.
-  if (i > 0 && i < len && (text.charCodeAt(i) & 0xfc00) === 0xdc00 && (text.charCodeAt(i - 1) & 0xfc00) === 0xd800) i--;
-  // A flat loop over ASCII, nearly all of an account; a word that meets anything else is read by wordEnd.
+  // Searched in text cut at `end`: a word that starts before it is still found once, and a search never runs
+  // on past it, so counting many sections stays linear.
+  const bounded = end >= text.length ? text : text.slice(0, end);
   let n = 0;
-  let inWord = false;
-  for (; i < len; i++) {
-    const c = text.charCodeAt(i);
-    const k = c < 128 ? ascii[c] : 0;
-    if (k === 1) {
-      if (!inWord) {
-        if (i >= end) return n;
-        n++;
-        inWord = true;
-      }
-      continue;
-    }
-    if (k === 2 && !(inWord && isJoiner(c))) {
-      inWord = false;
-      if (i >= end) return n;
-      continue;
-    }
-    // A joiner inside a word, or a character beyond ASCII.
-    if (!inWord) {
-      const w = wordCharAt(text, i, len);
-      if (!w) {
-        if (i >= end) return n;
-        if (w === 0 && (c & 0xfc00) === 0xd800 && (text.charCodeAt(i + 1) & 0xfc00) === 0xdc00) i++;
-        continue;
-      }
-      if (i >= end) return n;
-      n++;
-    }
-    i = wordEnd(text, i, len) - 1;
-    inWord = false;
-  }
+  WORD.lastIndex = Math.max(0, start);
+  while (WORD.exec(bounded)) n++;
   return n;
-}
-
-/** End of the word starting at i: letters and digits, joined by single apostrophes, dots or hyphens. */
-function wordEnd(text: string, i: number, len: number): number {
-  while (i < len) {
-    const c = text.charCodeAt(i);
-    const k = classOf(c);
-    if (k === 1) {
-      i++;
-      continue;
-    }
-    if (k === 2) {
-      if (!isJoiner(c) || i + 1 >= len) break;
-      const k2 = classOf(text.charCodeAt(i + 1));
-      if (k2 === 1) i += 2;
-      else if (k2 !== 2 && wordCharAt(text, i + 1, len)) i++;
-      else break;
-      continue;
-    }
-    const w = wordCharAt(text, i, len);
-    if (!w) break;
-    i += w;
-  }
-  return i;
 }
 
 let segmenter: Intl.Segmenter | undefined;
