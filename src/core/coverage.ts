@@ -9,9 +9,20 @@ export type CoverageState = 'covered' | 'weak' | 'uncovered';
  * Why evidence is weak:
  * - `errors`: the account still has error findings;
  * - `claim-only`: the front matter claims the criterion but the text never references it (`AC 2.3`);
- * - `verb`: the criterion's command verb asks for evaluation, analysis or reasons and the account shows none.
+ * - `verb`: the criterion's command verb asks for evaluation, analysis or reasons and the account shows none;
+ * - `no-measure`: the criterion asks for a measure or a comparison and the account's Result has no measure.
  */
-export type WeakReason = 'errors' | 'claim-only' | 'verb';
+export type WeakReason = 'errors' | 'claim-only' | 'verb' | 'no-measure';
+
+// A criterion that asks for a measure or a comparison, by its verb or its words ("comparing results before and
+// after against the standard", "monitor service against agreed standards").
+const MEASURE_VERBS: ReadonlySet<CommandVerb> = new Set(['monitor', 'compare']);
+const ASKS_FOR_MEASURE = /\b(?:measur\w*|compar\w*|before and after|against (?:the |agreed |our )?(?:standards?|targets?|SLAs?|KPIs?)|KPIs?|SLAs?)\b/i;
+
+/** Whether a criterion can only be met with a measured outcome. */
+export function asksForMeasure(def: CriterionDef): boolean {
+  return MEASURE_VERBS.has(def.verb) || ASKS_FOR_MEASURE.test(def.text);
+}
 
 /** Which cue families meet a command verb (any one will do). Verbs not listed need no particular language. */
 export const VERB_CUES: Partial<Record<CommandVerb, CueFamily[]>> = {
@@ -236,6 +247,7 @@ function contributionOf(s: AccountSummary, set: CriteriaSet, known: Map<string, 
     });
   }
   const families = new Set(s.evidence?.cues.map((c) => c.family) ?? []);
+  const unmeasured = s.findings.some((f) => f.ruleId === 'missing-outcome-measure');
   for (const [id, ev] of evidence) {
     const def = known.get(id.toLowerCase())!;
     if (s.counts.error > 0) ev.reasons.push('errors');
@@ -243,6 +255,7 @@ function contributionOf(s: AccountSummary, set: CriteriaSet, known: Map<string, 
     const needs = VERB_CUES[def.verb];
     // Without facts (a summary from elsewhere) the verb cannot be judged, so it is not held against the account.
     if (needs && s.evidence && !needs.some((f) => families.has(f))) ev.reasons.push('verb');
+    if (unmeasured && asksForMeasure(def)) ev.reasons.push('no-measure');
     ev.state = ev.reasons.length ? 'weak' : 'covered';
   }
   const c = { evidence, unknown };
@@ -316,6 +329,7 @@ export const WEAK_REASON_TEXT: Record<WeakReason, string> = {
   errors: 'the account still has errors to fix',
   'claim-only': 'claimed in the front matter but never referenced in the text (add "AC x.y" where the evidence is)',
   verb: 'the command verb asks for evaluation, analysis or reasons, and the account shows none',
+  'no-measure': 'the criterion asks for a measure or a comparison, and the Result gives no figure, date or quoted feedback',
 };
 
 export const STATE_TEXT: Record<CoverageState, string> = { covered: 'covered', weak: 'weak', uncovered: 'not covered' };

@@ -11,6 +11,7 @@ import {
 import { coverageFacts } from '../../src/core/coverage-facts';
 import { PortfolioIndex, summarise, type AccountSummary } from '../../src/analysis';
 import missingSection from '../../src/rules/missing-section';
+import missingOutcomeMeasure from '../../src/rules/missing-outcome-measure';
 import unknownCriterion from '../../src/rules/unknown-criterion';
 import { buildAccount } from '../../src/core/model';
 import { getFramework } from '../../src/core/data';
@@ -96,6 +97,22 @@ describe('coverage', () => {
     assert.equal(c.criterion.verb, 'justify');
     assert.equal(c.state, 'weak');
     assert.deepEqual(c.reasons, ['verb']);
+  });
+
+  it('marks a criterion that asks for a measure as weak (no-measure) when the Result has none', () => {
+    const text = readFileSync(join(root, 'learner-a/fcr-monitoring.md'), 'utf8').replace(/## Result\n\n[^\n]+/, '## Result\n\nCustomers were much happier afterwards and the team was pleased with the change.');
+    const rules = [missingSection, unknownCriterion, missingOutcomeMeasure];
+    const { account, findings } = analyze(text, { config, criteria: catalog, rules, now: new Date('2026-11-01') });
+    assert.ok(findings.some((f) => f.ruleId === 'missing-outcome-measure'));
+    const weak = computeCoverage([summarise('learner-a/fcr-monitoring.md', account, findings)], catalog);
+    // 3.3: "Evaluate the effect of the action, comparing results before and after against the standard."
+    assert.deepEqual(criterion(weak, 'CS3-MON', '3.3').reasons, ['no-measure']);
+    assert.equal(criterion(weak, 'CS3-MON', '3.3').state, 'weak');
+    // 2.3 asks for a root cause, not a measure: still covered.
+    assert.equal(criterion(weak, 'CS3-MON', '2.3').state, 'covered');
+    // With its figures the same account covers 3.3, with that rule on.
+    const measured = analyze(readFileSync(join(root, 'learner-a/fcr-monitoring.md'), 'utf8'), { config, criteria: catalog, rules, now: new Date('2026-11-01') });
+    assert.equal(criterion(computeCoverage([summarise('a.md', measured.account, measured.findings)], catalog), 'CS3-MON', '3.3').state, 'covered');
   });
 
   it('marks criteria no account mentions as uncovered, and counts per outcome and unit', () => {
