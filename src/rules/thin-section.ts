@@ -11,6 +11,9 @@ export default defineRule(
   },
   ({ account, config, report }) => {
     const words = wordsById(account);
+    // A fresh template, nothing written yet: the empty sections are guidance, not problems, until there is text.
+    const blank = account.sections.every((s) => s.words === 0);
+    const configured = config.rules['thin-section']?.severity;
     for (const s of account.sections) {
       if (s.duplicate) continue;
       const min = config.sections[s.id]?.minWords ?? s.def.minWords;
@@ -20,6 +23,10 @@ export default defineRule(
         have === 0
           ? `The ${s.def.name} section is empty. ${s.def.guidance} Aim for at least ${min} words.`
           : `The ${s.def.name} section has ${have} ${have === 1 ? 'word' : 'words'}; aim for at least ${min}. ${s.def.guidance}`;
+      if (blank) {
+        report({ message: `Write your ${s.def.name} here. ${s.def.guidance} Aim for at least ${min} words.`, span: s.heading.span, severity: configured === 'hint' ? 'hint' : 'info', data: { section: s.id, words: have, min } });
+        continue;
+      }
       report({ message, span: s.heading.span, data: { section: s.id, words: have, min } });
     }
   },

@@ -25,11 +25,20 @@ describe('thin-section', () => {
 
 describe('thin-section messages and repeats', () => {
   it('says a section with no words is empty, and counts one word as "word"', () => {
-    const [empty] = run('thin-section', full({ Task: '' }));
+    const [empty] = run('thin-section', full({ Task: '', Action: words(130) }));
     assert.match(empty.message, /^The Task section is empty\. .* Aim for at least 40 words\.$/);
+    assert.equal(empty.severity, 'warning');
     assert.deepEqual(empty.data, { section: 'task', words: 0, min: 40 });
     const [one] = run('thin-section', full({ Task: 'Fix.' }));
     assert.match(one.message, /^The Task section has 1 word; aim for at least 40\./);
+  });
+
+  it('treats the empty sections of a fresh template as guidance (information) until any section has words', () => {
+    const fresh = run('thin-section', full({ Task: '', Action: '' }));
+    assert.deepEqual(fresh.map((f) => f.severity), ['info', 'info']);
+    assert.match(fresh[0].message, /^Write your Task here\. .* Aim for at least 40 words\.$/);
+    assert.deepEqual(run('thin-section', full({ Task: '', Action: '' }), { rules: { 'thin-section': 'hint' } }).map((f) => f.severity), ['hint', 'hint']);
+    assert.deepEqual(run('thin-section', full({ Task: '', Action: 'I rang.' })).map((f) => f.severity), ['warning', 'warning']);
   });
 
   it('reports a repeated section once, at the first, counting the words of both', () => {
