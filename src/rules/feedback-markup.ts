@@ -47,5 +47,14 @@ export default defineRule(
         span: { start: at, end: brace + 1 },
       });
     }
+    // Typing "{>>…<<}" by hand in an editor that closes "{" and "<" for you leaves ">>}" behind the comment.
+    for (let at = prose.indexOf('>>}'); at >= 0; at = prose.indexOf('>>}', at + 3)) {
+      const span = { start: at, end: at + 3 };
+      report({
+        message: '">>}" is left over from typing a feedback comment: the editor added closing marks as it was typed. Delete ">>}" — the comment before it is already closed with "<<}".',
+        span,
+        fixes: [{ title: 'Delete the stray ">>}"', edits: [{ span, newText: '' }], preferred: true }],
+      });
+    }
   },
 );

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { at, run } from './helpers';
+import { at, fix, run } from './helpers';
 
 describe('feedback-markup', () => {
   it('reports each of thousands of unclosed marks once (the last "{>>" is closed by the "<<}")', () => {
@@ -19,5 +19,14 @@ describe('feedback-markup', () => {
   it('does not report a closed mark, and reports the unclosed one after it', () => {
     const text = 'I rang {>> the depot. <<} Then {>> nothing.';
     assert.deepEqual(run('feedback-markup', text).map((x) => at(text, x)), ['{>>']);
+  });
+
+  it('reports the ">>}" left behind when an editor closes brackets while a comment is typed, and deletes it', () => {
+    const text = 'I rang the depot. {>>[tutor:AB] please add a figure<<}>>} Then I waited.';
+    const f = run('feedback-markup', text);
+    assert.deepEqual(f.map((x) => at(text, x)), ['>>}']);
+    assert.equal(fix(text, f[0]), 'I rang the depot. {>>[tutor:AB] please add a figure<<} Then I waited.');
+    // Inside a closed comment it is the tutor's text, not a leftover.
+    assert.deepEqual(run('feedback-markup', 'I rang. {>>[tutor:AB] an arrow >>} here<<} Done.').map((x) => at('', x)), []);
   });
 });
