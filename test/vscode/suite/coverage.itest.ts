@@ -26,7 +26,7 @@ function criteria(unit: PlainNode | undefined): Map<string, PlainNode> {
 
 function describeUnit(unit: PlainNode | undefined): string {
   if (!unit) return 'no unit node';
-  return `${unit.description}: ${[...criteria(unit)].map(([id, c]) => `${id}=${c.description}`).join(', ')}`;
+  return `${unit.description}: ${[...criteria(unit)].map(([id, c]) => `${id}=${c.icon}`).join(', ')}`;
 }
 
 /** Read the tree now and after every recomputation until `accept` holds. */
@@ -97,9 +97,12 @@ describe('Criteria coverage in a real VS Code', () => {
     assert.deepEqual([...c.keys()], ['1.1', '1.2', '2.1']);
     assert.equal(c.get('1.1')!.icon, 'pass');
     assert.equal(c.get('1.1')!.colour, 'testing.iconPassed');
-    assert.equal(c.get('1.1')!.description, 'covered · 1 account');
+    // The state is the icon and its colour; the description is short enough for the default sidebar width.
+    assert.equal(c.get('1.1')!.description, '1 account');
     assert.equal(c.get('1.2')!.icon, 'error');
-    assert.equal(c.get('1.2')!.description, 'not covered');
+    assert.equal(c.get('1.2')!.colour, 'list.errorForeground');
+    assert.equal(c.get('1.2')!.description, undefined);
+    assert.match(c.get('1.2')!.tooltip ?? '', /State: \*\*not covered\*\*/);
     assert.match(c.get('1.2')!.tooltip ?? '', /\(analyse\) Analyse the monitoring data/);
   });
 
