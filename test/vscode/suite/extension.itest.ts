@@ -37,6 +37,23 @@ async function untilDiagnosticsChange(uri: vscode.Uri, check: () => Promise<bool
   }
 }
 
+/** Resolves once `line` is in the editor's visible ranges, checking now and on each change of them. */
+function inView(editor: vscode.TextEditor, line: number, ms = 30_000): Promise<void> {
+  const shown = () => editor.visibleRanges.some((r) => r.start.line <= line && line <= r.end.line);
+  if (shown()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (e.textEditor === editor && shown()) done(resolve);
+    });
+    const timer = setTimeout(() => done(() => reject(new Error(`line ${line + 1} not in view; visible: ${editor.visibleRanges.map((r) => `${r.start.line + 1}-${r.end.line + 1}`).join(', ')}`))), ms);
+    const done = (then: () => void) => {
+      clearTimeout(timer);
+      sub.dispose();
+      then();
+    };
+  });
+}
+
 /** The text of every hover at a position. */
 async function hoverAt(uri: vscode.Uri, at: vscode.Position): Promise<string> {
   const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
@@ -153,7 +170,8 @@ describe('STARR extension', function () {
     assert.equal(await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? [])), true);
     const heading = lineOf(doc, '## Reflection');
     assert.equal(editor.selection.active.line, heading, 'the cursor is on the added heading');
-    assert.ok(editor.visibleRanges.some((r) => r.contains(new vscode.Position(heading, 0))), 'the added section is in view');
+    // The editor tells the extension host what it shows a moment after it scrolls: wait for that.
+    await inView(editor, heading);
     await waitFor(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), text);
