@@ -64,6 +64,17 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
   };
 }
 
+/** How far a section is written: a heading with nothing under it is not done, nor is one under its minimum. */
+export type SectionState = 'missing' | 'empty' | 'thin' | 'written';
+
+export function sectionState(s: AccountSummary, section: AccountSummary['sections'][number]): { state: SectionState; min?: number } {
+  if (!section.present) return { state: 'missing' };
+  const thin = s.findings.find((f) => f.ruleId === 'thin-section' && f.data?.section === section.id);
+  const min = typeof thin?.data?.min === 'number' ? thin.data.min : undefined;
+  if (section.words === 0) return { state: 'empty', min };
+  return thin ? { state: 'thin', min } : { state: 'written' };
+}
+
 /** FNV-1a over the text plus its length: enough to tell "unchanged" without keeping the text. */
 export function fingerprint(text: string): string {
   let h = 0x811c9dc5;

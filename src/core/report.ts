@@ -80,6 +80,8 @@ export interface QualityReport {
   rows: ReportRow[];
   summary: ReportSummary;
   sample?: SampleInfo;
+  /** Set when only the accounts matching a filter are shown: the filter's text and how many accounts there are in all. */
+  filter?: { text: string; total: number };
 }
 
 export interface ReportOptions {
@@ -227,9 +229,50 @@ export function summaryLines(r: QualityReport): string[] {
     lines.push(`Reflection depth: ${d.deep} deep, ${d.shallow} shallow, ${d.descriptive} descriptive, ${d.none} with no reflection.`);
   }
   if (r.sample) {
-    lines.unshift(`Sample of ${r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.`);
+    lines.unshift(`Sample of ${r.filter?.total ?? r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.`);
   }
+  if (r.filter) lines.unshift(`Showing ${r.rows.length} of ${r.filter.total} account${r.filter.total === 1 ? '' : 's'}: those matching "${r.filter.text}".`);
   return lines;
+}
+
+/** The words a filter looks for in a row: everything its line in the report shows. */
+function rowText(x: ReportRow): string {
+  return [x.learner, x.unit, x.date, x.status, sectionsCell(x), reflectionCell(x), x.words, x.errors, x.warnings, x.info, x.criteria.join(', '), x.openFeedback, x.title, x.path, x.reason ?? '']
+    .join(' ')
+    .toLowerCase();
+}
+
+/**
+ * The report cut down to the accounts whose row holds every word of `text` (in any case), with the summary
+ * recounted over those alone, so the figures describe what is shown. Rows keep their order. `summaries` are the
+ * report's accounts; `options` those it was built with (for the criteria gaps and paths).
+ */
+export function filterReport(r: QualityReport, summaries: AccountSummary[], text: string, options: ReportOptions = {}): QualityReport {
+  const words = text.toLowerCase().split(/\s+/).filter(Boolean);
+  if (!words.length) return r;
+  const keep = new Set(r.rows.filter((x) => { const t = rowText(x); return words.every((w) => t.includes(w)); }).map((x) => x.uri));
+  const reasons = new Map(r.rows.flatMap((x) => (x.reason !== undefined ? [[x.uri, x.reason] as const] : [])));
+  const sub = buildReport(summaries.filter((s) => keep.has(s.uri)), { ...options, title: r.title, now: new Date(r.generated), reasons, sample: r.sample });
+  const rank = new Map(r.rows.map((x, i) => [x.uri, i]));
+  sub.rows.sort((a, b) => rank.get(a.uri)! - rank.get(b.uri)!);
+  return { ...sub, filter: { text: text.trim(), total: r.rows.length } };
+}
+
+/** The summary section's inner HTML (the webview swaps it when the filter changes). */
+export function renderSummaryHtml(r: QualityReport): string {
+  const e = escapeHtml;
+  const parts: string[] = [];
+  parts.push(`<h2 id="summary-h">Summary</h2><ul>${summaryLines(r).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
+  if (r.summary.commonFindings.length) {
+    parts.push(`<h3>Most common findings</h3><table class="small"><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Accounts</th><th scope="col" class="num">Findings</th></tr></thead><tbody>${r.summary.commonFindings.map((c) => `<tr><td><code>${e(c.ruleId)}</code></td><td class="num">${c.accounts}</td><td class="num">${c.findings}</td></tr>`).join('')}</tbody></table>`);
+  }
+  if (r.summary.missingSections.length) {
+    parts.push(`<h3>Missing sections</h3><ul>${r.summary.missingSections.map((m) => `<li>${e(m.name)}: missing in ${m.accounts} account${m.accounts === 1 ? '' : 's'}</li>`).join('')}</ul>`);
+  }
+  if (r.summary.gaps) {
+    parts.push(`<h3>Criteria gaps per learner</h3>${r.summary.gaps.length ? `<table class="small"><thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Gaps</th></tr></thead><tbody>${r.summary.gaps.map((g) => `<tr><td>${e(g.learner)}</td><td>${e(g.unit)}</td><td>${e(gapText(g))}</td></tr>`).join('')}</tbody></table>` : '<p>No criteria sets matched these accounts’ units.</p>'}`);
+  }
+  return parts.join('\n');
 }
 
 /** "Deep", or "Shallow: needs reasons and a concrete change", for a cell. */
@@ -314,21 +357,14 @@ export function escapeHtml(s: string): string {
 }
 
 /** The body of the report (summary and table) as HTML, shared by the standalone file and the webview. */
-export function renderHtmlBody(r: QualityReport, options: { links?: boolean } = {}): string {
+export function renderHtmlBody(r: QualityReport, options: { links?: boolean; filtered?: QualityReport } = {}): string {
   const e = escapeHtml;
   const sample = r.rows.some((x) => x.reason !== undefined);
   const parts: string[] = [];
-  parts.push(`<section aria-labelledby="summary-h"><h2 id="summary-h">Summary</h2><ul>${summaryLines(r).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
-  if (r.summary.commonFindings.length) {
-    parts.push(`<h3>Most common findings</h3><table class="small"><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Accounts</th><th scope="col" class="num">Findings</th></tr></thead><tbody>${r.summary.commonFindings.map((c) => `<tr><td><code>${e(c.ruleId)}</code></td><td class="num">${c.accounts}</td><td class="num">${c.findings}</td></tr>`).join('')}</tbody></table>`);
-  }
-  if (r.summary.missingSections.length) {
-    parts.push(`<h3>Missing sections</h3><ul>${r.summary.missingSections.map((m) => `<li>${e(m.name)}: missing in ${m.accounts} account${m.accounts === 1 ? '' : 's'}</li>`).join('')}</ul>`);
-  }
-  if (r.summary.gaps) {
-    parts.push(`<h3>Criteria gaps per learner</h3>${r.summary.gaps.length ? `<table class="small"><thead><tr><th scope="col">Learner</th><th scope="col">Unit</th><th scope="col">Gaps</th></tr></thead><tbody>${r.summary.gaps.map((g) => `<tr><td>${e(g.learner)}</td><td>${e(g.unit)}</td><td>${e(gapText(g))}</td></tr>`).join('')}</tbody></table>` : '<p>No criteria sets matched these accounts’ units.</p>'}`);
-  }
-  parts.push('</section>');
+  // Filtered: the summary counts the accounts shown; the table keeps every row and hides the others.
+  const shown = options.filtered ?? r;
+  const visible = new Set(shown.rows.map((x) => x.uri));
+  parts.push(`<section id="summary" aria-labelledby="summary-h">${renderSummaryHtml(shown)}</section>`);
   const cols = ['Learner', 'Unit', 'Date', 'Status', 'Sections', 'Reflection', 'Words', 'Errors', 'Warnings', 'Info', 'Criteria', 'Open feedback', 'Account', ...(sample ? ['Why picked'] : [])];
   const numeric = new Set(['Words', 'Errors', 'Warnings', 'Info', 'Open feedback']);
   parts.push(`<section aria-labelledby="accounts-h"><h2 id="accounts-h">Accounts</h2><table id="accounts"><caption>${e(`${r.rows.length} account${r.rows.length === 1 ? '' : 's'}, one per row`)}</caption><thead><tr>${cols.map((c, i) => `<th scope="col" data-col="${i}"${numeric.has(c) ? ' class="num" data-type="number"' : ''}>${e(c)}</th>`).join('')}</tr></thead><tbody>`);
@@ -338,7 +374,7 @@ export function renderHtmlBody(r: QualityReport, options: { links?: boolean } = 
     const account = options.links
       ? `<a href="#" data-uri="${e(x.uri)}" class="open">${e(x.title)}</a><div class="path">${e(x.path)}</div>`
       : `${e(x.title)}<div class="path">${e(x.path)}</div>`;
-    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
+    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}${visible.has(x.uri) ? '' : ' hidden'}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
   }
   parts.push('</tbody></table></section>');
   return parts.join('\n');

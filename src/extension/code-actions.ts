@@ -23,7 +23,12 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
     for (const diag of ours) {
       const f = findingFor(doc, r.findings, diag);
       if (!f) continue;
-      for (const fix of f.fixes ?? []) actions.push(toAction(doc, fix, diag));
+      for (const fix of f.fixes ?? []) {
+        const a = toAction(doc, fix, diag);
+        // A section added at the end may be off screen: show it, with the cursor on its heading.
+        if (f.ruleId === 'missing-section') a.command = { title: 'Show the added section', command: REVEAL, arguments: [doc.uri, insertedAt(fix)] };
+        actions.push(a);
+      }
       const phrase = allowablePhrase(f);
       if (phrase && !allowed.has(phrase.toLowerCase())) {
         allowed.add(phrase.toLowerCase());
@@ -41,6 +46,25 @@ export class StarrCodeActions implements vscode.CodeActionProvider {
   resolveCodeAction(action: vscode.CodeAction): vscode.ProviderResult<vscode.CodeAction> {
     return action instanceof AllowAction ? resolveAllowAction(this.services, action) : action;
   }
+}
+
+const REVEAL = 'starr.revealAfterFix';
+
+/** Where the first text a fix inserts starts once it is applied (past its leading line breaks), as an offset. */
+function insertedAt(fix: Fix): number {
+  const edits = [...fix.edits].sort((a, b) => a.span.start - b.span.start);
+  const first = edits[0];
+  return first.span.start + (first.newText.length - first.newText.trimStart().length);
+}
+
+/** Puts the cursor at `offset` in the document's editor and scrolls it into view. */
+function reveal(uri: vscode.Uri, offset: number): boolean {
+  const editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+  if (!editor) return false;
+  const at = editor.document.positionAt(offset);
+  editor.selection = new vscode.Selection(at, at);
+  editor.revealRange(new vscode.Range(at, at), vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  return true;
 }
 
 /** A fix from the core as an undoable quick fix. */
@@ -72,6 +96,8 @@ function findingFor(doc: vscode.TextDocument, findings: Finding[], d: vscode.Dia
 export function register(services: Services): vscode.Disposable[] {
   return [
     vscode.languages.registerCodeActionsProvider({ language: 'markdown' }, new StarrCodeActions(services), StarrCodeActions.metadata),
+    // Run by VS Code after the add-section quick fix's edit; not in the command palette.
+    vscode.commands.registerCommand(REVEAL, reveal),
     ...registerAllow(services),
   ];
 }

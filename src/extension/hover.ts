@@ -2,9 +2,13 @@ import * as vscode from 'vscode';
 import { getFramework, ruleById, type Finding, type FrameworkSection } from '../analysis';
 import type { AnalysisResult } from './analysis-service';
 import { depthMarkdown } from './depth-text';
+import { hoverExample } from './hover-text';
 import type { Services } from './services';
 
-/** On a flagged span: the rule, why assessors care, what good looks like, an example and the docs link. */
+/**
+ * On a flagged span: the rule, why assessors care, what good looks like in the section the finding is about (only
+ * when it is about a section), an example written for learners and the docs link. Short enough not to scroll.
+ */
 export class StarrHover implements vscode.HoverProvider {
   private readonly examples = new Map<string, Promise<string | undefined>>();
 
@@ -47,14 +51,14 @@ export class StarrHover implements vscode.HoverProvider {
     return md;
   }
 
-  /** The first "good" example from the rule's docs page (shipped in the extension), shortened. */
+  /** The learners' example from the rule's docs page (shipped in the extension). */
   private example(ruleId: string): Promise<string | undefined> {
     let p = this.examples.get(ruleId);
     if (!p) {
       p = (async () => {
         try {
           const uri = vscode.Uri.joinPath(this.services.context.extensionUri, 'docs', 'rules', `${ruleId}.md`);
-          return goodExample(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
+          return hoverExample(new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)));
         } catch {
           return undefined;
         }
@@ -65,14 +69,6 @@ export class StarrHover implements vscode.HoverProvider {
   }
 }
 
-/** The first ```markdown good``` block of a rule page, at most 12 lines. */
-export function goodExample(page: string): string | undefined {
-  const m = /^```+\s*markdown\s+good\b[^\n]*\n([\s\S]*?)^```+\s*$/m.exec(page);
-  if (!m) return undefined;
-  const lines = m[1].replace(/\s+$/, '').split('\n');
-  return lines.length > 12 ? [...lines.slice(0, 12), '…'].join('\n') : lines.join('\n');
-}
-
 /** Whether `line` holds the heading (or label, or first line) of a reflective section that is present. */
 function onReflectiveHeading(r: AnalysisResult, line: number): boolean {
   const framework = r.account?.framework ?? getFramework(r.summary.framework);
@@ -80,22 +76,11 @@ function onReflectiveHeading(r: AnalysisResult, line: number): boolean {
   return r.summary.sections.some((s) => s.present && s.line === line && framework.sections.find((d) => d.id === s.id)?.kind === 'reflective');
 }
 
-/** The framework section a finding concerns: named by the rule, else the one it sits in. */
+/** The framework section a finding is about, when its rule names one (a finding merely inside a section is not about it). */
 function sectionFor(f: Finding, r: AnalysisResult): FrameworkSection | undefined {
   const framework = r.account?.framework ?? getFramework(r.summary.framework);
-  if (!framework) return undefined;
   const named = typeof f.data?.section === 'string' ? f.data.section : undefined;
-  if (named) return framework.sections.find((s) => s.id === named);
-  // Otherwise the last section whose heading is at or above the finding.
-  let inside: string | undefined;
-  let insideLine = -1;
-  for (const s of r.summary.sections) {
-    if (s.present && s.line !== undefined && s.line <= f.start.line && s.line >= insideLine) {
-      inside = s.id;
-      insideLine = s.line;
-    }
-  }
-  return inside ? framework.sections.find((s) => s.id === inside) : undefined;
+  return named ? framework?.sections.find((s) => s.id === named) : undefined;
 }
 
 function escape(s: string): string {

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { blockEntry } from './block-timing';
 
 /** The "STARR Reflect" output channel, plus the few timings the extension reports about itself. */
 export class Log implements vscode.Disposable {
@@ -54,7 +55,8 @@ export class Log implements vscode.Disposable {
       this.stats.longestBlockMs = ms;
       this.stats.longestBlockWhat = what;
     }
-    if (ms > 50) this.warn(`${what} held the extension host for ${ms.toFixed(1)} ms`);
+    const entry = blockEntry(what, ms);
+    if (entry) this[entry.level](entry.message);
   }
 
   dispose(): void {

@@ -46,6 +46,8 @@ export interface ReportView {
   visible: boolean;
   html: string;
   report: QualityReport;
+  /** What the panel shows: the report cut down to its filter, or the whole report. */
+  shown: QualityReport;
 }
 
 export type Stats = Log['stats'] & { accounts: number };
@@ -67,6 +69,8 @@ export interface Probes {
   feedbackView(): Promise<(FeedbackItem & { comments: FeedbackItem[] })[]>;
   /** The model behind the open report panel. */
   reportModel(): ReportView | undefined;
+  /** Types into the report panel's filter box, as the webview reports it, and returns what the panel then shows. */
+  reportFilter(text: string): Promise<ReportView | undefined>;
   /** A coverage view's tree as plain data. */
   coverageTree(which?: 'coverage' | 'accounts'): Promise<PlainNode[]>;
   coverageState(): Promise<CoverageState>;

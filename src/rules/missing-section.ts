@@ -18,15 +18,24 @@ export default defineRule(
     const defs = account.framework.sections;
     defs.forEach((def, index) => {
       if (present.has(def.id)) return;
-      // Point at the section that should follow it, or else the last section there is.
+      // Point at where the section belongs (the last character before it), not at a heading that is fine.
       const next = defs.slice(index + 1).map((d) => present.get(d.id)).find(Boolean);
-      const anchor = next ?? account.sections[account.sections.length - 1];
       report({
         message: `The ${def.name} section is missing. Add ${/^[aeiou]/i.test(def.name) ? 'an' : 'a'} "${def.name}" heading ${next ? `before ${next.def.name}` : 'at the end'} and answer: ${def.prompt}`,
-        span: anchor.heading.span,
+        span: placeBefore(account.text, next ? next.span.start : account.text.length),
         fixes: [insertSectionFix(account, def)],
         data: { section: def.id },
       });
     });
   },
 );
+
+/** The last character before `at` that is not white space, so the mark sits where the section would go; empty at the start. */
+function placeBefore(text: string, at: number): { start: number; end: number } {
+  let end = at;
+  while (end > 0 && /\s/.test(text[end - 1])) end--;
+  if (!end) return { start: at, end: at };
+  // A surrogate pair is one character.
+  const start = end >= 2 && /[\uDC00-\uDFFF]/.test(text[end - 1]) && /[\uD800-\uDBFF]/.test(text[end - 2]) ? end - 2 : end - 1;
+  return { start, end };
+}

@@ -98,7 +98,7 @@ describe('missing-section', () => {
     assert.equal(f.length, 1);
     assert.match(f[0].message, /Task section is missing/);
     assert.equal(f[0].severity, 'error');
-    assert.equal(f[0].start.line, 4);
+    assert.equal(f[0].start.line, 2, 'the end of the Situation, where the Task belongs');
     assert.ok(f[0].fixes![0].edits[0].newText.startsWith('## Task\n'));
   });
 

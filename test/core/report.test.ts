@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import {
-  CriteriaCatalog, buildReport, csvField, gapsFromCatalog, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
+  CriteriaCatalog, buildReport, csvField, filterReport, gapsFromCatalog, escapeHtml, renderCsv, renderHtml, renderHtmlBody, renderJson, renderMarkdown, renderReport,
+  renderSummaryHtml, sectionsCell, summaryLines,
   type AccountSummary,
 } from '../../src/core';
 import type { QualityReport } from '../../src/core/report';
@@ -153,5 +154,36 @@ describe('quality report', () => {
       assert.deepEqual(JSON.parse(renderJson(tricky)), tricky);
       assert.equal(renderReport(tricky, 'json'), renderJson(tricky));
     });
+  });
+});
+
+describe('quality report: a filter', () => {
+  const all = [
+    summary({ uri: 'a.md', learner: 'L-1', title: 'Late van', words: 100, counts: { error: 2, warning: 0, info: 0, hint: 0 } }),
+    summary({ uri: 'b.md', learner: 'L-2', title: 'Refund', words: 300 }),
+    summary({ uri: 'c.md', learner: 'L-2', title: 'Complaint', unit: 'U2', words: 500, status: 'draft' }),
+  ];
+  const r = buildReport(all, { now: NOW });
+
+  it('recounts the summary over the accounts shown, not every account', () => {
+    const f = filterReport(r, all, 'l-2');
+    assert.deepEqual(f.rows.map((x) => x.uri), ['b.md', 'c.md']);
+    assert.deepEqual([f.summary.accounts, f.summary.learners, f.summary.units, f.summary.words, f.summary.accountsWithErrors], [2, 1, 2, 800, 0]);
+    assert.deepEqual(f.filter, { text: 'l-2', total: 3 });
+    assert.equal(summaryLines(f)[0], 'Showing 2 of 3 accounts: those matching "l-2".');
+    assert.match(renderSummaryHtml(f), /<li>2 accounts from 1 learner across 2 units; 800 words in all\.<\/li>/);
+  });
+
+  it('needs every word to match, in any cell, and leaves the report whole when empty', () => {
+    assert.deepEqual(filterReport(r, all, '  L-2   DRAFT ').rows.map((x) => x.uri), ['c.md']);
+    assert.equal(filterReport(r, all, ' '), r);
+    assert.equal(filterReport(r, all, 'nobody').summary.accounts, 0);
+  });
+
+  it('shows every row in the page, hiding those the filter leaves out, under the recounted summary', () => {
+    const html = renderHtmlBody(r, { filtered: filterReport(r, all, 'refund') });
+    assert.match(html, /<tr data-uri="a\.md" class="has-errors" hidden>/);
+    assert.match(html, /<tr data-uri="b\.md">/);
+    assert.match(html, /<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary<\/h2><ul><li>Showing 1 of 3 accounts/);
   });
 });

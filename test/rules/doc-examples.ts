@@ -21,6 +21,8 @@ export interface Marker {
 
 export interface DocExample {
   kind: 'good' | 'bad';
+  /** A good example marked ```markdown good hover: written for learners, it is the one the editor's hover shows. */
+  hover?: boolean;
   /** The example as analysed. */
   text: string;
   markers: Marker[];
@@ -37,8 +39,10 @@ export function docExamples(md: string): DocExample[] {
   const fence = /^```markdown(?: (.*))?\n([\s\S]*?)^```$/gm;
   for (let m = fence.exec(md); m; m = fence.exec(md)) {
     const line = md.slice(0, m.index).split('\n').length;
-    const kind = m[1]?.trim();
-    if (kind !== 'good' && kind !== 'bad') throw new Error(`line ${line}: a rule example is \`\`\`markdown good or \`\`\`markdown bad, not "${m[1] ?? ''}"`);
+    const info = m[1]?.trim();
+    const hover = info === 'good hover';
+    const kind = hover ? 'good' : info;
+    if (kind !== 'good' && kind !== 'bad') throw new Error(`line ${line}: a rule example is \`\`\`markdown good, \`\`\`markdown good hover or \`\`\`markdown bad, not "${m[1] ?? ''}"`);
     const kept: string[] = [];
     const docLines: number[] = [];
     const markers: Marker[] = [];
@@ -54,7 +58,7 @@ export function docExamples(md: string): DocExample[] {
       if (lastText < 0) throw new Error(`line ${line + 1 + i}: a caret line must come under the line it points at`);
       markers.push({ line: lastText, column: c[1].length, length: c[2].length > 1 ? c[2].length : undefined, note: c[3] ?? '' });
     }
-    out.push({ kind, text: kept.join('\n'), markers, line, docLines });
+    out.push({ kind, ...(hover ? { hover } : {}), text: kept.join('\n'), markers, line, docLines });
   }
   return out;
 }

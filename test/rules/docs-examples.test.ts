@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyze, ruleById, rules, type Finding } from '../../src/analysis';
 import { CriteriaCatalog, bundledCriteriaSources } from '../../src/core/criteria';
+import { HOVER_EXAMPLE_LINES } from '../../src/extension/hover-text';
 import { docExamples, drawMarkers, unmatched } from './doc-examples';
 
 const DOCS = join(process.cwd(), 'docs/rules');
@@ -35,6 +36,12 @@ describe('rule docs are tests', () => {
         assert.match(md, /^## (Why assessors care|Why it matters)/m);
         assert.ok(docExamples(md).some((e) => e.kind === 'bad'), 'at least one bad example');
         assert.ok(docExamples(md).some((e) => e.kind === 'good'), 'at least one good example');
+      });
+
+      it('has at most one example for the hover, short enough not to scroll', () => {
+        const hover = docExamples(md).filter((e) => e.hover);
+        assert.ok(hover.length <= 1, `${hover.length} examples marked good hover`);
+        for (const e of hover) assert.ok(e.text.split('\n').length <= HOVER_EXAMPLE_LINES, `line ${e.line}: ${e.text.split('\n').length} lines`);
       });
 
       for (const ex of docExamples(md)) {

@@ -125,8 +125,11 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
       case 'criterion': {
         const { c } = node;
         const item = new vscode.TreeItem(`${c.criterion.id} ${c.criterion.text}`, c.accounts.length ? C.Collapsed : C.None);
-        item.description = c.state === 'uncovered' ? STATE_TEXT.uncovered : `${STATE_TEXT[c.state]} · ${plural(c.accounts.length, 'account')}`;
+        // The long label leaves little room at the default sidebar width: the icon and its colour carry the
+        // state, and the description stays short enough to be seen.
+        item.description = c.accounts.length ? plural(c.accounts.length, 'account') : undefined;
         item.iconPath = STATE_ICON[c.state];
+        item.accessibilityInformation = { label: `${c.criterion.id} ${c.criterion.text}: ${STATE_TEXT[c.state]}${c.accounts.length ? `, ${plural(c.accounts.length, 'account')}` : ''}` };
         const md = new vscode.MarkdownString();
         md.appendMarkdown(`**${c.criterion.id}** (${c.criterion.verb}) ${escape(c.criterion.text)}\n\n`);
         md.appendMarkdown(`State: **${STATE_TEXT[c.state]}**`);

@@ -1,7 +1,7 @@
 // The quality-assurance report and spot-check sample, in a webview; export as CSV or standalone HTML.
 import * as vscode from 'vscode';
 import {
-  CriteriaCatalog, buildReport, escapeHtml, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, REPORT_CSS, sampleReport,
+  CriteriaCatalog, buildReport, escapeHtml, filterReport, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, renderSummaryHtml, REPORT_CSS, sampleReport,
   type QualityReport, type ReportOptions,
 } from '../../core';
 import type { Services } from '../services';
@@ -16,6 +16,9 @@ export function register(services: Services): vscode.Disposable[] {
   let panel: vscode.WebviewPanel | undefined;
   let shown: Shown = { kind: 'report' };
   let current: QualityReport | undefined;
+  // What the panel's filter box holds, and the report cut down to it; kept here so a refresh keeps the filter.
+  let filterText = '';
+  let filtered: QualityReport | undefined;
   let timer: ReturnType<typeof setTimeout> | undefined;
   // Bundled criteria sets give the "criteria gaps per learner"; loaded once, on first use.
   let catalog: CriteriaCatalog | undefined;
@@ -39,23 +42,43 @@ export function register(services: Services): vscode.Disposable[] {
       what.kind === 'report' ? buildReport(all, options()) : sampleReport(all, what.size, what.seed, options()).report);
   };
 
+  const applyFilter = (): QualityReport | undefined => {
+    if (!current) return (filtered = undefined);
+    const byUri = new Map(workspace.index.all().map((s) => [s.uri, s]));
+    const summaries = current.rows.flatMap((x) => byUri.get(x.uri) ?? []);
+    return (filtered = filterReport(current, summaries, filterText, options()));
+  };
+
   const render = async () => {
     if (!panel) return;
     current = await make(shown);
+    applyFilter();
     panel.title = current.title;
-    panel.webview.html = html(current);
+    panel.webview.html = html(current, filtered ?? current, filterText);
+  };
+
+  // The webview sends its filter box as it changes; the rows to show and the recounted summary go back.
+  const setFilter = async (text: string) => {
+    filterText = text;
+    const r = applyFilter();
+    if (r) await panel?.webview.postMessage({ type: 'filtered', uris: r.rows.map((x) => x.uri), summary: renderSummaryHtml(r) });
+    return r;
   };
 
   const show = async (what: Shown) => {
     shown = what;
+    filterText = '';
     if (!panel) {
       panel = vscode.window.createWebviewPanel(VIEW_TYPE, 'STARR quality report', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       panel.onDidDispose(() => {
         panel = undefined;
         current = undefined;
+        filtered = undefined;
+        filterText = '';
       });
-      panel.webview.onDidReceiveMessage((m: { type: string; uri?: string; format?: string }) => {
-        if (m.type === 'open' && m.uri) void vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { preview: false });
+      panel.webview.onDidReceiveMessage((m: { type: string; uri?: string; format?: string; text?: string }) => {
+        if (m.type === 'filter') void setFilter(m.text ?? '');
+        else if (m.type === 'open' && m.uri) void vscode.window.showTextDocument(vscode.Uri.parse(m.uri), { preview: false });
         else if (m.type === 'export' && (m.format === 'csv' || m.format === 'html')) void exportReport(m.format);
         else if (m.type === 'sample') void vscode.commands.executeCommand('starr.report.sample');
         else if (m.type === 'report') void show({ kind: 'report' });
@@ -66,7 +89,8 @@ export function register(services: Services): vscode.Disposable[] {
   };
 
   const exportReport = async (format: 'csv' | 'html', target?: vscode.Uri) => {
-    const report = current ?? (await make({ kind: 'report' }));
+    // What the panel shows, filter and all; the whole report when no panel is open.
+    const report = filtered ?? current ?? (await make({ kind: 'report' }));
     const base = vscode.workspace.workspaceFolders?.[0]?.uri;
     const name = `${report.sample ? 'starr-sample' : 'starr-report'}.${format}`;
     const uri = target ?? (await vscode.window.showSaveDialog({
@@ -114,7 +138,12 @@ export function register(services: Services): vscode.Disposable[] {
     return show({ kind: 'sample', size: n, seed: s.trim() });
   };
 
-  services.probes.reportModel = () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current, html: panel.webview.html } : undefined);
+  const model = () => (panel && current ? { title: panel.title, viewType: panel.viewType, visible: panel.visible, report: current, shown: filtered ?? current, html: panel.webview.html } : undefined);
+  services.probes.reportModel = model;
+  services.probes.reportFilter = async (text) => {
+    await setFilter(text);
+    return model();
+  };
   return [
     vscode.commands.registerCommand('starr.report.show', () => show({ kind: 'report' })),
     vscode.commands.registerCommand('starr.report.sample', (size?: number, seed?: string) => sample(size, seed)),
@@ -138,7 +167,7 @@ function nonce(): string {
 }
 
 /** The webview page: the shared report body, a filter box, sortable headers, and buttons; strict CSP with a nonce. */
-function html(r: QualityReport): string {
+function html(r: QualityReport, shown: QualityReport, filter: string): string {
   const n = nonce();
   // No images, fonts or remote files at all: only this page's own style and script, by nonce.
   const csp = `default-src 'none'; style-src 'nonce-${n}'; script-src 'nonce-${n}'`;
@@ -167,14 +196,14 @@ tbody tr:hover { background: var(--vscode-list-hoverBackground); }
 <p class="meta">Generated ${escapeHtml(new Date(r.generated).toLocaleString('en-GB'))}.</p>
 <div class="toolbar" role="toolbar" aria-label="Report actions">
   <label for="filter">Filter</label>
-  <input id="filter" type="search" placeholder="Learner, unit, status, title…" aria-describedby="count">
+  <input id="filter" type="search" placeholder="Learner, unit, status, title…" aria-describedby="count" value="${escapeHtml(filter)}">
   <span id="count" aria-live="polite"></span>
   ${r.sample ? '<button type="button" data-action="report" class="secondary">Show all accounts</button>' : ''}
   <button type="button" data-action="sample" class="secondary">${r.sample ? 'New sample…' : 'Sample for spot check…'}</button>
   <button type="button" data-action="export" data-format="csv">Export CSV…</button>
   <button type="button" data-action="export" data-format="html">Export HTML…</button>
 </div>
-${renderHtmlBody(r, { links: true })}
+${renderHtmlBody(r, { links: true, filtered: shown })}
 </main>
 <script nonce="${n}">${webviewScript}</script>
 </body>

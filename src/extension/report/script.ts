@@ -1,5 +1,5 @@
 // The report webview's script, as text: sortable headers (buttons, so the keyboard reaches them), a filter,
-// and messages to the extension to open an account or export. Runs under a nonce-based CSP.
+// and messages to the extension to filter, open an account or export. Runs under a nonce-based CSP.
 export const webviewScript = `
 (function () {
   const vscode = acquireVsCodeApi();
@@ -44,12 +44,17 @@ export const webviewScript = `
     });
   });
 
+  // The extension filters, so the summary above can be recounted over the accounts shown.
   filter.addEventListener('input', function () {
-    const words = filter.value.toLowerCase().split(/\\s+/).filter(Boolean);
-    rows.forEach(function (r) {
-      const text = r.textContent.toLowerCase();
-      r.hidden = !words.every(function (w) { return text.indexOf(w) !== -1; });
-    });
+    vscode.postMessage({ type: 'filter', text: filter.value });
+  });
+
+  window.addEventListener('message', function (e) {
+    const m = e.data;
+    if (!m || m.type !== 'filtered') return;
+    const keep = new Set(m.uris);
+    rows.forEach(function (r) { r.hidden = !keep.has(r.dataset.uri); });
+    document.getElementById('summary').innerHTML = m.summary;
     showCount();
   });
 

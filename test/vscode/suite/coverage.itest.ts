@@ -26,7 +26,7 @@ function criteria(unit: PlainNode | undefined): Map<string, PlainNode> {
 
 function describeUnit(unit: PlainNode | undefined): string {
   if (!unit) return 'no unit node';
-  return `${unit.description}: ${[...criteria(unit)].map(([id, c]) => `${id}=${c.description}`).join(', ')}`;
+  return `${unit.description}: ${[...criteria(unit)].map(([id, c]) => `${id}=${c.icon}`).join(', ')}`;
 }
 
 /** Read the tree now and after every recomputation until `accept` holds. */
@@ -48,10 +48,29 @@ async function waitForUnit(accept: (unit: PlainNode | undefined) => boolean, wha
   }
 }
 
+/** The account's node in the Accounts view, read now and after every recomputation until it is listed. */
+async function waitForAccount(uri: vscode.Uri, what: string): Promise<PlainNode> {
+  const deadline = Date.now() + EVENT_TIMEOUT_MS;
+  for (;;) {
+    const { generation } = await state();
+    const node = (await tree('accounts')).find((a) => a.open?.uri === uri.toString());
+    if (node) return node;
+    const left = deadline - Date.now();
+    if (left <= 0) throw new Error(`Timed out waiting for ${what} in the Accounts view`);
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    await Promise.race([
+      (await probes()).coverageNextChange(generation),
+      new Promise((resolve) => (timer = setTimeout(resolve, left))),
+    ]);
+    clearTimeout(timer);
+  }
+}
+
 const stateOf = (unit: PlainNode | undefined, id: string) => criteria(unit).get(id)?.icon;
 
 describe('Criteria coverage in a real VS Code', () => {
   const second = coverage('second.md');
+  const empty = coverage('empty-result.md');
 
   before(async () => {
     await activateExtension();
@@ -59,7 +78,7 @@ describe('Criteria coverage in a real VS Code', () => {
 
   after(async () => {
     await vscode.commands.executeCommand('workbench.action.closeAllEditors');
-    for (const uri of [second, coverage('out')]) {
+    for (const uri of [second, empty, coverage('out')]) {
       try {
         await vscode.workspace.fs.delete(uri, { recursive: true });
       } catch {
@@ -78,9 +97,12 @@ describe('Criteria coverage in a real VS Code', () => {
     assert.deepEqual([...c.keys()], ['1.1', '1.2', '2.1']);
     assert.equal(c.get('1.1')!.icon, 'pass');
     assert.equal(c.get('1.1')!.colour, 'testing.iconPassed');
-    assert.equal(c.get('1.1')!.description, 'covered · 1 account');
+    // The state is the icon and its colour; the description is short enough for the default sidebar width.
+    assert.equal(c.get('1.1')!.description, '1 account');
     assert.equal(c.get('1.2')!.icon, 'error');
-    assert.equal(c.get('1.2')!.description, 'not covered');
+    assert.equal(c.get('1.2')!.colour, 'list.errorForeground');
+    assert.equal(c.get('1.2')!.description, undefined);
+    assert.match(c.get('1.2')!.tooltip ?? '', /State: \*\*not covered\*\*/);
     assert.match(c.get('1.2')!.tooltip ?? '', /\(analyse\) Analyse the monitoring data/);
   });
 
@@ -178,7 +200,29 @@ describe('Criteria coverage in a real VS Code', () => {
     const first = accounts.find((a) => a.open?.uri === coverage('first.md').toString());
     assert.ok(first, accounts.map((a) => a.label).join(', '));
     assert.match(first.description ?? '', /^L-900 · 5\/5 sections · \d+ words · reflection shallow · \d+ issues?$/);
-    assert.deepEqual(first.children.map((s) => s.label), ['✓ Situation', '✓ Task', '✓ Action', '✓ Result', '✓ Reflection']);
-    assert.match(first.children[2].description ?? '', /^\d+ words$/);
+    assert.deepEqual(first.children.map((s) => s.label), ['Situation', 'Task', 'Action', 'Result', 'Reflection'], 'the icon alone shows the state');
+    // Every section has words: written, or short of its minimum (a warning that says what to aim for).
+    for (const s of first.children) {
+      assert.ok(s.icon === 'pass' || s.icon === 'warning', `${s.label}: ${s.icon}`);
+      // The Reflection also carries how deep it goes ("· Shallow: …").
+      assert.match(s.description ?? '', s.icon === 'pass' ? /^\d+ words( · .+)?$/ : /^\d+ words? · aim for \d+( · .+)?$/);
+    }
+    assert.equal(first.children[2].icon, 'pass', 'the Action is long enough');
+  });
+
+  it('does not show an empty section as done in the Accounts view', async () => {
+    const base = new TextDecoder().decode(await vscode.workspace.fs.readFile(coverage('first.md')));
+    const text = base.replace(/(## Result\n\n)[^\n]+\n/, '$1').replace(/Monitoring first contact resolution on the returns line/g, 'An account with an empty Result');
+    assert.notEqual(text, base);
+    await vscode.workspace.fs.writeFile(empty, new TextEncoder().encode(text));
+    const account = await waitForAccount(empty, 'the account with an empty Result');
+    assert.match(account.description ?? '', /^L-900 · 4\/5 sections · /, 'an empty section is not counted as written');
+    const result = account.children.find((s) => s.label === 'Result');
+    assert.ok(result, account.children.map((s) => s.label).join(', '));
+    assert.notEqual(result.icon, 'pass');
+    assert.equal(result.icon, 'circle-large-outline');
+    assert.equal(result.colour, 'list.warningForeground');
+    assert.match(result.description ?? '', /^empty · aim for \d+$/);
+    assert.match(result.tooltip ?? '', /nothing under it yet/);
   });
 });

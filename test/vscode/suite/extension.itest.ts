@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/analysis';
-import { EXTENSION_ID, activateExtension, closeAllEditors, codeOf, fixture as fixtureIn, probes, starrDiagnostics, untitled, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, activateExtension, closeAllEditors, codeOf, fixture as fixtureIn, lineOf, probes, starrDiagnostics, untitled, waitForDiagnostics } from './helpers';
 
 /** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
 const EVENT_TIMEOUT_MS = 15_000;
@@ -37,6 +37,29 @@ async function untilDiagnosticsChange(uri: vscode.Uri, check: () => Promise<bool
   }
 }
 
+/** Resolves once `line` is in the editor's visible ranges, checking now and on each change of them. */
+function inView(editor: vscode.TextEditor, line: number, ms = 30_000): Promise<void> {
+  const shown = () => editor.visibleRanges.some((r) => r.start.line <= line && line <= r.end.line);
+  if (shown()) return Promise.resolve();
+  return new Promise((resolve, reject) => {
+    const sub = vscode.window.onDidChangeTextEditorVisibleRanges((e) => {
+      if (e.textEditor === editor && shown()) done(resolve);
+    });
+    const timer = setTimeout(() => done(() => reject(new Error(`line ${line + 1} not in view; visible: ${editor.visibleRanges.map((r) => `${r.start.line + 1}-${r.end.line + 1}`).join(', ')}`))), ms);
+    const done = (then: () => void) => {
+      clearTimeout(timer);
+      sub.dispose();
+      then();
+    };
+  });
+}
+
+/** The text of every hover at a position. */
+async function hoverAt(uri: vscode.Uri, at: vscode.Position): Promise<string> {
+  const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, at);
+  return hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+}
+
 describe('STARR extension', function () {
   this.timeout(60_000);
 
@@ -63,8 +86,9 @@ describe('STARR extension', function () {
     assert.equal(d.source, 'starr');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /Reflection section is missing/);
-    // Anchored on the last section's heading, "## Result" on line 34.
-    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [33, 0, 33, 9]);
+    // Where the Reflection belongs: the last character of the account (line 37), not the Result heading.
+    const last = 'keeping us in the loop", and the call was closed within our two-hour call-back standard.'.length;
+    assert.deepEqual([d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character], [36, last - 1, 36, last]);
     assert.ok(typeof d.code === 'object' && d.code.target.toString().endsWith('/docs/rules/missing-section.md'), 'code links to the rule docs');
     // Every STARR diagnostic carries a rule id and a docs link.
     for (const x of starrDiagnostics(uri)) {
@@ -134,8 +158,20 @@ describe('STARR extension', function () {
     assert.equal(add.isPreferred, true);
     assert.ok(actions.some((a) => a.title === 'Disable missing-section for this line'));
     assert.ok(actions.some((a) => a.title === 'Disable missing-section for this file'));
+    // Marked where the Reflection belongs, the end of the account, not on the Result heading.
+    assert.equal(d.range.start.line, 36);
+    assert.notEqual(doc.lineAt(d.range.start.line).text, '## Result');
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(0, 0, 0, 0);
+    // As VS Code does with a quick fix: apply its edit, then run its command.
     assert.ok(await vscode.workspace.applyEdit(add.edit));
     assert.match(doc.getText(), /keeping us in the loop", and the call was closed within our two-hour call-back standard\.\n\n## Reflection\n\n<!-- .+ -->\n$/);
+    assert.ok(add.command, 'the quick fix shows the section it adds');
+    assert.equal(await vscode.commands.executeCommand(add.command.command, ...(add.command.arguments ?? [])), true);
+    const heading = lineOf(doc, '## Reflection');
+    assert.equal(editor.selection.active.line, heading, 'the cursor is on the added heading');
+    // The editor tells the extension host what it shows a moment after it scrolls: wait for that.
+    await inView(editor, heading);
     await waitFor(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), text);
@@ -196,8 +232,8 @@ describe('STARR extension', function () {
     const disable = actions.find((a) => a.title === 'Disable missing-section for this line');
     assert.ok(disable?.edit);
     assert.ok(await vscode.workspace.applyEdit(disable.edit));
-    assert.equal(doc.lineAt(33).text, '<!-- starr-disable-next-line missing-section -->');
-    assert.equal(doc.lineAt(34).text, '## Result');
+    assert.equal(doc.lineAt(36).text, '<!-- starr-disable-next-line missing-section -->');
+    assert.match(doc.lineAt(37).text, /^keeping us in the loop/);
     await waitFor(doc.uri, (x) => !x.some((y) => codeOf(y) === 'missing-section'), 'missing-section to clear');
   });
 
@@ -205,14 +241,27 @@ describe('STARR extension', function () {
     const uri = fixture('weak-account.md');
     const doc = await vscode.workspace.openTextDocument(uri);
     await vscode.window.showTextDocument(doc);
-    await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
-    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>('vscode.executeHoverProvider', uri, new vscode.Position(33, 4));
-    const text = hovers.flatMap((h) => h.contents.map((c) => (typeof c === 'string' ? c : c.value))).join('\n');
+    const ds = await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    const missing = ds.find((x) => codeOf(x) === 'missing-section')!;
+    const text = await hoverAt(uri, missing.range.start);
     assert.match(text, /Why assessors care/);
     assert.match(text, /missing-section/);
-    // missing-section names the Reflection: its guidance, and an example from the rule's docs page.
+    // missing-section is about the Reflection: what a good one holds.
     assert.match(text, /What good looks like in Reflection/);
+  });
+
+  it('keeps the personal-data hover short, about the finding, with an example written for learners', async () => {
+    const doc = await untitled('---\nunit: CS3-SP\n---\n\n## Situation\n\nMrs Jane Smith rang on 3 May about her order.\n\n## Action\n\nI rang the depot.\n');
+    await vscode.window.showTextDocument(doc);
+    const ds = await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'personal-data'), 'personal-data');
+    const text = await hoverAt(doc.uri, ds.find((x) => codeOf(x) === 'personal-data')!.range.start.translate(0, 1));
+    assert.match(text, /personal-data/);
+    assert.match(text, /Why assessors care/);
+    assert.doesNotMatch(text, /What good looks like/, 'no section advice: the finding is about a name, not the Situation');
     assert.match(text, /A good example/);
+    assert.match(text, /Mrs S \(Customer A\)/);
+    assert.doesNotMatch(text, /jane@example\.com|ignored|code block/, 'nothing from the rule\'s tests');
+    assert.ok(text.split('\n').length <= 20, `${text.split('\n').length} lines`);
   });
 
   it('checks a file as an account when asked to, and stops when asked', async () => {

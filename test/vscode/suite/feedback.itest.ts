@@ -126,6 +126,20 @@ describe('Tutor feedback in a real VS Code', () => {
     assert.deepEqual([...shown.html.matchAll(/<(script|style)\b([^>]*)>/g)].map((m) => m[2].trim()), [`nonce="${nonce}"`, `nonce="${nonce}"`]);
     assert.doesNotMatch(shown.html, /\b(src|href)="(https?:)?\/\//);
 
+    // The filter box: the summary counts only the accounts shown, and an export saves what is shown.
+    assert.ok(shown.report.summary.accounts > 1, 'the workspace has several accounts');
+    const filtered = await (await probes()).reportFilter('feedback/account.md');
+    assert.ok(filtered);
+    assert.deepEqual(filtered.shown.rows.map((r) => r.path), [row.path]);
+    assert.equal(filtered.shown.summary.accounts, 1);
+    assert.equal(filtered.shown.summary.openFeedback, 1);
+    assert.equal(filtered.report.summary.accounts, shown.report.summary.accounts, 'the whole report is kept for when the filter is cleared');
+    const filteredCsv = vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0].uri, 'feedback', 'filtered-export.csv');
+    await vscode.commands.executeCommand('starr.report.exportCsv', filteredCsv);
+    assert.equal(new TextDecoder().decode(await vscode.workspace.fs.readFile(filteredCsv)).split('\r\n').length, 3, 'a header and the one account shown');
+    await vscode.workspace.fs.delete(filteredCsv);
+    assert.equal((await (await probes()).reportFilter(''))?.shown.summary.accounts, shown.report.summary.accounts);
+
     await vscode.commands.executeCommand('starr.report.sample', 2, 'itest');
     const sample = (await probes()).reportModel();
     assert.ok(sample, 'the sample panel is open');

@@ -15,7 +15,7 @@ describe('STARR Reflect in a real VS Code', () => {
     assert.equal(ext.packageJSON.name, 'starr-reflect');
   });
 
-  it('reports a missing Reflection as an error at the Result heading, with the rule id and a docs link', async () => {
+  it('reports a missing Reflection as an error at the end of the account, with the rule id and a docs link', async () => {
     await activateExtension();
     const editor = await openFixture('accounts', 'missing-reflection.md');
     const uri = editor.document.uri;
@@ -26,9 +26,11 @@ describe('STARR Reflect in a real VS Code', () => {
     assert.equal(d.source, 'starr');
     assert.equal(d.severity, vscode.DiagnosticSeverity.Error);
     assert.match(d.message, /Reflection/);
-    const result = lineOf(editor.document, '# Result');
-    assert.equal(d.range.start.line, result);
-    assert.equal(d.range.end.line, result);
+    // Where the Reflection belongs, the last character of the account; the Result heading is not marked.
+    const doc = editor.document;
+    const end = doc.positionAt(doc.getText().trimEnd().length);
+    assert.deepEqual([d.range.start, d.range.end], [end.translate(0, -1), end]);
+    assert.notEqual(d.range.start.line, lineOf(doc, '# Result'));
     assert.ok(typeof d.code === 'object' && d.code.target.toString().includes('missing-section'), 'code links to the rule docs');
   });
 
