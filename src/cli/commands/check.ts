@@ -4,10 +4,11 @@ import { LineIndex } from '../../core/lines';
 import type { Finding, TextEdit } from '../../core/types';
 import { rules as allRules } from '../../rules';
 import { choiceOption, intOption, parseOptions } from '../args';
-import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport, type Palette } from '../format';
-import { analyseFile, analyseInWorkers, analyseItem, threadCount, type WorkResult } from '../parallel';
+import { accountInfo, addToTotals, emptyTotals, jsonWriter, palette, sarifWriter, textWriter, type AccountInfo, type FileReport, type Palette, type Totals } from '../format';
+import { analyseAccounts } from '../load';
+import { analyseFile, type CheckOutput } from '../parallel';
 import { VERSION_TEXT } from '../version';
-import { collectAccounts, formatBytes, writeTextFile, type AccountFile, type CollectResult } from '../node-host';
+import { formatBytes, readTextFile, scanAccounts, writeTextFile, type AccountRef, type CollectResult } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -32,6 +33,8 @@ Options:
   --config FILE             Use this settings file instead of the nearest .starr.yaml
   --framework ID            Check against this framework: ${frameworkChoices()}
   --all-files               Check every Markdown file found, not only those that look like accounts
+  --cache                   Keep each file's results and check again only files (or settings) that changed
+  --cache-location PATH     Where to keep them (default: .starrcache in the working folder)
   -h, --help                Show this help
 
 Output: path:line:col  severity  message  [rule-id], then a summary.
@@ -63,6 +66,8 @@ interface CheckOptions {
   configFile?: string;
   framework?: string;
   allFiles: boolean;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** Problems that are not findings (unreadable files, broken settings, a failing rule), shown as they happen. */
@@ -71,10 +76,13 @@ interface Problems {
   report(message: string, severity?: 'error' | 'warning'): void;
 }
 
-/** One file analysed (and fixed): the text its positions refer to, all its findings, and the time it took. */
+/**
+ * One file analysed (and fixed): all its findings and the time it took. `text` is kept only when --fix changed
+ * the file (positions then refer to the text as saved); otherwise the file is read again if a format needs it.
+ */
 interface Checked {
-  file: AccountFile;
-  text: string;
+  file: AccountRef;
+  text?: string;
   findings: Finding[];
   info: AccountInfo;
   ms: number;
@@ -87,18 +95,27 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const problems = problemLog(io, p);
   const collected = collect(options, io, problems);
   if (!collected) return EXIT_USAGE;
-  const checked: Checked[] = [];
+  const write = (s: string) => io.stdout(s);
+  const out =
+    options.format === 'json' ? jsonWriter(write, VERSION_TEXT)
+    : options.format === 'sarif' ? sarifWriter(write, allRules, VERSION_TEXT, io.cwd, collected.accounts)
+    : textWriter(write, io.colour);
+  const tally = { totals: emptyTotals({ skipped: collected.skipped.length, unreadable: collected.unreadable.length }), errors: 0, warnings: 0 };
   for await (const [file, result] of analyse(collected, options, io)) {
     if (!result.ok) {
       problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
       continue;
     }
-    let c: Checked = { file, text: file.text, findings: result.findings, info: result.info, ms: result.ms, fixed: 0 };
+    const { findings, info } = result.value as CheckOutput;
+    let c: Checked = { file, findings, info, ms: result.ms, fixed: 0 };
     if (options.fix) c = fix(c, collected, problems);
     noteIfSlow(c, io, p);
-    checked.push(c);
+    // Written, then let go: nothing of a file is kept once its findings are out.
+    out.file(fileReport(c, options, tally));
+    await io.drain?.();
   }
-  return report(checked, collected, options, problems, io, p);
+  out.end(tally.totals, problems.list);
+  return exitCode(tally, collected, options, problems, io, p);
 }
 
 function parseCheckOptions(args: string[]): CheckOptions {
@@ -110,6 +127,8 @@ function parseCheckOptions(args: string[]): CheckOptions {
     config: { type: 'string' },
     framework: { type: 'string' },
     'all-files': { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
   const format = choiceOption(values.format as string | undefined, 'format', FORMATS, 'text');
   const maxWarnings = intOption(values['max-warnings'] as string | undefined, 'max-warnings');
@@ -123,6 +142,8 @@ function parseCheckOptions(args: string[]): CheckOptions {
     configFile: values.config as string | undefined,
     framework: values.framework as string | undefined,
     allFiles: !!values['all-files'],
+    cache: !!values.cache,
+    cacheLocation: values['cache-location'] as string | undefined,
   };
 }
 
@@ -137,13 +158,17 @@ function problemLog(io: CliIO, p: Palette): Problems {
   };
 }
 
-/** Stage 1: the files to check, with their settings. Undefined when the `--config` file named cannot be read. */
+/**
+ * Stage 1: the files to check, with their settings (read once to tell they are accounts; the text is not
+ * kept). Undefined when the `--config` file named cannot be read.
+ */
 function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectResult | undefined {
-  const collected = collectAccounts(options.inputs, {
+  const collected = scanAccounts(options.inputs, {
     cwd: io.cwd,
     configFile: options.configFile,
     framework: options.framework,
     allFiles: options.allFiles,
+    digest: options.cache,
     onProblem: (message, severity) => problems.report(message, severity),
   });
   const bad = options.configFile ? collected.resolver.checkExplicit() : undefined;
@@ -155,30 +180,34 @@ function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectR
 }
 
 /**
- * Stage 2: each file with its analysis, in order. Many files and no --fix: on several threads (the real process
- * only; tests stay in-process), else here, one file at a time.
+ * Stage 2: each file with its analysis, in order: from the cache (--cache) when it holds the file's result,
+ * else on several threads when there are many files (the real process only; tests stay in-process).
  */
-async function* analyse(collected: CollectResult, options: CheckOptions, io: CliIO): AsyncGenerator<[AccountFile, WorkResult]> {
-  const { accounts, resolver } = collected;
-  let threaded: WorkResult[] | undefined;
-  const threads = threadCount(accounts.length);
-  if (!options.fix && io.workerScript && threads > 1) {
-    try {
-      threaded = await analyseInWorkers(io.workerScript, accounts.map((a) => ({ path: a.path, uri: a.uri, text: a.text })), { cwd: io.cwd, configFile: options.configFile, framework: options.framework }, threads);
-    } catch {
-      threaded = undefined; // Threads unavailable: check the files here instead.
-    }
-  }
-  for (let i = 0; i < accounts.length; i++) yield [accounts[i], threaded?.[i] ?? analyseItem(accounts[i], resolver, accounts[i].config)];
+function analyse(collected: CollectResult, options: CheckOptions, io: CliIO) {
+  const note = (m: string) => io.stderr(`ℹ ${m}\n`);
+  return analyseAccounts(collected, {
+    mode: 'check',
+    cwd: io.cwd,
+    configFile: options.configFile,
+    framework: options.framework,
+    workerScript: io.workerScript,
+    cache: options.cache ? { location: options.cacheLocation, note } : undefined,
+  });
 }
 
 /** Stage 3 (--fix): apply the safe fixes, save the file if it changed, and keep the analysis of what was saved. */
 function fix(c: Checked, collected: CollectResult, problems: Problems): Checked {
   const start = performance.now();
   const { file } = c;
-  const r = fixFile(file, collected, c.findings);
+  if (!c.findings.some((f) => f.fixes?.some((x) => x.preferred))) return c;
+  const read = readTextFile(file.path);
+  if (!read.ok) {
+    problems.report(`${file.uri}: ${read.message}`);
+    return c;
+  }
+  const r = fixFile({ ...file, text: read.text }, collected, c.findings);
   const ms = c.ms + performance.now() - start;
-  if (r.text === file.text) return { ...c, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
+  if (r.text === read.text) return { ...c, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
   try {
     writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
   } catch (e) {
@@ -193,7 +222,7 @@ function fix(c: Checked, collected: CollectResult, problems: Problems): Checked 
  * Apply each finding's preferred fix, skipping any that overlaps one already taken, then analyse again,
  * until nothing changes (or a few passes). Returns the new text; the caller writes it only if it changed.
  */
-function fixFile(file: AccountFile, { resolver }: CollectResult, first: Finding[]): { text: string; findings: Finding[]; info?: AccountInfo; fixed: number } {
+function fixFile(file: AccountRef & { text: string }, { resolver }: CollectResult, first: Finding[]): { text: string; findings: Finding[]; info?: AccountInfo; fixed: number } {
   let text = file.text;
   let findings = first;
   let info: AccountInfo | undefined;
@@ -214,32 +243,39 @@ function fixFile(file: AccountFile, { resolver }: CollectResult, first: Finding[
 
 /** Only big files: a small one is slow only while the process warms up or the machine is busy. */
 function noteIfSlow({ file, ms }: Checked, io: CliIO, p: Palette): void {
-  if (ms <= SLOW_FILE_MS || file.text.length <= SLOW_FILE_MIN_CHARS) return;
+  if (ms <= SLOW_FILE_MS || file.chars <= SLOW_FILE_MIN_CHARS) return;
   // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
-  const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
-  io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
+  const read = readTextFile(file.path);
+  const lists = read.ok ? (read.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length : 0;
+  io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.chars)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
 }
 
-/** Stage 4: print every file's findings in the chosen format, and work out the exit code. */
-function report(checked: Checked[], collected: CollectResult, options: CheckOptions, problems: Problems, io: CliIO, p: Palette): number {
-  let warnings = 0;
-  let errors = 0;
+/**
+ * Stage 4a: one file as the formats need it, counted into the totals. Positions of fix edits (SARIF only) need
+ * the file's lines, so it is read again the first time one is asked for.
+ */
+function fileReport(c: Checked, options: CheckOptions, tally: { totals: Totals; errors: number; warnings: number }): FileReport {
   // --quiet hides warnings from the output; --max-warnings still counts them.
-  for (const f of checked.flatMap((c) => c.findings)) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
+  for (const f of c.findings) {
+    if (f.severity === 'error') tally.errors++;
+    else if (f.severity === 'warning') tally.warnings++;
   }
-  const reports: FileReport[] = checked.map((c) => {
-    const lines = new LineIndex(c.text);
-    const shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
-    return { uri: c.file.uri, path: c.file.path, info: c.info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed: c.fixed };
-  });
-  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length });
+  let lines: LineIndex | undefined;
+  const positionAt = (offset: number) => {
+    if (!lines) {
+      const read = c.text === undefined ? readTextFile(c.file.path) : undefined;
+      lines = new LineIndex(c.text ?? (read?.ok ? read.text : ''));
+    }
+    return lines.positionAt(offset);
+  };
+  const shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+  const report: FileReport = { uri: c.file.uri, path: c.file.path, info: c.info, positionAt, findings: shown, fixed: c.fixed };
+  addToTotals(tally.totals, report);
+  return report;
+}
 
-  if (options.format === 'json') io.stdout(formatJson(reports, totals, VERSION_TEXT, problems.list.map((x) => x.message)));
-  else if (options.format === 'sarif') io.stdout(formatSarif(reports, allRules, VERSION_TEXT, io.cwd, problems.list));
-  else io.stdout(formatText(reports, totals, io.colour));
-
+/** Stage 4b: the exit code, once every file is written. */
+function exitCode({ errors, warnings }: { errors: number; warnings: number }, collected: CollectResult, options: CheckOptions, problems: Problems, io: CliIO, p: Palette): number {
   let code = errors ? EXIT_FINDINGS : EXIT_OK;
   if (options.maxWarnings !== undefined && warnings > options.maxWarnings) {
     io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.\n`);
