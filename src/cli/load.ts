@@ -108,6 +108,7 @@ export async function loadPortfolio(paths: string[], options: LoadPortfolioOptio
   const run = analyseAccounts(collected, { mode: 'summary', cwd, configFile: options.configFile, framework: options.framework, catalogFrom: firstFile, now: options.now, workerScript: options.workerScript, cache: options.cache });
   for await (const [a, r] of run) {
     if (r.ok) index.set(r.value as AccountSummary);
+    else if (r.unreadable) onProblem(`${a.uri}: ${r.error}`);
     else onProblem(`${a.uri}: STARR failed while checking this file (${r.error}). Please report it with the file if you can.`);
   }
   return { ...collected, index, catalog };

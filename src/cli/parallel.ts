@@ -45,10 +45,10 @@ export interface CheckOutput {
 }
 
 /**
- * One file's analysis as plain data. `dayBound`: the result mentions or depends on today's date (a missing or
+ * One file's analysis as plain data (`unreadable`: the file could not be read again). `dayBound`: the result mentions or depends on today's date (a missing or
  * future date in the front matter), so it holds only for today.
  */
-export type WorkResult<T = CheckOutput | AccountSummary> = { ok: true; value: T; ms: number; dayBound: boolean } | { ok: false; error: string };
+export type WorkResult<T = CheckOutput | AccountSummary> = { ok: true; value: T; ms: number; dayBound: boolean } | { ok: false; error: string; unreadable?: boolean };
 
 interface WorkerInput {
   kind: 'starr-check';
@@ -99,7 +99,7 @@ export function analyseItem(item: WorkItem, resolver: ConfigResolver, options: P
     let text = item.text;
     if (text === undefined) {
       const r = readTextFile(item.path);
-      if (!r.ok) return { ok: false, error: r.message };
+      if (!r.ok) return { ok: false, error: r.message, unreadable: true };
       text = r.text;
     }
     const fc = config ?? resolver.forFile(item.path);

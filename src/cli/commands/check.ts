@@ -103,7 +103,8 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const tally = { totals: emptyTotals({ skipped: collected.skipped.length, unreadable: collected.unreadable.length }), errors: 0, warnings: 0 };
   for await (const [file, result] of analyse(collected, options, io)) {
     if (!result.ok) {
-      problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
+      if (result.unreadable) problems.report(`${file.uri}: ${result.error}`);
+      else problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
       continue;
     }
     const { findings, info } = result.value as CheckOutput;
