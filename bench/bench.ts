@@ -9,6 +9,7 @@ import { section as big } from './big';
 import { section as cli } from './cli';
 import { section as coverage } from './coverage';
 import { section as report } from './report';
+import { section as scale } from './scale';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -38,6 +39,7 @@ export const sections: BenchSection[] = [
   cli,
   coverage,
   report,
+  scale,
 ];
 
 async function main(): Promise<void> {

@@ -107,7 +107,8 @@ export function analyseItem(item: WorkItem, resolver: ConfigResolver, options: P
     const criteria = resolver.catalogFor(options.catalogFrom ? resolver.forFile(options.catalogFrom) : fc);
     const r = analyseDocument({ uri: item.uri, text, config: fc.resolved, criteria, now });
     const dayBound = dependsOnDay(r.findings, isoDay(now));
-    const value = options.mode === 'summary' ? compactSummary(summarise(item.uri, r.account, r.findings)) : { findings: r.findings, info: accountInfo(r.account) };
+    // A summary is kept for the whole run: copied, so that no string in it is a slice holding the account's text.
+    const value = options.mode === 'summary' ? (JSON.parse(JSON.stringify(compactSummary(summarise(item.uri, r.account, r.findings)))) as AccountSummary) : { findings: r.findings, info: accountInfo(r.account) };
     return { ok: true, value, ms: performance.now() - t0, dayBound };
   } catch (e) {
     return { ok: false, error: (e as Error).message };
