@@ -89,8 +89,10 @@ export const section: BenchSection = {
       return;
     }
     if (!fs.existsSync(path.join(ctx.root, 'dist', 'cli.js'))) throw new Error('dist/cli.js is missing: run `node scripts/build.mjs` first (npm run bench does).');
-    const sizes = SIZES.filter((n) => !(n >= 100_000 && process.env.STARR_BENCH_SKIP_100K));
-    if (sizes.length < SIZES.length) ctx.log('STARR_BENCH_SKIP_100K is set: 100,000 accounts skipped.');
+    // STARR_BENCH_SCALE_SIZES=20000,100000 picks sizes; STARR_BENCH_SKIP_100K=1 leaves out the largest.
+    const picked = process.env.STARR_BENCH_SCALE_SIZES?.split(',').map(Number).filter((n) => n > 0);
+    const sizes = (picked?.length ? picked : SIZES).filter((n) => !(n >= 100_000 && process.env.STARR_BENCH_SKIP_100K));
+    if (process.env.STARR_BENCH_SKIP_100K) ctx.log('STARR_BENCH_SKIP_100K is set: 100,000 accounts left out.');
     const results: Record<string, unknown> = { generator: 'gen-corpus.mjs --seed 11', timeTool: fs.existsSync(TIME) ? 'GNU time (max RSS)' : '/proc VmHWM polled every 50 ms' };
     for (const n of sizes) {
       const rel = path.join('.bench', `scale-${n}`);

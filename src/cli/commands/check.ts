@@ -95,11 +95,13 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const problems = problemLog(io, p);
   const collected = collect(options, io, problems);
   if (!collected) return EXIT_USAGE;
-  const write = (s: string) => io.stdout(s);
+  const sink = outputSink(io);
+  const write = sink.write;
   const out =
     options.format === 'json' ? jsonWriter(write, VERSION_TEXT)
     : options.format === 'sarif' ? sarifWriter(write, allRules, VERSION_TEXT, io.cwd, collected.accounts)
     : textWriter(write, io.colour);
+  await sink.flush();
   const tally = { totals: emptyTotals({ skipped: collected.skipped.length, unreadable: collected.unreadable.length }), errors: 0, warnings: 0 };
   for await (const [file, result] of analyse(collected, options, io)) {
     if (!result.ok) {
@@ -113,10 +115,42 @@ async function run(args: string[], io: CliIO): Promise<number> {
     noteIfSlow(c, io, p);
     // Written, then let go: nothing of a file is kept once its findings are out.
     out.file(fileReport(c, options, tally));
-    await io.drain?.();
+    await sink.flush();
   }
   out.end(tally.totals, problems.list);
+  await sink.flush();
   return exitCode(tally, collected, options, problems, io, p);
+}
+
+/** Output chunk size: what a pipe is handed before STARR waits for it to drain. */
+const CHUNK = 64 * 1024;
+
+/**
+ * What the formats write, gathered and handed to stdout in chunks after each file, waiting while a slow pipe
+ * drains: a pipe's writes are queued in memory, so writing faster than it is read would pile output up.
+ */
+function outputSink(io: CliIO): { write(s: string): void; flush(): Promise<void> } {
+  let parts: string[] = [];
+  return {
+    write: (s) => void parts.push(s),
+    async flush() {
+      const all = parts;
+      parts = [];
+      let chunk: string[] = [];
+      let size = 0;
+      for (const s of all) {
+        chunk.push(s);
+        size += s.length;
+        if (size < CHUNK) continue;
+        io.stdout(chunk.join(''));
+        chunk = [];
+        size = 0;
+        await io.drain?.();
+      }
+      if (chunk.length) io.stdout(chunk.join(''));
+      await io.drain?.();
+    },
+  };
 }
 
 function parseCheckOptions(args: string[]): CheckOptions {
