@@ -81,6 +81,34 @@ describe('starr check streams its output', function () {
   });
 });
 
+describe('starr check and a slow pipe', () => {
+  it('waits for stdout to drain after each chunk it hands over, in every format', async () => {
+    const files: Record<string, string> = {};
+    for (let i = 0; i < 6; i++) files[`p/a${i}.md`] = goodAccount({ drop: i % 2 ? ['Task'] : [], action: 'We dealt with it, as usual.' });
+    const root = tempTree(files);
+    try {
+      for (const format of ['text', 'json', 'sarif']) {
+        const { io, out } = captureIO(root);
+        const log: string[] = [];
+        io.stdout = (s) => {
+          out.push(s);
+          log.push('write');
+        };
+        io.drain = () => {
+          log.push('drain');
+          return new Promise((resolve) => setImmediate(resolve));
+        };
+        await runCli(['check', 'p', '--format', format], io);
+        assert.ok(log.filter((x) => x === 'write').length > 1, 'written in several chunks');
+        assert.ok(log.every((x, i) => x === 'drain' || log[i + 1] === 'drain'), `${format}: every write is followed by a wait: ${log.join(' ')}`);
+        assert.equal(out.join(''), (await starr(root, 'check', 'p', '--format', format)).stdout);
+      }
+    } finally {
+      removeTree(root);
+    }
+  });
+});
+
 describe('inOrder', () => {
   it('yields in the items\' order however the work finishes, with at most `window` started ahead', async () => {
     const pending: { n: number; resolve(v: string): void }[] = [];
