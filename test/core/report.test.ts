@@ -3,6 +3,7 @@ import {
   CriteriaCatalog, buildReport, csvField, gapsFromCatalog, escapeHtml, renderCsv, renderHtml, renderJson, renderMarkdown, renderReport, sectionsCell,
   type AccountSummary,
 } from '../../src/core';
+import { compactSummary } from '../../src/core/portfolio';
 import type { QualityReport } from '../../src/core/report';
 import { QA_ROOT, loadQa } from './qa-fixture';
 
@@ -153,5 +154,18 @@ describe('quality report', () => {
       assert.deepEqual(JSON.parse(renderJson(tricky)), tricky);
       assert.equal(renderReport(tricky, 'json'), renderJson(tricky));
     });
+  });
+});
+
+describe('quality report from compact summaries', () => {
+  it('is the same report whether each summary holds its findings or only their count per rule', () => {
+    const full = loadQa();
+    assert.ok(full.some((s) => s.findings.length > 1), 'the fixture has findings to count');
+    const compact = full.map(compactSummary);
+    assert.ok(compact.every((s) => s.findings.length === 0 && s.findingsByRule));
+    assert.deepEqual(buildReport(compact, { now: NOW }), buildReport(full, { now: NOW }));
+    const one = compact.find((s) => Object.keys(s.findingsByRule!).length > 0)!;
+    const source = full.find((s) => s.uri === one.uri)!;
+    for (const [ruleId, n] of Object.entries(one.findingsByRule!)) assert.equal(n, source.findings.filter((f) => f.ruleId === ruleId).length);
   });
 });
