@@ -10,6 +10,7 @@ import { section as cli } from './cli';
 import { section as coverage } from './coverage';
 import { section as report } from './report';
 import { section as tricks } from './tricks';
+import { section as scale } from './scale';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -40,6 +41,7 @@ export const sections: BenchSection[] = [
   cli,
   coverage,
   report,
+  scale,
 ];
 
 async function main(): Promise<void> {

@@ -58,13 +58,24 @@ export interface Totals {
   exitCode?: number;
 }
 
-export function countTotals(files: FileReport[], extra: Pick<Totals, 'skipped' | 'unreadable' | 'problems' | 'exitCode'>): Totals {
-  const t: Totals = { files: files.length, error: 0, warning: 0, info: 0, hint: 0, fixed: 0, ...extra };
-  for (const f of files) {
-    t.fixed += f.fixed;
-    for (const x of f.findings) t[x.severity]++;
-  }
-  return t;
+export function emptyTotals(extra: Pick<Totals, 'skipped' | 'unreadable'>): Totals {
+  return { files: 0, error: 0, warning: 0, info: 0, hint: 0, fixed: 0, ...extra };
+}
+
+/** Count one file's shown findings and fixes into the totals. */
+export function addToTotals(t: Totals, f: FileReport): void {
+  t.files++;
+  t.fixed += f.fixed;
+  for (const x of f.findings) t[x.severity]++;
+}
+
+/**
+ * A format written as a stream: `file` for each checked file in order (its text can then be let go), then
+ * `end`. What is written is the same, byte for byte, as the whole document built at once.
+ */
+export interface OutputWriter {
+  file(f: FileReport): void;
+  end(totals: Totals, problems: { message: string; severity: 'error' | 'warning' }[]): void;
 }
 
 // ------------------------------------------------------------------------------------------------ text
@@ -88,23 +99,26 @@ export function palette(colour: boolean): Palette {
 
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
-/** `path:line:col  severity  message  [rule-id]`, one line per finding, a blank line between files, then a summary. */
-export function formatText(files: FileReport[], totals: Totals, colour: boolean): string {
+/** `path:line:col  severity  message  [rule-id]`, one line per finding, a blank line after each file, then a summary. */
+export function textWriter(write: (s: string) => void, colour: boolean): OutputWriter {
   const p = palette(colour);
   const sev: Record<Severity, Paint> = { error: p.red, warning: p.yellow, info: p.cyan, hint: p.dim };
-  const out: string[] = [];
-  for (const f of files) {
-    if (!f.findings.length) continue;
-    for (const x of f.findings) {
-      const where = `${f.uri}:${x.start.line + 1}:${x.start.column + 1}`;
-      const message = x.message.replace(/\s*\r?\n\s*/g, ' ');
-      out.push(`${p.underline(where)}  ${sev[x.severity](x.severity.padEnd(7))}  ${message}  ${p.dim(`[${x.ruleId}]`)}`);
-      if (x.detail) out.push(p.dim(`    details: ${x.detail}`));
-    }
-    out.push('');
-  }
-  out.push(summaryLine(totals, p));
-  return `${out.join('\n')}\n`;
+  return {
+    file(f) {
+      if (!f.findings.length) return;
+      const out: string[] = [];
+      for (const x of f.findings) {
+        const where = `${f.uri}:${x.start.line + 1}:${x.start.column + 1}`;
+        const message = x.message.replace(/\s*\r?\n\s*/g, ' ');
+        out.push(`${p.underline(where)}  ${sev[x.severity](x.severity.padEnd(7))}  ${message}  ${p.dim(`[${x.ruleId}]`)}\n`);
+        if (x.detail) out.push(`${p.dim(`    details: ${x.detail}`)}\n`);
+      }
+      write(`${out.join('')}\n`);
+    },
+    end(totals) {
+      write(`${summaryLine(totals, p)}\n`);
+    },
+  };
 }
 
 export function summaryLine(t: Totals, p: Palette): string {
@@ -124,38 +138,50 @@ export function summaryLine(t: Totals, p: Palette): string {
 
 // ------------------------------------------------------------------------------------------------ JSON
 
-export function formatJson(files: FileReport[], totals: Totals, version: string, problems: string[]): string {
-  const doc = {
-    tool: { name: 'starr', version },
-    files: files.map((f) => ({
-      path: f.uri,
-      framework: f.info.framework,
-      structure: f.info.structure,
-      words: f.info.words,
-      sections: f.info.sections,
-      reflection: f.info.reflection,
-      counts: countSeverities(f.findings),
-      fixed: f.fixed,
-      findings: f.findings.map((x) => ({
-        ruleId: x.ruleId,
-        severity: x.severity,
-        message: x.message,
-        line: x.start.line + 1,
-        column: x.start.column + 1,
-        endLine: x.end.line + 1,
-        endColumn: x.end.column + 1,
-        span: x.span,
-        docsUrl: x.docsUrl,
-        ...(x.fixes?.length ? { fixes: x.fixes } : {}),
-        ...(x.related?.length ? { related: x.related.map((r) => ({ message: r.message, line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, span: r.span })) } : {}),
-        ...(x.data ? { data: x.data } : {}),
-        ...(x.detail ? { detail: x.detail } : {}),
-      })),
-    })),
-    summary: { files: totals.files, errors: totals.error, warnings: totals.warning, info: totals.info, hints: totals.hint, fixed: totals.fixed, skipped: totals.skipped, unreadable: totals.unreadable },
-    problems,
+/** JSON.stringify(value, null, 2) as it reads nested `depth` levels deep (strings hold no raw line breaks). */
+function nested(value: unknown, depth: number): string {
+  return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+}
+
+/** `{ tool, files: [...], summary, problems }`, pretty-printed with two spaces, one file at a time. */
+export function jsonWriter(write: (s: string) => void, version: string): OutputWriter {
+  let first = true;
+  write(`{\n  "tool": ${nested({ name: 'starr', version }, 1)},\n  "files": [`);
+  return {
+    file(f) {
+      const doc = {
+        path: f.uri,
+        framework: f.info.framework,
+        structure: f.info.structure,
+        words: f.info.words,
+        sections: f.info.sections,
+        reflection: f.info.reflection,
+        counts: countSeverities(f.findings),
+        fixed: f.fixed,
+        findings: f.findings.map((x) => ({
+          ruleId: x.ruleId,
+          severity: x.severity,
+          message: x.message,
+          line: x.start.line + 1,
+          column: x.start.column + 1,
+          endLine: x.end.line + 1,
+          endColumn: x.end.column + 1,
+          span: x.span,
+          docsUrl: x.docsUrl,
+          ...(x.fixes?.length ? { fixes: x.fixes } : {}),
+          ...(x.related?.length ? { related: x.related.map((r) => ({ message: r.message, line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, span: r.span })) } : {}),
+          ...(x.data ? { data: x.data } : {}),
+          ...(x.detail ? { detail: x.detail } : {}),
+        })),
+      };
+      write(`${first ? '' : ','}\n    ${nested(doc, 2)}`);
+      first = false;
+    },
+    end(totals, problems) {
+      const summary = { files: totals.files, errors: totals.error, warnings: totals.warning, info: totals.info, hints: totals.hint, fixed: totals.fixed, skipped: totals.skipped, unreadable: totals.unreadable };
+      write(`${first ? '' : '\n  '}],\n  "summary": ${nested(summary, 1)},\n  "problems": ${nested(problems.map((x) => x.message), 1)}\n}\n`);
+    },
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }
 
 function countSeverities(findings: Finding[]): Record<Severity, number> {
@@ -175,69 +201,83 @@ function region(f: FileReport, start: number, end: number) {
   return { startLine: a.line + 1, startColumn: a.column + 1, endLine: b.line + 1, endColumn: b.column + 1 };
 }
 
-/** SARIF 2.1.0, one run, rule metadata for every rule, paths relative to %SRCROOT% (the working folder). */
-export function formatSarif(files: FileReport[], allRules: Rule[], version: string, cwd: string, problems: { message: string; severity: 'error' | 'warning' }[]): string {
+/** `[` items `]` as JSON.stringify(items, null, 2) writes them `depth` levels deep, an item at a time. */
+function writeArray<T>(write: (s: string) => void, items: Iterable<T>, depth: number, toJson: (item: T) => unknown): void {
+  const pad = '  '.repeat(depth);
+  let first = true;
+  write('[');
+  for (const item of items) {
+    write(`${first ? '' : ','}\n${pad}  ${nested(toJson(item), depth + 1)}`);
+    first = false;
+  }
+  write(first ? ']' : `\n${pad}]`);
+}
+
+/**
+ * SARIF 2.1.0, one run, rule metadata for every rule, paths relative to %SRCROOT% (the working folder).
+ * `artifacts` are the files to be checked, listed before any result.
+ */
+export function sarifWriter(write: (s: string) => void, allRules: Rule[], version: string, cwd: string, artifacts: Iterable<{ uri: string; path: string }>): OutputWriter {
   const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
   const srcroot = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
   // Files under the working folder are relative to %SRCROOT%; others get an absolute file: URI.
-  const location = (f: FileReport) =>
+  const location = (f: { uri: string; path: string }) =>
     path.isAbsolute(f.uri) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.uri).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: 'SRCROOT' };
-  const results = files.flatMap((f) =>
-    f.findings.map((x) => {
-      const r: Record<string, unknown> = {
-        ruleId: x.ruleId,
-        ...(ruleIndex.has(x.ruleId) ? { ruleIndex: ruleIndex.get(x.ruleId) } : {}),
-        level: sarifLevel(x.severity),
-        message: { text: x.message },
-        locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f, x.span.start, x.span.end) } }],
-      };
-      if (x.related?.length) {
-        r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f, rel.span.start, rel.span.end) } }));
+  const tool = {
+    driver: {
+      name: 'starr',
+      fullName: 'STARR Reflect',
+      informationUri: 'https://github.com/starr-reflect/starr-reflect',
+      version,
+      semanticVersion: version,
+      rules: allRules.map((r) => ({
+        id: r.meta.id,
+        name: r.meta.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
+        shortDescription: { text: r.meta.title },
+        fullDescription: { text: r.meta.rationale },
+        helpUri: r.meta.docsUrl,
+        help: { text: `${r.meta.rationale} See ${r.meta.docsUrl}` },
+        defaultConfiguration: { level: sarifLevel(r.meta.defaultSeverity) },
+        properties: { fixable: !!r.meta.fixable, tags: ['writing', 'reflective-account'] },
+      })),
+    },
+  };
+  write(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": ${nested(tool, 3)},\n      "originalUriBaseIds": ${nested({ SRCROOT: { uri: srcroot } }, 3)},\n      "columnKind": "utf16CodeUnits",\n      "artifacts": `);
+  writeArray(write, artifacts, 3, (f) => ({ location: location(f), sourceLanguage: 'markdown' }));
+  write(',\n      "results": [');
+  let first = true;
+  return {
+    file(f) {
+      for (const x of f.findings) {
+        const r: Record<string, unknown> = {
+          ruleId: x.ruleId,
+          ...(ruleIndex.has(x.ruleId) ? { ruleIndex: ruleIndex.get(x.ruleId) } : {}),
+          level: sarifLevel(x.severity),
+          message: { text: x.message },
+          locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f, x.span.start, x.span.end) } }],
+        };
+        if (x.related?.length) {
+          r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f, rel.span.start, rel.span.end) } }));
+        }
+        if (x.fixes?.length) {
+          r.fixes = x.fixes.map((fix) => ({
+            description: { text: fix.title },
+            artifactChanges: [{
+              artifactLocation: location(f),
+              replacements: fix.edits.map((e) => ({ deletedRegion: region(f, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
+            }],
+          }));
+        }
+        write(`${first ? '' : ','}\n        ${nested(r, 4)}`);
+        first = false;
       }
-      if (x.fixes?.length) {
-        r.fixes = x.fixes.map((fix) => ({
-          description: { text: fix.title },
-          artifactChanges: [{
-            artifactLocation: location(f),
-            replacements: fix.edits.map((e) => ({ deletedRegion: region(f, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
-          }],
-        }));
-      }
-      return r;
-    }),
-  );
-  const doc = {
-    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
-    version: '2.1.0',
-    runs: [{
-      tool: {
-        driver: {
-          name: 'starr',
-          fullName: 'STARR Reflect',
-          informationUri: 'https://github.com/starr-reflect/starr-reflect',
-          version,
-          semanticVersion: version,
-          rules: allRules.map((r) => ({
-            id: r.meta.id,
-            name: r.meta.id.replace(/-(\w)/g, (_, c: string) => c.toUpperCase()).replace(/^\w/, (c) => c.toUpperCase()),
-            shortDescription: { text: r.meta.title },
-            fullDescription: { text: r.meta.rationale },
-            helpUri: r.meta.docsUrl,
-            help: { text: `${r.meta.rationale} See ${r.meta.docsUrl}` },
-            defaultConfiguration: { level: sarifLevel(r.meta.defaultSeverity) },
-            properties: { fixable: !!r.meta.fixable, tags: ['writing', 'reflective-account'] },
-          })),
-        },
-      },
-      originalUriBaseIds: { SRCROOT: { uri: srcroot } },
-      columnKind: 'utf16CodeUnits',
-      artifacts: files.map((f) => ({ location: location(f), sourceLanguage: 'markdown' })),
-      results,
-      invocations: [{
+    },
+    end(_totals, problems) {
+      const invocations = [{
         executionSuccessful: !problems.some((m) => m.severity === 'error'),
         toolExecutionNotifications: problems.map((m) => ({ level: m.severity, message: { text: m.message } })),
-      }],
-    }],
+      }];
+      write(`${first ? '' : '\n      '}],\n      "invocations": ${nested(invocations, 3)}\n    }\n  ]\n}\n`);
+    },
   };
-  return `${JSON.stringify(doc, null, 2)}\n`;
 }

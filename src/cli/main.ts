@@ -100,6 +100,7 @@ export function nodeIO(): CliIO {
     isTTY,
     colour: wantsColour(process.env, isTTY),
     workerScript: __filename,
+    drain: () => (process.stdout.writableNeedDrain ? new Promise((resolve) => process.stdout.once('drain', () => resolve())) : Promise.resolve()),
   };
 }
 

@@ -1,5 +1,6 @@
 // Node file helpers shared by every `starr` command: find files, read them safely, find and load
 // `.starr.yaml`, load criteria sets and a whole portfolio. Only the CLI uses Node APIs; the core stays pure.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -7,7 +8,6 @@ import { parseConfig } from '../analysis/config';
 import { CONFIG_FILE_NAMES, resolveConfig, type ResolvedConfig, type StarrConfig } from '../core/config';
 import { CriteriaCatalog, type CriteriaSource } from '../core/criteria';
 import { DEFAULT_FRAMEWORK, getFramework } from '../core/data';
-import { PortfolioIndex } from '../analysis';
 import { looksLikeAccount } from '../core/detect';
 
 export const MARKDOWN_EXTENSIONS = ['.md', '.markdown'];
@@ -360,6 +360,8 @@ export class ConfigResolver {
   private readonly byDir = new Map<string, string | undefined>();
   private readonly byFile = new Map<string, FileConfig>();
   private readonly catalogs = new Map<string, CriteriaCatalog>();
+  private readonly criteriaDigests = new Map<string, string>();
+  private readonly settingsKeys = new Map<FileConfig, string>();
   private readonly matchers = new Map<string, { include: (p: string) => boolean; exclude: (p: string) => boolean }>();
   private noFile?: FileConfig;
 
@@ -454,10 +456,27 @@ export class ConfigResolver {
         if (!found) this.opts.onProblem(`${fc.file ? displayPath(fc.file, this.opts.cwd) : 'config'}: the criteria folder "${folder}" has no .yaml criteria sets (looked in ${displayPath(abs, this.opts.cwd)}).`);
       }
       c = new CriteriaCatalog({ centre });
+      const h = createHash('sha1');
+      for (const x of centre) h.update(`${x.source}\0${x.text}\0`);
+      this.criteriaDigests.set(key, h.digest('hex'));
       for (const p of c.problems) this.opts.onProblem(`${p.source}:${p.line}:${p.column}  ${p.severity}  ${p.message}`, p.severity);
       this.catalogs.set(key, c);
     }
     return c;
+  }
+
+  /**
+   * A digest of everything the analysis of a file takes from its settings: the resolved settings and the
+   * centre's criteria sets they load (the bundled ones go with the tool's version).
+   */
+  settingsKey(fc: FileConfig): string {
+    let k = this.settingsKeys.get(fc);
+    if (k === undefined) {
+      this.catalogFor(fc);
+      k = createHash('sha1').update(JSON.stringify(fc.resolved)).update('\0').update(this.criteriaDigests.get(fc.file ?? '') ?? '').digest('hex');
+      this.settingsKeys.set(fc, k);
+    }
+    return k;
   }
 }
 
@@ -465,16 +484,21 @@ export class ConfigResolver {
 
 export { looksLikeAccount };
 
-export interface AccountFile {
+/** An account found and read once to tell that it is one; its text is not kept. */
+export interface AccountRef {
   /** Absolute path. */
   path: string;
   /** As shown to the user and used as the portfolio index key: relative to cwd, forward slashes. */
   uri: string;
-  text: string;
   bom: boolean;
   encoding: TextEncodingName;
   config: FileConfig;
+  /** The text's length in characters. */
+  chars: number;
+  /** A digest of the text (with `digest: true`). */
+  digest?: string;
 }
+
 
 export interface CollectOptions {
   cwd: string;
@@ -486,7 +510,7 @@ export interface CollectOptions {
 }
 
 export interface CollectResult {
-  accounts: AccountFile[];
+  accounts: AccountRef[];
   /** Files found in folders or by globs that are not accounts, or excluded by config. */
   skipped: { uri: string; reason: 'not-an-account' | 'excluded' }[];
   /** Files that could not be read (messages already passed to onProblem). */
@@ -499,13 +523,14 @@ export interface CollectResult {
 }
 
 /**
- * Everything a command needs before analysing: expand the inputs, load each file safely, apply the
- * config's exclude/include and the account test. Problems are reported through onProblem and never stop
- * the other files.
+ * Everything a command needs before analysing: expand the inputs, read each file safely, apply the config's
+ * exclude/include and the account test. Each text is let go once read (it is read again where it is analysed),
+ * so a run over thousands of files holds only their names; `digest` adds a digest of each text (--cache).
+ * Problems are reported through onProblem and never stop the other files.
  */
-export function collectAccounts(inputs: string[], given: CollectOptions): CollectResult {
+export function scanAccounts(inputs: string[], given: CollectOptions & { digest?: boolean }): CollectResult {
   const errors = { count: 0 };
-  const opts: CollectOptions = {
+  const opts: CollectOptions & { digest?: boolean } = {
     ...given,
     onProblem(message, severity = 'error') {
       if (severity === 'error') errors.count++;
@@ -533,34 +558,13 @@ export function collectAccounts(inputs: string[], given: CollectOptions): Collec
       out.skipped.push({ uri, reason: 'not-an-account' });
       continue;
     }
-    out.accounts.push({ path: f.path, uri, text: r.text, bom: r.bom, encoding: r.encoding, config });
+    const ref: AccountRef = { path: f.path, uri, bom: r.bom, encoding: r.encoding, config, chars: r.text.length };
+    if (opts.digest) ref.digest = textDigest(r.text);
+    out.accounts.push(ref);
   }
   return out;
 }
 
-export interface LoadedPortfolio extends CollectResult {
-  /** Every account analysed, keyed by its path relative to cwd (forward slashes). */
-  index: PortfolioIndex;
-  /** The criteria sets in force (bundled plus the portfolio's own). */
-  catalog: CriteriaCatalog;
-}
-
-export interface LoadPortfolioOptions extends Partial<CollectOptions> {
-  now?: Date;
-}
-
-/**
- * Load a portfolio (files, folders or globs) into a PortfolioIndex of analysed accounts, for the coverage,
- * report, sample and feedback commands. Problems go to `onProblem` (default: ignored) and never throw.
- */
-export function loadPortfolio(paths: string[], options: LoadPortfolioOptions = {}): LoadedPortfolio {
-  const cwd = options.cwd ?? process.cwd();
-  const onProblem = options.onProblem ?? (() => undefined);
-  const collected = collectAccounts(paths, { ...options, cwd, onProblem });
-  const first = collected.accounts[0]?.config ?? collected.resolver.forFile(path.join(path.resolve(cwd, paths[0] ?? '.'), 'x.md'));
-  const catalog = collected.resolver.catalogFor(first);
-  const configs = new Map(collected.accounts.map((a) => [a.uri, a.config.resolved]));
-  const index = new PortfolioIndex({ configFor: (uri) => configs.get(uri) ?? first.resolved, criteria: catalog, now: options.now });
-  for (const a of collected.accounts) index.update(a.uri, a.text);
-  return { ...collected, index, catalog };
+export function textDigest(text: string): string {
+  return createHash('sha1').update(text).digest('hex');
 }

@@ -13,6 +13,8 @@ export interface CliIO {
   colour: boolean;
   /** Set only by the real process: a script that can run as a worker thread to check many files in parallel. */
   workerScript?: string;
+  /** Resolves once stdout has taken what was written (a slow pipe), so output never piles up in memory. */
+  drain?(): Promise<void>;
 }
 
 /** One `starr <name>` command. `run` returns the exit code: 0 ok, 1 findings/policy failure, 2 usage or I/O error. */

@@ -1,7 +1,7 @@
 // Criteria coverage: which criteria of each unit the accounts evidence, how well, and where.
 import type { CommandVerb, CriteriaCatalog, CriteriaOrigin, CriteriaSet, CriterionDef, LearningOutcome } from './criteria';
 import type { CueFamily } from './coverage-facts';
-import type { AccountSummary } from './portfolio';
+import { findingsByRule, type AccountSummary } from './portfolio';
 
 export type CoverageState = 'covered' | 'weak' | 'uncovered';
 
@@ -247,7 +247,8 @@ function contributionOf(s: AccountSummary, set: CriteriaSet, known: Map<string, 
     });
   }
   const families = new Set(s.evidence?.cues.map((c) => c.family) ?? []);
-  const unmeasured = s.findings.some((f) => f.ruleId === 'missing-outcome-measure');
+  // A compact summary (the CLI's portfolio commands) keeps only how many findings each rule gave.
+  const unmeasured = findingsByRule(s).some(([ruleId]) => ruleId === 'missing-outcome-measure');
   for (const [id, ev] of evidence) {
     const def = known.get(id.toLowerCase())!;
     if (s.counts.error > 0) ev.reasons.push('errors');

@@ -16,8 +16,11 @@ export interface AccountSummary {
   /** Every framework section, in order; `inferred` when no heading or label marks it (read from the writing). */
   sections: { id: string; name: string; present: boolean; words: number; line?: number; inferred?: boolean }[];
   words: number;
+  /** Empty in a compact summary (see compactSummary), which keeps only `findingsByRule`. */
   findings: Finding[];
   counts: Record<Severity, number>;
+  /** How many findings each rule gave; set by compactSummary in place of `findings`. */
+  findingsByRule?: Record<string, number>;
   criteria: CriterionRef[];
   /** Open tutor comments (CriticMarkup), with line numbers. */
   feedback: (CriticMark & { line: number })[];
@@ -73,6 +76,24 @@ export function sectionState(s: AccountSummary, section: AccountSummary['section
   const min = typeof thin?.data?.min === 'number' ? thin.data.min : undefined;
   if (section.words === 0) return { state: 'empty', min };
   return thin ? { state: 'thin', min } : { state: 'written' };
+}
+
+/**
+ * The summary without its findings, only how many each rule gave: what a portfolio-wide report needs, at a
+ * fraction of the size, for command-line runs over thousands of accounts.
+ */
+export function compactSummary(s: AccountSummary): AccountSummary {
+  const byRule: Record<string, number> = {};
+  for (const f of s.findings) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
+  return { ...s, findings: [], findingsByRule: byRule };
+}
+
+/** How many findings each rule gave, from a full or a compact summary, in the order the rules first appear. */
+export function findingsByRule(s: AccountSummary): [string, number][] {
+  if (s.findingsByRule) return Object.entries(s.findingsByRule);
+  const byRule = new Map<string, number>();
+  for (const f of s.findings) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+  return [...byRule];
 }
 
 /** FNV-1a over the text plus its length: enough to tell "unchanged" without keeping the text. */

@@ -1,6 +1,6 @@
 import { computeCoverage } from './coverage';
 import type { CriteriaCatalog } from './criteria';
-import type { AccountSummary } from './portfolio';
+import { findingsByRule, type AccountSummary } from './portfolio';
 import { DEPTH_GRADES, DEPTH_TEXT, MOVE_TEXT, type DepthGrade } from './reflection';
 import type { Severity } from './types';
 
@@ -146,13 +146,11 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
   for (const s of summaries) {
     if (s.reflection) depths[s.reflection.depth]++;
     for (const k of Object.keys(findings) as Severity[]) findings[k] += s.counts[k];
-    const seen = new Set<string>();
-    for (const f of s.findings) {
-      const r = byRule.get(f.ruleId) ?? { accounts: 0, findings: 0 };
-      r.findings++;
-      if (!seen.has(f.ruleId)) r.accounts++;
-      seen.add(f.ruleId);
-      byRule.set(f.ruleId, r);
+    for (const [ruleId, n] of findingsByRule(s)) {
+      const r = byRule.get(ruleId) ?? { accounts: 0, findings: 0 };
+      r.findings += n;
+      r.accounts++;
+      byRule.set(ruleId, r);
     }
     for (const x of s.sections) if (!x.present) missing.set(x.name, (missing.get(x.name) ?? 0) + 1);
   }

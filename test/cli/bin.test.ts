@@ -63,6 +63,16 @@ describe('starr bundle (dist/cli.js)', function () {
       assert.equal(a.summary.files, 120);
       assert.deepEqual(a.files, b.files);
       assert.deepEqual(a.summary, b.summary);
+      // Streamed through the threads' reorder buffer: the same bytes as in-process, in every format, cached or not.
+      const threaded = (...args: string[]) => spawnSync(process.execPath, [built!, ...args], { cwd: many, encoding: 'utf8', maxBuffer: 1 << 28, env: { ...process.env, STARR_THREADS: '2' } }).stdout;
+      for (const format of ['text', 'json', 'sarif']) {
+        const here = (await starr(many, 'check', 'many', '--format', format)).stdout;
+        assert.equal(threaded('check', 'many', '--format', format), here, format);
+        assert.equal(threaded('check', 'many', '--format', format, '--cache'), here, `${format}, filling the cache`);
+        assert.equal(threaded('check', 'many', '--format', format, '--cache'), here, `${format}, from the cache`);
+      }
+      const withoutDate = (x: string) => x.replace(/"generated": "[^"]*"/, '');
+      assert.equal(withoutDate(threaded('report', 'many', '--format', 'json')), withoutDate((await starr(many, 'report', 'many', '--format', 'json')).stdout));
     } finally {
       removeTree(many);
     }

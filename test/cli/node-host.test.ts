@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { decodeText, findConfigFile, firstInvalidUtf8, loadPortfolio, looksLikeAccount, readTextFile, writeTextFile } from '../../src/cli/node-host';
+import { decodeText, findConfigFile, firstInvalidUtf8, looksLikeAccount, readTextFile, writeTextFile } from '../../src/cli/node-host';
+import { loadPortfolio } from '../../src/cli/load';
 import { goodAccount, removeTree, tempTree } from './cli-helpers';
 
 describe('CLI node host', () => {
@@ -57,7 +58,7 @@ describe('CLI node host', () => {
     assert.ok(!looksLikeAccount('---\ntitle: Notes\n---\n\n## Situation\n', 'starr'));
   });
 
-  it('loadPortfolio indexes every account with per-file config, problems reported not thrown', () => {
+  it('loadPortfolio indexes every account with per-file config, problems reported not thrown', async () => {
     root = tempTree({
       'p/.starr.yaml': 'framework: star\n',
       'p/l1/a.md': goodAccount(),
@@ -66,12 +67,13 @@ describe('CLI node host', () => {
       'p/README.md': '# about\n',
     });
     const problems: string[] = [];
-    const p = loadPortfolio(['p'], { cwd: root, onProblem: (m) => void problems.push(m), now: new Date('2026-11-22') });
+    const p = await loadPortfolio(['p'], { cwd: root, onProblem: (m) => void problems.push(m), now: new Date('2026-11-22') });
     assert.deepEqual(p.index.all().map((s) => s.uri), ['p/l1/a.md', 'p/l2/b.md']);
     const b = p.index.get('p/l2/b.md')!;
     assert.equal(b.framework, 'star');
     assert.equal(b.learner, 'l2', 'the folder name when front matter has no learner');
-    assert.ok(b.findings.some((f) => f.ruleId === 'missing-section'));
+    assert.ok(b.findingsByRule?.['missing-section'], 'findings kept as counts by rule');
+    assert.deepEqual(b.findings, [], 'and not whole');
     assert.ok(p.catalog.hasUnit('CS3-SP'));
     assert.deepEqual(p.unreadable, ['p/l2/bin.md']);
     assert.equal(p.skipped.length, 1);

@@ -10,6 +10,7 @@ import {
 } from '../../src/core/coverage';
 import { coverageFacts } from '../../src/core/coverage-facts';
 import { PortfolioIndex, summarise, type AccountSummary } from '../../src/analysis';
+import { compactSummary } from '../../src/core/portfolio';
 import missingSection from '../../src/rules/missing-section';
 import missingOutcomeMeasure from '../../src/rules/missing-outcome-measure';
 import unknownCriterion from '../../src/rules/unknown-criterion';
@@ -110,6 +111,9 @@ describe('coverage', () => {
     assert.equal(criterion(weak, 'CS3-MON', '3.3').state, 'weak');
     // 2.3 asks for a root cause, not a measure: still covered.
     assert.equal(criterion(weak, 'CS3-MON', '2.3').state, 'covered');
+    // The same from a compact summary (findings counted per rule), as the CLI's portfolio commands keep them.
+    const compact = computeCoverage([compactSummary(summarise('learner-a/fcr-monitoring.md', account, findings))], catalog);
+    assert.deepEqual(criterion(compact, 'CS3-MON', '3.3').reasons, ['no-measure']);
     // With its figures the same account covers 3.3, with that rule on.
     const measured = analyze(readFileSync(join(root, 'learner-a/fcr-monitoring.md'), 'utf8'), { config, criteria: catalog, rules, now: new Date('2026-11-01') });
     assert.equal(criterion(computeCoverage([summarise('a.md', measured.account, measured.findings)], catalog), 'CS3-MON', '3.3').state, 'covered');

@@ -4,6 +4,7 @@ import {
   renderSummaryHtml, sectionsCell, summaryLines,
   type AccountSummary,
 } from '../../src/core';
+import { compactSummary } from '../../src/core/portfolio';
 import type { QualityReport } from '../../src/core/report';
 import { QA_ROOT, loadQa } from './qa-fixture';
 
@@ -185,5 +186,18 @@ describe('quality report: a filter', () => {
     assert.match(html, /<tr data-uri="a\.md" class="has-errors" hidden>/);
     assert.match(html, /<tr data-uri="b\.md">/);
     assert.match(html, /<section id="summary" aria-labelledby="summary-h"><h2 id="summary-h">Summary<\/h2><ul><li>Showing 1 of 3 accounts/);
+  });
+});
+
+describe('quality report from compact summaries', () => {
+  it('is the same report whether each summary holds its findings or only their count per rule', () => {
+    const full = loadQa();
+    assert.ok(full.some((s) => s.findings.length > 1), 'the fixture has findings to count');
+    const compact = full.map(compactSummary);
+    assert.ok(compact.every((s) => s.findings.length === 0 && s.findingsByRule));
+    assert.deepEqual(buildReport(compact, { now: NOW }), buildReport(full, { now: NOW }));
+    const one = compact.find((s) => Object.keys(s.findingsByRule!).length > 0)!;
+    const source = full.find((s) => s.uri === one.uri)!;
+    for (const [ruleId, n] of Object.entries(one.findingsByRule!)) assert.equal(n, source.findings.filter((f) => f.ruleId === ruleId).length);
   });
 });

@@ -4,10 +4,11 @@ import { LineIndex } from '../../core/lines';
 import type { Finding, TextEdit } from '../../core/types';
 import { rules as allRules } from '../../rules';
 import { choiceOption, frameworkOption, intOption, parseOptions } from '../args';
-import { accountInfo, countTotals, formatJson, formatSarif, formatText, palette, type AccountInfo, type FileReport, type Palette } from '../format';
-import { analyseFile, analyseInWorkers, analyseItem, threadCount, type WorkResult } from '../parallel';
+import { accountInfo, addToTotals, emptyTotals, jsonWriter, palette, sarifWriter, textWriter, type AccountInfo, type FileReport, type Palette, type Totals } from '../format';
+import { analyseAccounts } from '../load';
+import { analyseFile, type CheckOutput } from '../parallel';
 import { VERSION_TEXT } from '../version';
-import { collectAccounts, formatBytes, systemErrorText, writeTextFile, type AccountFile, type CollectResult } from '../node-host';
+import { formatBytes, readProblemText, readTextFile, scanAccounts, systemErrorText, writeTextFile, type AccountRef, type CollectResult } from '../node-host';
 import { EXIT_FINDINGS, EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
 
 const FORMATS = ['text', 'json', 'sarif'] as const;
@@ -33,6 +34,8 @@ Options:
   --framework ID            Check against this framework: ${frameworkChoices()}
   --all-files               Check every Markdown file found, not only those that look like accounts
   --verbose                 Also show the YAML reader's own words under a front matter error
+  --cache                   Keep each file's results and check again only files (or settings) that changed
+  --cache-location PATH     Where to keep them (default: .starrcache in the working folder)
   -h, --help                Show this help
 
 Output: path:line:col  severity  message  [rule-id], then a summary.
@@ -66,6 +69,8 @@ interface CheckOptions {
   allFiles: boolean;
   /** Show the words of the tools behind a message (the YAML reader's). */
   verbose: boolean;
+  cache: boolean;
+  cacheLocation?: string;
 }
 
 /** Problems that are not findings (unreadable files, broken settings, a failing rule), shown as they happen. */
@@ -74,14 +79,24 @@ interface Problems {
   report(message: string, severity?: 'error' | 'warning'): void;
 }
 
-/** One file analysed (and fixed): the text its positions refer to, all its findings, and the time it took. */
+/**
+ * One file analysed (and fixed): all its findings and the time it took. `text` is kept only when --fix changed
+ * the file (positions then refer to the text as saved); otherwise the file is read again if a format needs it.
+ */
 interface Checked {
-  file: AccountFile;
-  text: string;
+  file: AccountRef;
+  text?: string;
   findings: Finding[];
   info: AccountInfo;
   ms: number;
   fixed: number;
+}
+
+/** What has been written so far: the totals of what is shown, and every error and warning (--quiet or not). */
+interface Tally {
+  totals: Totals;
+  errors: number;
+  warnings: number;
 }
 
 async function run(args: string[], io: CliIO): Promise<number> {
@@ -90,18 +105,68 @@ async function run(args: string[], io: CliIO): Promise<number> {
   const problems = problemLog(io, p);
   const collected = collect(options, io, problems);
   if (!collected) return EXIT_USAGE;
-  const checked: Checked[] = [];
+  const sink = outputSink(io);
+  const write = sink.write;
+  const out =
+    options.format === 'json' ? jsonWriter(write, VERSION_TEXT)
+    : options.format === 'sarif' ? sarifWriter(write, allRules, VERSION_TEXT, io.cwd, collected.accounts)
+    : textWriter(write, io.colour);
+  await sink.flush();
+  const tally: Tally = { totals: emptyTotals({ skipped: collected.skipped.length, unreadable: collected.unreadable.length }), errors: 0, warnings: 0 };
   for await (const [file, result] of analyse(collected, options, io)) {
     if (!result.ok) {
-      problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
+      if (result.unreadable) {
+        // Gone or locked since it was found: counted with the files that could not be read.
+        problems.report(result.error);
+        collected.unreadable.push(file.uri);
+        tally.totals.unreadable++;
+      } else problems.report(`${file.uri}: STARR failed while checking this file (${result.error}). Please report it with the file if you can.`);
       continue;
     }
-    let c: Checked = { file, text: file.text, findings: result.findings, info: result.info, ms: result.ms, fixed: 0 };
+    const { findings, info } = result.value as CheckOutput;
+    let c: Checked = { file, findings, info, ms: result.ms, fixed: 0 };
     if (options.fix) c = fix(c, collected, problems);
     noteIfSlow(c, io, p);
-    checked.push(c);
+    // Written, then let go: nothing of a file is kept once its findings are out.
+    out.file(fileReport(c, options, tally));
+    await sink.flush();
   }
-  return report(checked, collected, options, problems, io, p);
+  const { code, tooManyWarnings } = exitCode(tally, collected, options, problems);
+  out.end(tally.totals, problems.list);
+  await sink.flush();
+  afterOutput(tally, tooManyWarnings, collected, options, problems, io, p);
+  return code;
+}
+
+/** Output chunk size: what a pipe is handed before STARR waits for it to drain. */
+const CHUNK = 64 * 1024;
+
+/**
+ * What the formats write, gathered and handed to stdout in chunks after each file, waiting while a slow pipe
+ * drains: a pipe's writes are queued in memory, so writing faster than it is read would pile output up.
+ */
+function outputSink(io: CliIO): { write(s: string): void; flush(): Promise<void> } {
+  let parts: string[] = [];
+  return {
+    write: (s) => void parts.push(s),
+    async flush() {
+      const all = parts;
+      parts = [];
+      let chunk: string[] = [];
+      let size = 0;
+      for (const s of all) {
+        chunk.push(s);
+        size += s.length;
+        if (size < CHUNK) continue;
+        io.stdout(chunk.join(''));
+        chunk = [];
+        size = 0;
+        await io.drain?.();
+      }
+      if (chunk.length) io.stdout(chunk.join(''));
+      await io.drain?.();
+    },
+  };
 }
 
 function parseCheckOptions(args: string[]): CheckOptions {
@@ -114,6 +179,8 @@ function parseCheckOptions(args: string[]): CheckOptions {
     framework: { type: 'string' },
     'all-files': { type: 'boolean' },
     verbose: { type: 'boolean' },
+    cache: { type: 'boolean' },
+    'cache-location': { type: 'string' },
   });
   const format = choiceOption(values.format as string | undefined, 'format', FORMATS, 'text');
   const maxWarnings = intOption(values['max-warnings'] as string | undefined, 'max-warnings');
@@ -129,6 +196,8 @@ function parseCheckOptions(args: string[]): CheckOptions {
     framework,
     allFiles: !!values['all-files'],
     verbose: !!values.verbose,
+    cache: !!values.cache,
+    cacheLocation: values['cache-location'] as string | undefined,
   };
 }
 
@@ -143,13 +212,17 @@ function problemLog(io: CliIO, p: Palette): Problems {
   };
 }
 
-/** Stage 1: the files to check, with their settings. Undefined when the `--config` file named cannot be read. */
+/**
+ * Stage 1: the files to check, with their settings (read once to tell they are accounts; the text is not
+ * kept). Undefined when the `--config` file named cannot be read.
+ */
 function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectResult | undefined {
-  const collected = collectAccounts(options.inputs, {
+  const collected = scanAccounts(options.inputs, {
     cwd: io.cwd,
     configFile: options.configFile,
     framework: options.framework,
     allFiles: options.allFiles,
+    digest: options.cache,
     onProblem: (message, severity) => problems.report(message, severity),
   });
   const bad = options.configFile ? collected.resolver.checkExplicit() : undefined;
@@ -161,30 +234,34 @@ function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectR
 }
 
 /**
- * Stage 2: each file with its analysis, in order. Many files and no --fix: on several threads (the real process
- * only; tests stay in-process), else here, one file at a time.
+ * Stage 2: each file with its analysis, in order: from the cache (--cache) when it holds the file's result,
+ * else on several threads when there are many files (the real process only; tests stay in-process).
  */
-async function* analyse(collected: CollectResult, options: CheckOptions, io: CliIO): AsyncGenerator<[AccountFile, WorkResult]> {
-  const { accounts, resolver } = collected;
-  let threaded: WorkResult[] | undefined;
-  const threads = threadCount(accounts.length);
-  if (!options.fix && io.workerScript && threads > 1) {
-    try {
-      threaded = await analyseInWorkers(io.workerScript, accounts.map((a) => ({ path: a.path, uri: a.uri, text: a.text })), { cwd: io.cwd, configFile: options.configFile, framework: options.framework }, threads);
-    } catch {
-      threaded = undefined; // Threads unavailable: check the files here instead.
-    }
-  }
-  for (let i = 0; i < accounts.length; i++) yield [accounts[i], threaded?.[i] ?? analyseItem(accounts[i], resolver, accounts[i].config)];
+function analyse(collected: CollectResult, options: CheckOptions, io: CliIO) {
+  const note = (m: string) => io.stderr(`ℹ ${m}\n`);
+  return analyseAccounts(collected, {
+    mode: 'check',
+    cwd: io.cwd,
+    configFile: options.configFile,
+    framework: options.framework,
+    workerScript: io.workerScript,
+    cache: options.cache ? { location: options.cacheLocation, note } : undefined,
+  });
 }
 
 /** Stage 3 (--fix): apply the safe fixes, save the file if it changed, and keep the analysis of what was saved. */
 function fix(c: Checked, collected: CollectResult, problems: Problems): Checked {
   const start = performance.now();
   const { file } = c;
-  const r = fixFile(file, collected, c.findings);
+  if (!c.findings.some((f) => f.fixes?.some((x) => x.preferred))) return c;
+  const read = readTextFile(file.path);
+  if (!read.ok) {
+    problems.report(readProblemText(file.uri, read));
+    return c;
+  }
+  const r = fixFile({ ...file, text: read.text }, collected, c.findings);
   const ms = c.ms + performance.now() - start;
-  if (r.text === file.text) return { ...c, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
+  if (r.text === read.text) return { ...c, findings: r.findings, info: r.info ?? c.info, ms, fixed: r.fixed };
   try {
     writeTextFile(file.path, r.text, { bom: file.bom, encoding: file.encoding });
   } catch (e) {
@@ -199,7 +276,7 @@ function fix(c: Checked, collected: CollectResult, problems: Problems): Checked 
  * Apply each finding's preferred fix, skipping any that overlaps one already taken, then analyse again,
  * until nothing changes (or a few passes). Returns the new text; the caller writes it only if it changed.
  */
-function fixFile(file: AccountFile, { resolver }: CollectResult, first: Finding[]): { text: string; findings: Finding[]; info?: AccountInfo; fixed: number } {
+function fixFile(file: AccountRef & { text: string }, { resolver }: CollectResult, first: Finding[]): { text: string; findings: Finding[]; info?: AccountInfo; fixed: number } {
   let text = file.text;
   let findings = first;
   let info: AccountInfo | undefined;
@@ -220,28 +297,44 @@ function fixFile(file: AccountFile, { resolver }: CollectResult, first: Finding[
 
 /** Only big files: a small one is slow only while the process warms up or the machine is busy. */
 function noteIfSlow({ file, ms }: Checked, io: CliIO, p: Palette): void {
-  if (ms <= SLOW_FILE_MS || file.text.length <= SLOW_FILE_MIN_CHARS) return;
+  if (ms <= SLOW_FILE_MS || file.chars <= SLOW_FILE_MIN_CHARS) return;
   // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
-  const lists = (file.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length;
-  io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.text.length)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
+  const read = readTextFile(file.path);
+  const lists = read.ok ? (read.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length : 0;
+  io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.chars)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
 }
 
-/** Stage 4: print every file's findings in the chosen format, and work out the exit code. */
-function report(checked: Checked[], collected: CollectResult, options: CheckOptions, problems: Problems, io: CliIO, p: Palette): number {
-  let warnings = 0;
-  let errors = 0;
+/**
+ * Stage 4a: one file as the formats need it, counted into the totals. Positions of fix edits (SARIF only) need
+ * the file's lines, so it is read again the first time one is asked for.
+ */
+function fileReport(c: Checked, options: CheckOptions, tally: Tally): FileReport {
   // --quiet hides warnings from the output; --max-warnings still counts them.
-  for (const f of checked.flatMap((c) => c.findings)) {
-    if (f.severity === 'error') errors++;
-    else if (f.severity === 'warning') warnings++;
+  for (const f of c.findings) {
+    if (f.severity === 'error') tally.errors++;
+    else if (f.severity === 'warning') tally.warnings++;
   }
-  const reports: FileReport[] = checked.map((c) => {
-    const lines = new LineIndex(c.text);
-    let shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
-    // The parser's own words help someone debugging STARR, not a learner: only on request.
-    if (!options.verbose) shown = shown.map((f) => (f.detail === undefined ? f : { ...f, detail: undefined }));
-    return { uri: c.file.uri, path: c.file.path, info: c.info, positionAt: (o) => lines.positionAt(o), findings: shown, fixed: c.fixed };
-  });
+  let lines: LineIndex | undefined;
+  const positionAt = (offset: number) => {
+    if (!lines) {
+      const read = c.text === undefined ? readTextFile(c.file.path) : undefined;
+      lines = new LineIndex(c.text ?? (read?.ok ? read.text : ''));
+    }
+    return lines.positionAt(offset);
+  };
+  let shown = options.quiet ? c.findings.filter((f) => f.severity === 'error') : c.findings;
+  // The parser's own words help someone debugging STARR, not a learner: only on request.
+  if (!options.verbose) shown = shown.map((f) => (f.detail === undefined ? f : { ...f, detail: undefined }));
+  const report: FileReport = { uri: c.file.uri, path: c.file.path, info: c.info, positionAt, findings: shown, fixed: c.fixed };
+  addToTotals(tally.totals, report);
+  return report;
+}
+
+/**
+ * Stage 4b: the exit code, once every file is analysed and before the summary is written (the summary never
+ * shows ✔ on a failing run): it goes into the totals, with the problems that make the run incomplete.
+ */
+function exitCode({ totals, errors, warnings }: Tally, collected: CollectResult, options: CheckOptions, problems: Problems): { code: number; tooManyWarnings: boolean } {
   let code = errors ? EXIT_FINDINGS : EXIT_OK;
   const tooManyWarnings = options.maxWarnings !== undefined && warnings > options.maxWarnings;
   if (tooManyWarnings) code = EXIT_FINDINGS;
@@ -249,17 +342,17 @@ function report(checked: Checked[], collected: CollectResult, options: CheckOpti
   const incomplete = problems.list.filter((x) => x.severity === 'error').length;
   if (incomplete) code = EXIT_USAGE;
   // Files that could not be read have their own note in the summary.
-  const totals = countTotals(reports, { skipped: collected.skipped.length, unreadable: collected.unreadable.length, problems: incomplete - collected.unreadable.length, exitCode: code });
+  totals.problems = incomplete - collected.unreadable.length;
+  totals.exitCode = code;
+  return { code, tooManyWarnings };
+}
 
-  if (options.format === 'json') io.stdout(formatJson(reports, totals, VERSION_TEXT, problems.list.map((x) => x.message)));
-  else if (options.format === 'sarif') io.stdout(formatSarif(reports, allRules, VERSION_TEXT, io.cwd, problems.list));
-  else io.stdout(formatText(reports, totals, io.colour));
-
+/** Stage 4c: what is said on stderr once the output is written. */
+function afterOutput({ warnings }: Tally, tooManyWarnings: boolean, collected: CollectResult, options: CheckOptions, problems: Problems, io: CliIO, p: Palette): void {
   if (tooManyWarnings) io.stderr(`${p.red('✖')} Too many warnings: ${warnings}, and --max-warnings allows ${options.maxWarnings}.\n`);
   if (!collected.accounts.length && !problems.list.length) {
     io.stderr('No reflective accounts were found to check. Name a file directly, or use --all-files to check every Markdown file.\n');
   }
-  return code;
 }
 
 /** The preferred fixes among findings that can be applied together: in range and not overlapping. */

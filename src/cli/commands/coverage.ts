@@ -1,6 +1,6 @@
 // `starr coverage <folder>`: which criteria of each unit the accounts evidence, as a table, CSV, JSON or Markdown.
 import { choiceOption, parseOptions } from '../args';
-import { loadPortfolio } from '../node-host';
+import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import {
   computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, STATE_TEXT, WEAK_REASON_TEXT,
@@ -25,6 +25,8 @@ Options:
   --format FORMAT    table (default), csv, json or md (the criteria × accounts matrix)
   --require-full     Exit with code 1 when any criterion is not covered
   --config FILE      Use this .starr.yaml instead of searching for one
+  --cache            Keep each account's results and analyse again only what changed
+  --cache-location P Where to keep them (default: .starrcache in the working folder)
   -h, --help         Show this help
 
 Units come from the bundled criteria sets and the folders listed under criteria: in .starr.yaml.`;
@@ -42,6 +44,7 @@ export const command: CliCommand = {
       format: { type: 'string' },
       'require-full': { type: 'boolean' },
       config: { type: 'string' },
+      ...CACHE_OPTIONS,
     });
     if (values.help) {
       io.stdout(`${usage}\n`);
@@ -50,7 +53,7 @@ export const command: CliCommand = {
     const format = choiceOption(values.format, 'format', FORMATS, 'table');
     if (values['by-learner'] && format === 'csv') throw new UsageError('--by-learner cannot be used with --format csv; use --learner ID for one learner at a time.');
     const inputs = positionals.length ? positionals : ['.'];
-    const portfolio = loadPortfolio(inputs, { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`) });
+    const portfolio = await loadPortfolio(inputs, { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io) });
     const { catalog } = portfolio;
     const units = values.unit ?? [];
     for (const u of units) {

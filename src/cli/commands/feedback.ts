@@ -1,6 +1,6 @@
 // `starr feedback <folder>`: every open tutor comment (CriticMarkup) as `path:line  author  text`.
 import { choiceOption, parseOptions } from '../args';
-import { loadPortfolio } from '../node-host';
+import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
 import { EXIT_OK, withInputProblems, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: starr feedback <folder|files|globs…> [options]
@@ -11,6 +11,8 @@ one a line as "path:line  author  text". Resolved comments, replies and notes ar
 Options:
   --format FORMAT    text (default) or json
   --config FILE      Use this .starr.yaml instead of searching for one
+  --cache            Keep each account's results and analyse again only what changed
+  --cache-location P Where to keep them (default: .starrcache in the working folder)
   -h, --help         Show this help`;
 
 export const command: CliCommand = {
@@ -18,13 +20,13 @@ export const command: CliCommand = {
   summary: 'List open tutor feedback comments (path:line  author  text)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, config: { type: 'string' } });
+    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, config: { type: 'string' }, ...CACHE_OPTIONS });
     if (values.help) {
       io.stdout(`${usage}\n`);
       return EXIT_OK;
     }
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
-    const portfolio = loadPortfolio(positionals.length ? positionals : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`) });
+    const portfolio = await loadPortfolio(positionals.length ? positionals : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io) });
     const items = portfolio.index.all().flatMap((s) =>
       s.feedback
         .filter((f) => (f.state ?? 'open') === 'open')

@@ -2,7 +2,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { choiceOption, parseOptions } from '../args';
-import { loadPortfolio, systemErrorText, writeTextFile } from '../node-host';
+import { systemErrorText, writeTextFile } from '../node-host';
+import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
 import { EXIT_OK, EXIT_USAGE, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { buildReport, gapsFromCatalog, renderReport, type QualityReport, type ReportFormat } from '../../core/report';
 
@@ -20,6 +21,8 @@ Options:
                      or an account unless --force)
   --force            Let --out replace an existing Markdown file
   --config FILE      Use this .starr.yaml instead of searching for one
+  --cache            Keep each account's results and analyse again only what changed
+  --cache-location P Where to keep them (default: .starrcache in the working folder)
   -h, --help         Show this help`;
 
 /** Where --out may not write without --force: a Markdown file, or any file that was read as an input. */
@@ -69,8 +72,8 @@ export function inputPaths(portfolio: { accounts: { path: string }[] }): string[
 }
 
 /** Load the portfolio and build the options every QA command shares. */
-export function loadForReport(inputs: string[], io: CliIO, config?: string) {
-  const portfolio = loadPortfolio(inputs.length ? inputs : ['.'], { cwd: io.cwd, configFile: config, onProblem: (m) => io.stderr(`${m}\n`) });
+export async function loadForReport(inputs: string[], io: CliIO, values: { config?: string; cache?: boolean; 'cache-location'?: string }) {
+  const portfolio = await loadPortfolio(inputs.length ? inputs : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io) });
   const gaps = portfolio.catalog.size ? gapsFromCatalog(portfolio.catalog) : undefined;
   return { portfolio, options: { ...(gaps ? { gaps } : {}) } };
 }
@@ -80,13 +83,13 @@ export const command: CliCommand = {
   summary: 'Quality-assurance report of a portfolio (Markdown, CSV, JSON or HTML)',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, { format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' }, ...CACHE_OPTIONS });
     if (values.help) {
       io.stdout(`${usage}\n`);
       return EXIT_OK;
     }
     const format: ReportFormat = choiceOption(values.format, 'format', REPORT_FORMATS, 'md');
-    const { portfolio, options } = loadForReport(positionals, io, values.config);
+    const { portfolio, options } = await loadForReport(positionals, io, values);
     const report: QualityReport = buildReport(portfolio.index.all(), options);
     if (!report.rows.length) io.stderr('No reflective accounts were found there, so the report is empty.\n');
     const code = emit(renderReport(report, format), values.out, io, 'report', { inputs: inputPaths(portfolio), force: values.force });

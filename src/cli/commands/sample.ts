@@ -3,6 +3,7 @@ import { choiceOption, intOption, parseOptions } from '../args';
 import { EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { renderReport } from '../../core/report';
 import { sampleReport } from '../../core/sample';
+import { CACHE_OPTIONS } from '../load';
 import { emit, inputPaths, loadForReport } from './report';
 
 const FORMATS = ['text', 'md', 'csv', 'json', 'html'] as const;
@@ -21,6 +22,8 @@ Options:
                      or an account unless --force)
   --force            Let --out replace an existing Markdown file
   --config FILE      Use this .starr.yaml instead of searching for one
+  --cache            Keep each account's results and analyse again only what changed
+  --cache-location P Where to keep them (default: .starrcache in the working folder)
   -h, --help         Show this help`;
 
 export const command: CliCommand = {
@@ -28,7 +31,7 @@ export const command: CliCommand = {
   summary: 'Pick a reproducible spot-check sample, every learner and unit first',
   usage,
   async run(args: string[], io: CliIO): Promise<number> {
-    const { values, positionals } = parseOptions(args, { size: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' } });
+    const { values, positionals } = parseOptions(args, { size: { type: 'string' }, seed: { type: 'string' }, format: { type: 'string' }, out: { type: 'string' }, config: { type: 'string' }, force: { type: 'boolean' }, ...CACHE_OPTIONS });
     if (values.help) {
       io.stdout(`${usage}\n`);
       return EXIT_OK;
@@ -37,7 +40,7 @@ export const command: CliCommand = {
     if (size === undefined || size < 1) throw new UsageError('Say how many accounts to pick with --size, for example --size 5.');
     const format = choiceOption(values.format, 'format', FORMATS, 'text');
     const seed = values.seed ?? new Date().toISOString().slice(0, 10);
-    const { portfolio, options } = loadForReport(positionals, io, values.config);
+    const { portfolio, options } = await loadForReport(positionals, io, values);
     const { sample, report } = sampleReport(portfolio.index.all(), size, seed, options);
     const guard = { inputs: inputPaths(portfolio), force: values.force };
     if (format !== 'text') return withInputProblems(emit(renderReport(report, format), values.out, io, 'sample', guard), portfolio);
