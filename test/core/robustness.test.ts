@@ -309,3 +309,30 @@ describe('robustness: random documents (fast-check)', () => {
     );
   });
 });
+
+// Inputs that make Markdown parsers or bracket matchers go quadratic: long runs of nested emphasis, brackets,
+// links, list markers and unclosed feedback marks, alone or mixed with ordinary fragments.
+const adversarial = fc.oneof(
+  fc.tuple(fc.constantFrom('*a **a ', '_a __a ', '[', '](', '![', '<', '`', '> ', '- ', '1. ', '{>> ', '{== ', '<<} ', '{~~a~>', '***', '\\'), fc.integer({ min: 50, max: 3000 })).map(([piece, n]) => piece.repeat(n)),
+  fragment,
+);
+const adversarialDoc = fc.array(fc.tuple(adversarial, eol), { minLength: 1, maxLength: 6 }).map((parts) => parts.map(([f, e]) => f + e).join(''));
+
+describe('robustness: adversarial documents (fast-check)', () => {
+  it('are analysed without hanging: each in well under a few seconds, with every range in bounds', function () {
+    // A hang detector, not a speed test: a document here takes milliseconds, the bound is thousands of times that.
+    const BOUND_MS = 5_000;
+    this.timeout(180_000);
+    fc.assert(
+      fc.property(adversarialDoc, (text) => {
+        const t0 = performance.now();
+        const r = analyze(text, { now: NOW });
+        const ms = performance.now() - t0;
+        assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms on a ${text.length}-character document starting ${JSON.stringify(text.slice(0, 40))}`);
+        assertInvariants(text, r, {});
+      }),
+      { numRuns: 150, seed: 20261207 },
+    );
+  });
+});
+
