@@ -326,7 +326,9 @@ describe('STARR extension', function () {
     await vscode.commands.executeCommand('editor.action.insertSnippet', { langId: 'markdown', name: 'STARR reflective account' });
     const text = editor.document.getText();
     for (const h of ['## Situation', '## Task', '## Action', '## Result', '## Reflection']) assert.ok(text.includes(h), h);
-    assert.match(text, /^---\ntitle: Title of the event\n/);
+    // No plausible placeholder values: an empty title, learner, unit and criteria, and the prompts as comments.
+    assert.match(text, /^---\ntitle: \nlearner: \nunit: \ncriteria: \[\]\n/);
+    assert.match(text, /## Situation\n\n<!-- Where and when did this happen/);
     // The inserted account is itself an account: it gets checked.
     await waitFor(doc.uri, (d) => d.some((x) => x.source === 'starr'), 'diagnostics on the new account');
   });
