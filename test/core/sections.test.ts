@@ -3,8 +3,8 @@ import assert from 'node:assert/strict';
 import { getFramework } from '../../src/core/data';
 import { headingKey, matchSection } from '../../src/core/sections';
 
-const starr = getFramework('starr');
-const gibbs = getFramework('gibbs');
+const starr = getFramework('starr')!;
+const gibbs = getFramework('gibbs')!;
 const match = (raw: string, mode: 'heading' | 'label' = 'heading', framework = starr) => {
   const m = matchSection(framework, raw, mode);
   return m && [m.def.id, m.score];
