@@ -143,37 +143,42 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
+/** One file as the JSON output writes it. */
+export function fileJson(f: FileReport) {
+  return {
+    path: f.uri,
+    framework: f.info.framework,
+    structure: f.info.structure,
+    words: f.info.words,
+    sections: f.info.sections,
+    reflection: f.info.reflection,
+    counts: countSeverities(f.findings),
+    fixed: f.fixed,
+    findings: f.findings.map((x) => ({
+      ruleId: x.ruleId,
+      severity: x.severity,
+      message: x.message,
+      line: x.start.line + 1,
+      column: x.start.column + 1,
+      endLine: x.end.line + 1,
+      endColumn: x.end.column + 1,
+      span: x.span,
+      docsUrl: x.docsUrl,
+      ...(x.fixes?.length ? { fixes: x.fixes } : {}),
+      ...(x.related?.length ? { related: x.related.map((r) => ({ message: r.message, line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, span: r.span })) } : {}),
+      ...(x.data ? { data: x.data } : {}),
+      ...(x.detail ? { detail: x.detail } : {}),
+    })),
+  };
+}
+
 /** `{ tool, files: [...], summary, problems }`, pretty-printed with two spaces, one file at a time. */
 export function jsonWriter(write: (s: string) => void, version: string): OutputWriter {
   let first = true;
   write(`{\n  "tool": ${nested({ name: 'starr', version }, 1)},\n  "files": [`);
   return {
     file(f) {
-      const doc = {
-        path: f.uri,
-        framework: f.info.framework,
-        structure: f.info.structure,
-        words: f.info.words,
-        sections: f.info.sections,
-        reflection: f.info.reflection,
-        counts: countSeverities(f.findings),
-        fixed: f.fixed,
-        findings: f.findings.map((x) => ({
-          ruleId: x.ruleId,
-          severity: x.severity,
-          message: x.message,
-          line: x.start.line + 1,
-          column: x.start.column + 1,
-          endLine: x.end.line + 1,
-          endColumn: x.end.column + 1,
-          span: x.span,
-          docsUrl: x.docsUrl,
-          ...(x.fixes?.length ? { fixes: x.fixes } : {}),
-          ...(x.related?.length ? { related: x.related.map((r) => ({ message: r.message, line: r.start.line + 1, column: r.start.column + 1, endLine: r.end.line + 1, endColumn: r.end.column + 1, span: r.span })) } : {}),
-          ...(x.data ? { data: x.data } : {}),
-          ...(x.detail ? { detail: x.detail } : {}),
-        })),
-      };
+      const doc = fileJson(f);
       write(`${first ? '' : ','}\n    ${nested(doc, 2)}`);
       first = false;
     },
@@ -213,17 +218,9 @@ function writeArray<T>(write: (s: string) => void, items: Iterable<T>, depth: nu
   write(first ? ']' : `\n${pad}]`);
 }
 
-/**
- * SARIF 2.1.0, one run, rule metadata for every rule, paths relative to %SRCROOT% (the working folder).
- * `artifacts` are the files to be checked, listed before any result.
- */
-export function sarifWriter(write: (s: string) => void, allRules: Rule[], version: string, cwd: string, artifacts: Iterable<{ uri: string; path: string }>): OutputWriter {
-  const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
-  const srcroot = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
-  // Files under the working folder are relative to %SRCROOT%; others get an absolute file: URI.
-  const location = (f: { uri: string; path: string }) =>
-    path.isAbsolute(f.uri) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.uri).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: 'SRCROOT' };
-  const tool = {
+/** SARIF's `tool`: the driver with metadata for every rule. */
+export function sarifTool(allRules: Rule[], version: string) {
+  return {
     driver: {
       name: 'starr',
       fullName: 'STARR Reflect',
@@ -242,32 +239,55 @@ export function sarifWriter(write: (s: string) => void, allRules: Rule[], versio
       })),
     },
   };
+}
+
+/** A file's SARIF location: relative to %SRCROOT% under the working folder, otherwise an absolute file: URI. */
+export function sarifLocation(f: { uri: string; path: string }) {
+  return path.isAbsolute(f.uri) ? { uri: pathToFileURL(f.path).href } : { uri: encodeURI(f.uri).replace(/#/g, '%23').replace(/\?/g, '%3F'), uriBaseId: 'SRCROOT' };
+}
+
+/** SARIF results for one file's findings (`ruleIndex`: each rule id's place in the tool's rules). */
+export function sarifResults(f: FileReport, ruleIndex: Map<string, number>): Record<string, unknown>[] {
+  const location = sarifLocation;
+  return f.findings.map((x) => {
+    const r: Record<string, unknown> = {
+      ruleId: x.ruleId,
+      ...(ruleIndex.has(x.ruleId) ? { ruleIndex: ruleIndex.get(x.ruleId) } : {}),
+      level: sarifLevel(x.severity),
+      message: { text: x.message },
+      locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f, x.span.start, x.span.end) } }],
+    };
+    if (x.related?.length) {
+      r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f, rel.span.start, rel.span.end) } }));
+    }
+    if (x.fixes?.length) {
+      r.fixes = x.fixes.map((fix) => ({
+        description: { text: fix.title },
+        artifactChanges: [{
+          artifactLocation: location(f),
+          replacements: fix.edits.map((e) => ({ deletedRegion: region(f, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
+        }],
+      }));
+    }
+    return r;
+  });
+}
+
+/**
+ * SARIF 2.1.0, one run, rule metadata for every rule, paths relative to %SRCROOT% (the working folder).
+ * `artifacts` are the files to be checked, listed before any result.
+ */
+export function sarifWriter(write: (s: string) => void, allRules: Rule[], version: string, cwd: string, artifacts: Iterable<{ uri: string; path: string }>): OutputWriter {
+  const ruleIndex = new Map(allRules.map((r, i) => [r.meta.id, i]));
+  const srcroot = pathToFileURL(cwd.endsWith(path.sep) ? cwd : cwd + path.sep).href;
+  const tool = sarifTool(allRules, version);
   write(`{\n  "$schema": "https://json.schemastore.org/sarif-2.1.0.json",\n  "version": "2.1.0",\n  "runs": [\n    {\n      "tool": ${nested(tool, 3)},\n      "originalUriBaseIds": ${nested({ SRCROOT: { uri: srcroot } }, 3)},\n      "columnKind": "utf16CodeUnits",\n      "artifacts": `);
-  writeArray(write, artifacts, 3, (f) => ({ location: location(f), sourceLanguage: 'markdown' }));
+  writeArray(write, artifacts, 3, (f) => ({ location: sarifLocation(f), sourceLanguage: 'markdown' }));
   write(',\n      "results": [');
   let first = true;
   return {
     file(f) {
-      for (const x of f.findings) {
-        const r: Record<string, unknown> = {
-          ruleId: x.ruleId,
-          ...(ruleIndex.has(x.ruleId) ? { ruleIndex: ruleIndex.get(x.ruleId) } : {}),
-          level: sarifLevel(x.severity),
-          message: { text: x.message },
-          locations: [{ physicalLocation: { artifactLocation: location(f), region: region(f, x.span.start, x.span.end) } }],
-        };
-        if (x.related?.length) {
-          r.relatedLocations = x.related.map((rel, id) => ({ id, message: { text: rel.message }, physicalLocation: { artifactLocation: location(f), region: region(f, rel.span.start, rel.span.end) } }));
-        }
-        if (x.fixes?.length) {
-          r.fixes = x.fixes.map((fix) => ({
-            description: { text: fix.title },
-            artifactChanges: [{
-              artifactLocation: location(f),
-              replacements: fix.edits.map((e) => ({ deletedRegion: region(f, e.span.start, e.span.end), insertedContent: { text: e.newText } })),
-            }],
-          }));
-        }
+      for (const r of sarifResults(f, ruleIndex)) {
         write(`${first ? '' : ','}\n        ${nested(r, 4)}`);
         first = false;
       }
