@@ -77,12 +77,15 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
       options: optionsFor(rule.meta, setting?.options),
       now,
       criteria: options.criteria,
+      ruleIds: RULE_IDS,
       report: (r: Report) => findings.push(toFinding(account, rule, safe(r), severity)),
     });
   }
   // Merged and grouped after the directives, so a directive can still silence one place of a repeat.
   return { findings: sortFindings(consolidate(account, applyDirectives(account, findings))), cancelled: false };
 }
+
+const RULE_IDS: readonly string[] = Object.freeze(allRules.map((r) => r.meta.id));
 
 // Most analyses configure no options: each rule's defaults are built once and shared (rules only read them).
 const defaultOptions = new WeakMap<RuleMeta, Record<string, unknown>>();

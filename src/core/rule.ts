@@ -61,6 +61,8 @@ export interface RuleContext<V = Record<string, unknown>> {
   /** "Today", injectable for tests. */
   now: Date;
   criteria?: CriteriaLookup;
+  /** Every rule id the registry knows, for rules that check names people type. */
+  ruleIds: readonly string[];
   report(r: Report): void;
 }
 

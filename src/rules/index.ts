@@ -19,6 +19,7 @@ import personalData from './personal-data';
 import feedbackMarkup from './feedback-markup';
 import unknownCriterion from './unknown-criterion';
 import complexFormatting from './complex-formatting';
+import unknownDirective from './unknown-directive';
 
 export const rules: Rule[] = [
   frontMatter,
@@ -40,6 +41,7 @@ export const rules: Rule[] = [
   feedbackMarkup,
   unknownCriterion,
   complexFormatting,
+  unknownDirective,
 ];
 
 export const ruleById = new Map(rules.map((r) => [r.meta.id, r]));
