@@ -6,7 +6,7 @@
 export interface DefusedRegion {
   start: number;
   end: number;
-  reason: 'long-run' | 'deep-nesting' | 'many-markers';
+  reason: 'long-run' | 'deep-nesting' | 'many-markers' | 'many-brackets';
 }
 
 export interface Defused {
@@ -21,6 +21,8 @@ export const MAX_RUN = 64;
 export const MAX_NESTING = 32;
 /** Most `*`/`_` runs in one block (blank-line separated) before its emphasis is read as plain text. */
 export const MAX_MARKERS_PER_BLOCK = 1000;
+/** Most `[` in one block before its links are read as plain text (unclosed links cost the square of their count). */
+export const MAX_BRACKETS_PER_BLOCK = 1000;
 
 const NEUTRAL = 0x200b;
 const isMarker = (c: number) => c === 42 /* * */ || c === 95 /* _ */;
@@ -36,6 +38,7 @@ export function defuse(text: string): Defused {
 
   let blockStart = 0;
   let blockRuns = 0;
+  let blockBrackets = 0;
   let lineStart = true;
   let lineBlank = true;
   const n = text.length;
@@ -62,7 +65,8 @@ export function defuse(text: string): Defused {
       }
     }
     if (!isSpace(c)) lineBlank = false;
-    if (isMarker(c)) {
+    if (c === 91 /* [ */) blockBrackets++;
+    else if (isMarker(c)) {
       let j = i + 1;
       while (j < n && text.charCodeAt(j) === c) j++;
       if (j - i > MAX_RUN && !wholeLine(text, i, j)) {
@@ -81,7 +85,12 @@ export function defuse(text: string): Defused {
       neutralise(blockStart, end, (c) => !isMarker(c));
       regions.push({ start: blockStart, end, reason: 'many-markers' });
     }
+    if (blockBrackets > MAX_BRACKETS_PER_BLOCK) {
+      neutralise(blockStart, end, (c) => c !== 91 && c !== 93);
+      regions.push({ start: blockStart, end, reason: 'many-brackets' });
+    }
     blockRuns = 0;
+    blockBrackets = 0;
   }
 }
 

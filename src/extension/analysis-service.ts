@@ -7,6 +7,7 @@ import type { ConfigContext, ConfigService } from './config-service';
 import type { CriteriaService } from './criteria-service';
 import { analyseRequest, type AnalysisRequest } from './document-analysis';
 import type { Log } from './log';
+import { HostBudget } from './host-budget';
 import { OffThreadAnalyser } from './off-thread';
 import { isViewOfAnotherFile } from './uri-utils';
 
@@ -42,6 +43,7 @@ export class AnalysisService implements vscode.Disposable {
   private readonly overrides: Set<string>;
   private generation = 0;
   private readonly offThread: OffThreadAnalyser;
+  private readonly budget = new HostBudget();
   private readonly busy = new Set<string>();
   /** Large documents this host cannot analyse without blocking (no worker). */
   private readonly skipped = new Set<string>();
@@ -174,7 +176,8 @@ export class AnalysisService implements vscode.Disposable {
 
   /** Analyse text that is not open in an editor (the workspace index). */
   async analyseText(uri: vscode.Uri, text: string, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
-    return this.run(uri, -1, text, token);
+    // The index needs only the summary, so a check done in the worker is not repeated for the model.
+    return this.run(uri, -1, text, token, false);
   }
 
   /**
@@ -207,25 +210,37 @@ export class AnalysisService implements vscode.Disposable {
     this.log.info(`Core warmed up in ${(performance.now() - start).toFixed(0)} ms (in steps)`);
   }
 
-  private async run(uri: vscode.Uri, version: number, text: string, token?: vscode.CancellationToken): Promise<AnalysisResult | undefined> {
+  private async run(uri: vscode.Uri, version: number, text: string, token?: vscode.CancellationToken, needsModel = true): Promise<AnalysisResult | undefined> {
     await this.warm;
     const config = await this.config.load(uri);
     if (token?.isCancellationRequested) return undefined;
-    const request: AnalysisRequest = { uri: uri.toString(), text, config, now: Date.now() };
-    if (text.length > this.config.editor(uri).largeFileThreshold) return this.runOffThread(uri, version, request);
-    this.skipped.delete(uri.toString());
+    const key = uri.toString();
+    const request: AnalysisRequest = { uri: key, text, config, now: Date.now() };
+    const threshold = this.config.editor(uri).largeFileThreshold;
+    const large = text.length > threshold;
+    // What a check costs depends on the writing's shape, not just its length: each document's cost is
+    // measured, and one that might hold up typing is checked in the worker.
+    if (large || (this.offThread.available && this.budget.placeFor(key, text.length, threshold) === 'worker')) {
+      // A first check of a document not yet measured is not shown as busy: it is nearly always quick.
+      const r = await this.runOffThread(uri, version, request, large, needsModel, large || this.budget.measured(key));
+      // Quick after all: check it again here for the full model (hovers, inferred-section hints), within budget.
+      if (!r || large || !needsModel || !this.budget.fitsHost(text.length, r.ms)) return r;
+      if (token?.isCancellationRequested) return undefined;
+    }
+    this.skipped.delete(key);
     const start = performance.now();
     const r = analyseRequest(request, this.criteria.catalog, token);
     if (!r) return undefined;
     const ms = performance.now() - start;
+    this.budget.record(key, text.length, ms);
     this.log.block(`analysing ${shortName(uri)}`, ms);
     this.log.stats.lastAnalysisMs = ms;
-    this.log.stats.lastAnalysisUri = uri.toString();
+    this.log.stats.lastAnalysisUri = key;
     this.log.stats.analyses++;
     return { uri, version, findings: r.findings, summary: r.summary, account: r.account, frontMatter: r.frontMatter, locked: r.locked, config, offThread: false, ms };
   }
 
-  private async runOffThread(uri: vscode.Uri, version: number, request: AnalysisRequest): Promise<AnalysisResult | undefined> {
+  private async runOffThread(uri: vscode.Uri, version: number, request: AnalysisRequest, large: boolean, open: boolean, showBusy: boolean): Promise<AnalysisResult | undefined> {
     const { text, config } = request;
     const key = uri.toString();
     if (!this.offThread.available) {
@@ -240,30 +255,33 @@ export class AnalysisService implements vscode.Disposable {
       this.busyChanged.fire(uri);
       return undefined;
     }
-    if (!this.toldAboutBackground) {
+    if (large && !this.toldAboutBackground) {
       this.toldAboutBackground = true;
       void vscode.window.showInformationMessage(
         `${shortName(uri)} is large (${Math.round(text.length / 1024)} KB), so STARR checks it in the background. Its problems appear when the check finishes; you can keep typing.`,
       );
     }
-    this.busy.add(key);
-    this.busyChanged.fire(uri);
+    if (showBusy) {
+      this.busy.add(key);
+      this.busyChanged.fire(uri);
+    }
     try {
-      const r = await this.offThread.analyse(request, this.criteria.data);
+      const r = await this.offThread.analyse(request, this.criteria.data, open);
       if (!r) return undefined;
+      this.budget.record(key, text.length, r.ms);
       this.log.stats.lastAnalysisMs = r.ms;
       this.log.stats.lastAnalysisUri = key;
       this.log.stats.offThreadAnalyses++;
-      this.log.info(`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
+      this.log[large ? 'info' : 'debug'](`Analysed ${uri.toString(true)} in the background in ${r.ms.toFixed(0)} ms`);
       return { uri, version, findings: r.findings, summary: r.summary, frontMatter: r.frontMatter, locked: r.locked, config, offThread: true, ms: r.ms };
     } finally {
-      this.busy.delete(key);
-      this.busyChanged.fire(uri);
+      if (this.busy.delete(key)) this.busyChanged.fire(uri);
     }
   }
 
   forget(uri: vscode.Uri): void {
     this.cache.delete(uri.toString());
+    this.budget.forget(uri.toString());
     this.accountCache.delete(uri.toString());
   }
 

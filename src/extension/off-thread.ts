@@ -20,6 +20,8 @@ interface Port {
 
 interface Job {
   req: WorkerRequest;
+  /** An open document's check: it goes ahead of the workspace index's. */
+  first: boolean;
   resolve(r: OffThreadResult | undefined): void;
   reject(e: Error): void;
 }
@@ -47,14 +49,16 @@ export class OffThreadAnalyser implements vscode.Disposable {
     return process.env.STARR_WEB === '1' ? typeof Worker !== 'undefined' : true;
   }
 
-  analyse(request: AnalysisRequest, criteria: CriteriaData): Promise<OffThreadResult | undefined> {
+  analyse(request: AnalysisRequest, criteria: CriteriaData, first = true): Promise<OffThreadResult | undefined> {
     const uri = request.uri;
     return new Promise((resolve, reject) => {
       for (let i = this.queue.length - 1; i >= 0; i--) {
         if (this.queue[i].req.uri === uri) this.queue.splice(i, 1)[0].resolve(undefined);
       }
-      const job: Job = { req: { ...request, id: this.nextId++, criteria }, resolve, reject };
-      this.queue.push(job);
+      const job: Job = { req: { ...request, id: this.nextId++, criteria }, first, resolve, reject };
+      const after = first ? this.queue.findIndex((j) => !j.first) : -1;
+      if (after >= 0) this.queue.splice(after, 0, job);
+      else this.queue.push(job);
       if (this.running?.req.uri === uri) {
         this.log.debug(`Stopping the background analysis of ${uri}: the text has changed`);
         this.running.resolve(undefined);

@@ -50,8 +50,8 @@ export function register(services: Services): vscode.Disposable[] {
     const doc = vscode.window.activeTextEditor?.document;
     if (!doc || !analysis.isAccount(doc)) return hide();
     if (analysis.isBusy(doc.uri)) {
-      item.text = '$(sync~spin) STARR: analysing large file…';
-      item.tooltip = 'This file is large, so STARR checks it in the background. You can keep typing.';
+      item.text = '$(sync~spin) STARR: checking in the background…';
+      item.tooltip = 'This file takes a while to check, so STARR checks it in the background. You can keep typing.';
       return show();
     }
     if (analysis.isSkipped(doc.uri)) {

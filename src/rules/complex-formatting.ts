@@ -4,6 +4,7 @@ const WHAT = {
   'long-run': 'a very long row of * or _ marks',
   'deep-nesting': 'quotes or lists nested very deeply on one line',
   'many-markers': 'more than a thousand * or _ marks in one paragraph',
+  'many-brackets': 'more than a thousand [ brackets in one paragraph',
 } as const;
 
 export default defineRule(

@@ -115,19 +115,20 @@ export function nextNumber(text: string, from: number): RegExpExecArray | null {
   DIGIT.lastIndex = from;
   for (let dm = DIGIT.exec(text); dm; dm = DIGIT.exec(text)) {
     const d = dm.index;
+    // Ten digits decide; the rest of the cluster is walked only as far as the search needs, so a long run of
+    // numbers matched one after another is read once, not once per match.
     let end = d;
     let digits = 0;
-    for (let c = text.charCodeAt(end); end < text.length; c = text.charCodeAt(++end)) {
-      if (isDigit(c)) digits++;
-      else if (!isJoin(c)) break;
-    }
+    const inCluster = (i: number) => i < text.length && (isDigit(text.charCodeAt(i)) || isJoin(text.charCodeAt(i)));
+    for (; digits < 10 && inCluster(end); end++) if (isDigit(text.charCodeAt(end))) digits++;
     if (digits >= 10 || isUpper(text.charCodeAt(d - 1)) || isUpper(text.charCodeAt(d - 2)) || isUpper(text.charCodeAt(d - 3))) {
-      for (p = Math.max(p, d - 4); p < end; p++) {
+      for (p = Math.max(p, d - 4); p < end || (inCluster(end) && ++end); p++) {
         NUMBERS_AT.lastIndex = p;
         const m = NUMBERS_AT.exec(text);
         if (m) return m;
       }
     }
+    while (inCluster(end)) end++;
     DIGIT.lastIndex = end;
   }
   return null;
@@ -219,9 +220,11 @@ function numbersInContext(text: string, start: number, end: number, hits: Hit[])
       hits.push({ kind: 'dob', span: { start: d, end: d + date[0].length }, value: date[0] });
       next = d + date[0].length;
     } else {
+      // The cue first: a reference is read to its end only after a cue, so a long run of numbers with none
+      // is not read again from each of its numbers.
+      const cue = REFERENCE_CUE.exec(before);
       CODE_AT.lastIndex = at;
-      const code = CODE_AT.exec(text);
-      const cue = code && REFERENCE_CUE.exec(before);
+      const code = cue && CODE_AT.exec(text);
       if (code && cue && code.index + code[0].length <= end && code[0].replace(/\D/g, '').length >= 5) {
         hits.push({ kind: 'reference', span: { start: at, end: at + code[0].length }, value: code[0], replacement: REFERENCE_NAMES[cue[1].toLowerCase()] });
         next = at + code[0].length;

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { defuse, MAX_MARKERS_PER_BLOCK, MAX_NESTING, MAX_RUN } from '../../src/core/defuse';
+import { defuse, MAX_MARKERS_PER_BLOCK, MAX_BRACKETS_PER_BLOCK, MAX_NESTING, MAX_RUN } from '../../src/core/defuse';
 
 describe('defuse: shapes that make the Markdown parser slow', () => {
   it('leaves ordinary Markdown untouched (the same string)', () => {
@@ -43,5 +43,19 @@ describe('defuse: shapes that make the Markdown parser slow', () => {
     assert.equal(d.text.slice(0, light.length), light);
     assert.ok(d.text.endsWith('Last *one*.'));
     assert.ok(!d.text.slice(d.regions[0].start, d.regions[0].end).includes('*'));
+  });
+
+  it('reads a block with too many [ brackets as plain text, and only that block', () => {
+    const heavy = '[a]('.repeat(MAX_BRACKETS_PER_BLOCK + 1);
+    const light = '[a](b) '.repeat(MAX_BRACKETS_PER_BLOCK);
+    const text = `${light}\n\n${heavy}\n\nA [last](link).`;
+    const d = defuse(text);
+    assert.deepEqual(d.regions.map((r) => [r.reason, r.start]), [['many-brackets', light.length + 2]]);
+    assert.equal(text.slice(d.regions[0].start, d.regions[0].end).trim(), heavy);
+    assert.equal(d.text.length, text.length);
+    assert.equal(d.text.slice(0, light.length), light);
+    assert.ok(d.text.endsWith('A [last](link).'));
+    const region = d.text.slice(d.regions[0].start, d.regions[0].end);
+    assert.ok(!/[[\]]/.test(region) && region.includes('('));
   });
 });

@@ -336,3 +336,26 @@ describe('robustness: adversarial documents (fast-check)', () => {
   });
 });
 
+describe('robustness: shapes once slow', () => {
+  // Hang detectors, not speed tests: at these sizes each shape took 10 s or more before its fix (unclosed
+  // links in the parser, a run of numbers in personal-data); now each takes under a second on a busy machine.
+  // Nested lists are fixed in the build (see the parser patch test in test/scripts).
+  const BOUND_MS = 5_000;
+  const shapes: [string, string, number][] = [
+    ['unclosed links, 200 KB', '[a](', 200_000],
+    ['links in one paragraph, 200 KB', '[x](http://e.com) ', 200_000],
+    ['a run of phone numbers, 200 KB', '0712345678 ', 200_000],
+    ['numbers after a reference word, 200 KB', 'account number 0712345678 ', 200_000],
+  ];
+  for (const [name, unit, size] of shapes) {
+    it(name, function () {
+      this.timeout(60_000);
+      const text = unit.repeat(Math.ceil(size / unit.length));
+      const t0 = performance.now();
+      const r = analyze(text, { now: NOW });
+      const ms = performance.now() - t0;
+      assert.ok(ms < BOUND_MS, `took ${Math.round(ms)} ms`);
+      assertInvariants(text, r, {});
+    });
+  }
+});
