@@ -350,6 +350,8 @@ export interface ConfigResolverOptions {
   framework?: string;
   /** Where problems go (the CLI prints them to stderr), each once. Warnings do not fail a run. */
   onProblem(message: string, severity?: 'error' | 'warning'): void;
+  /** `--verbose`: also give the YAML reader's own words under a YAML mistake. */
+  verbose?: boolean;
 }
 
 /**
@@ -392,6 +394,10 @@ export class ConfigResolver {
     return found;
   }
 
+  private details(detail: string | undefined): string {
+    return this.opts.verbose && detail ? `\n    details: ${detail}` : '';
+  }
+
   private load(file: string): FileConfig {
     const shown = displayPath(file, this.opts.cwd);
     const dir = path.dirname(file);
@@ -402,7 +408,7 @@ export class ConfigResolver {
     }
     // Each problem is one line that says what STARR does meanwhile; only errors make the run incomplete.
     const parsed = parseConfig(r.text);
-    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  ${p.severity ?? 'error'}  ${p.message}`, p.severity ?? 'error');
+    for (const p of parsed.problems) this.opts.onProblem(`${shown}:${p.line}:${p.column}  ${p.severity ?? 'error'}  ${p.message}${this.details(p.detail)}`, p.severity ?? 'error');
     if (!parsed.config) return { resolved: this.finish(resolveConfig()), file, dir };
     return { resolved: this.finish(resolveConfig(parsed.config)), file, dir, raw: parsed.config };
   }
@@ -459,7 +465,7 @@ export class ConfigResolver {
       const h = createHash('sha1');
       for (const x of centre) h.update(`${x.source}\0${x.text}\0`);
       this.criteriaDigests.set(key, h.digest('hex'));
-      for (const p of c.problems) this.opts.onProblem(`${p.source}:${p.line}:${p.column}  ${p.severity}  ${p.message}`, p.severity);
+      for (const p of c.problems) this.opts.onProblem(`${p.source}:${p.line}:${p.column}  ${p.severity}  ${p.message}${this.details(p.detail)}`, p.severity);
       this.catalogs.set(key, c);
     }
     return c;
@@ -507,6 +513,7 @@ export interface CollectOptions {
   /** Check every Markdown file found, not only those that look like accounts. */
   allFiles?: boolean;
   onProblem(message: string, severity?: 'error' | 'warning'): void;
+  verbose?: boolean;
 }
 
 export interface CollectResult {

@@ -73,10 +73,10 @@ export function parseConfig(text: string, check?: DataCheck<StarrConfig>): Confi
     sectionCheck(config, problem);
     check?.(config, problem);
   };
-  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, { check: checks, keepGood: true });
+  const r = parseYamlData<StarrConfig>(text, check ? parseSchema : configSchema, { check: checks, keepGood: true, what: 'the settings file' });
   // Each message says what STARR does meanwhile, so one message is the whole story.
   const problems = r.problems.map((p) =>
-    p.severity === 'warning' ? p : { ...p, message: `${p.message} ${r.value ? 'STARR ignores this setting until it is fixed.' : 'STARR uses its default settings until it is fixed.'}` },
+    p.severity === 'warning' ? p : { ...p, message: `${p.message}${/[.!?]$/.test(p.message) ? '' : '.'} ${r.value ? 'STARR ignores this setting until it is fixed.' : 'STARR uses its default settings until it is fixed.'}` },
   );
   return { config: r.value, problems };
 }

@@ -94,7 +94,7 @@ export function bundledCriteriaSources(): CriteriaSource[] {
  * is the text already read and checked against the schema (the bundled sets, by the build).
  */
 export function loadCriteriaSet(text: string, source: string, value?: unknown): CriteriaSetResult {
-  const r: DataResult<CriteriaSet> = value !== undefined ? { value: value as CriteriaSet, problems: [] } : parseYamlData<CriteriaSet>(text, criteriaSchema);
+  const r: DataResult<CriteriaSet> = value !== undefined ? { value: value as CriteriaSet, problems: [] } : parseYamlData<CriteriaSet>(text, criteriaSchema, { what: 'the criteria set' });
   const problems: CriteriaProblem[] = r.problems.map((p) => ({ ...p, source, severity: 'error' as const, message: friendlier(p, text) }));
   if (!r.value) {
     if (!problems.length) problems.push({ message: 'This criteria set could not be read.', span: { start: 0, end: 0 }, line: 1, column: 1, source, severity: 'error' });

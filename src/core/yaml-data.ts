@@ -2,6 +2,7 @@ import { Validator, type OutputUnit, type Schema } from '@cfworker/json-schema';
 import { LineCounter, parseDocument, isMap, isNode, isScalar, type Document } from 'yaml';
 import { closest, didYouMean } from './suggest';
 import type { Span } from './types';
+import { explainYamlError } from './yaml-errors';
 
 /** A problem in a YAML data file (config, criteria set, lexicon), at its exact place. */
 export interface DataProblem {
@@ -12,6 +13,8 @@ export interface DataProblem {
   column: number;
   /** A warning: the entry is ignored and the rest of the file is used. Undefined means an error. */
   severity?: 'error' | 'warning';
+  /** What the YAML parser said, word for word, when the message explains a syntax error in plainer words. */
+  detail?: string;
 }
 
 export interface DataResult<T> {
@@ -36,6 +39,8 @@ export interface DataOptions<T> {
    * a warning (with the nearest known key), and the value is returned whenever what is left is valid.
    */
   keepGood?: boolean;
+  /** What the file is, for messages ("this settings file"). */
+  what?: string;
 }
 
 /**
@@ -52,7 +57,15 @@ export function parseYamlData<T>(text: string, schemaJson: object, options: Data
     const p = lineCounter.linePos(span.start);
     problems.push({ message, span, line: p.line, column: p.col, ...(warning ? { severity: 'warning' as const } : {}) });
   };
-  for (const e of doc.errors) at({ start: e.pos[0], end: Math.max(e.pos[1], e.pos[0]) }, tidyYamlMessage(e.message));
+  // The likely cause in plain words, once per line (the parser often reports one slip two ways).
+  const lines = new Set<number>();
+  for (const e of doc.errors) {
+    const x = explainYamlError(text, e, options.what ?? 'this file');
+    if (lines.has(x.span.start)) continue;
+    lines.add(x.span.start);
+    at(x.span, x.message);
+    problems[problems.length - 1].detail = x.detail;
+  }
   if (doc.errors.length) return { problems };
   let value: unknown;
   try {
@@ -274,7 +287,3 @@ function describe(path: (string | number)[], keyword: string, error: string, val
   return `"${where}": ${error}`;
 }
 
-function tidyYamlMessage(message: string): string {
-  const first = message.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
-  return `The YAML could not be read: ${first.charAt(0).toLowerCase()}${first.slice(1)}${/[.!?]$/.test(first) ? '' : '.'}`;
-}

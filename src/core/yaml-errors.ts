@@ -77,15 +77,16 @@ export function explainYamlError(text: string, e: YamlErrorIn, what: string): Ya
   if (field && valueSpan && !isQuoted(field[4])) {
     const value = field[4];
     const fix = { title: `Put the value of "${field[2]}" in quotes`, span: valueSpan, newText: quoted(value), preferred: true };
+    // An unclosed list first: its items may well hold colons.
+    if (/^[[{]/.test(value) && !/[\]}]$/.test(value)) {
+      const close = value[0] === '[' ? ']' : '}';
+      return { ...base, message: `The value of "${field[2]}" opens a list with "${value[0]}" but does not close it: ${shown(line.text)}. Add "${close}" at the end of the list, or put the value in quotes if it is not a list.`, fix: { title: `Close the list with "${close}"`, span: { start: valueSpan.end, end: valueSpan.end }, newText: close } };
+    }
     if (/:(\s|$)/.test(value)) {
       return { ...base, message: `The value of "${field[2]}" has a colon in it: ${shown(line.text)}. YAML reads a colon followed by a space as the start of another field. Put the value in quotes: ${field[2]}: ${quoted(value)}`, fix };
     }
     if (/^[@`%|>*&!]/.test(value)) {
       return { ...base, message: `The value of "${field[2]}" starts with "${value[0]}", which YAML keeps for its own use: ${shown(line.text)}. Put the value in quotes: ${field[2]}: ${quoted(value)}`, fix };
-    }
-    if (/^[[{]/.test(value) && !/[\]}]$/.test(value)) {
-      const close = value[0] === '[' ? ']' : '}';
-      return { ...base, message: `The value of "${field[2]}" opens a list with "${value[0]}" but does not close it: ${shown(line.text)}. Add "${close}" at the end of the list, or put the value in quotes if it is not a list.`, fix: { title: `Close the list with "${close}"`, span: { start: valueSpan.end, end: valueSpan.end }, newText: close } };
     }
     if (/^["']/.test(value)) {
       return { ...base, message: `The value of "${field[2]}" opens a quote that is never closed: ${shown(line.text)}. Add the closing quote (${value[0]}) at the end of the value.`, fix: { title: 'Close the quote', span: { start: valueSpan.end, end: valueSpan.end }, newText: value[0] } };

@@ -293,7 +293,10 @@ describe('starr check', () => {
 
     fs.writeFileSync(path.join(root, 'portfolio/.starr.yaml'), 'framework: starr\nrules: [oops\n');
     const syntax = await starr(root, 'check', 'portfolio', '--format', 'json');
-    assert.match(syntax.stderr, /portfolio\/\.starr\.yaml:\d+:\d+ {2}error {2}The YAML could not be read/);
+    assert.match(syntax.stderr, /portfolio\/\.starr\.yaml:2:\d+ {2}error {2}The value of "rules" opens a list with "\[" but does not close it/);
+    assert.doesNotMatch(syntax.stderr, /details:/);
+    const verbose = await starr(root, 'check', 'portfolio', '--verbose');
+    assert.match(verbose.stderr, /opens a list with "\[" but does not close it.*\n {4}details: \S/);
     assert.equal((JSON.parse(syntax.stdout) as JsonOut).summary.files, 1);
   });
 

@@ -52,7 +52,7 @@ describe('criteria sets', () => {
     assert.equal(r.problems[0].source, 'bad.yaml');
     assert.equal(r.problems[0].severity, 'error');
     assert.ok(r.problems[0].line >= 7, `line ${r.problems[0].line}`);
-    assert.match(r.problems[0].message, /YAML could not be read/);
+    assert.match(r.problems[0].message, /^The value of "title" opens a list with "\[" but does not close it: ‘title: \[unclosed’\. Add "\]"/);
   });
 
   it('reports a schema problem at the offending line (unknown verb)', () => {

@@ -7,11 +7,15 @@ const problems = (yaml: string, schema: object) => parseYamlData(yaml, schema).p
 const config = (yaml: string) => parseConfig(yaml).problems.map((p) => `${p.line}:${p.column} ${p.message}`);
 
 describe('YAML data problems', () => {
-  it('a syntax error: the first line of the parser message, without its own position, lower-cased', () => {
+  it('a syntax error: the likely cause in plain words, at its line, with the parser\'s own words kept as detail', () => {
     const [p] = config('rules:\n  missing-section: [warning\n');
-    assert.match(p, /^\d+:\d+ The YAML could not be read: [a-z]/);
-    assert.doesNotMatch(p, /at line \d+, column \d+/);
-    assert.doesNotMatch(p, /\n/);
+    assert.equal(p, '2:1 The value of "missing-section" opens a list with "[" but does not close it: ‘missing-section: [warning’. Add "]" at the end of the list, or put the value in quotes if it is not a list. STARR uses its default settings until it is fixed.');
+    const [colon] = parseConfig('framework: starr\nunit: CS3: level 3\n').problems;
+    assert.match(colon.message, /^The value of "unit" has a colon in it: ‘unit: CS3: level 3’\. .* Put the value in quotes: unit: "CS3: level 3"\. STARR uses its default settings until it is fixed\.$/);
+    assert.ok(colon.detail && !/at line \d+, column \d+/.test(colon.detail), colon.detail);
+    const [tab] = parseConfig('rules:\n\tpersonal-data: error\n').problems;
+    assert.match(tab.message, /^This line of the settings file is indented with a tab/);
+    assert.equal(parseConfig('a: b: c\nd: e: f\n').problems.length, 2, 'one message per line');
     const r = parseConfig('a: b: c\n');
     assert.ok(r.problems[0].span.end >= r.problems[0].span.start);
     assert.equal(r.config, undefined);

@@ -33,7 +33,7 @@ Options:
   --config FILE             Use this settings file instead of the nearest .starr.yaml
   --framework ID            Check against this framework: ${frameworkChoices()}
   --all-files               Check every Markdown file found, not only those that look like accounts
-  --verbose                 Also show the YAML reader's own words under a front matter error
+  --verbose                 Also show the YAML reader's own words under a YAML mistake (front matter, settings, criteria sets)
   --cache                   Keep each file's results and check again only files (or settings) that changed
   --cache-location PATH     Where to keep them (default: .starrcache in the working folder)
   -h, --help                Show this help
@@ -223,6 +223,7 @@ function collect(options: CheckOptions, io: CliIO, problems: Problems): CollectR
     framework: options.framework,
     allFiles: options.allFiles,
     digest: options.cache,
+    verbose: options.verbose,
     onProblem: (message, severity) => problems.report(message, severity),
   });
   const bad = options.configFile ? collected.resolver.checkExplicit() : undefined;
