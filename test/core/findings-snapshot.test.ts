@@ -41,7 +41,7 @@ function configFor(root: string, file: string): ResolvedConfig {
 function cases(): Case[] {
   const out: Case[] = [];
   const docs = join(process.cwd(), 'docs/rules');
-  for (const page of readdirSync(docs).filter((f) => f.endsWith('.md')).sort()) {
+  for (const page of readdirSync(docs).filter((f) => f.endsWith('.md') && f !== 'README.md').sort()) {
     for (const ex of docExamples(readFileSync(join(docs, page), 'utf8'))) out.push({ name: `docs/rules/${page}:${ex.line}`, text: ex.text, config: defaultConfig });
   }
   for (const root of ['examples/portfolio', 'test/fixtures/qa', 'test/fixtures/accounts', 'test/vscode/workspace']) {
