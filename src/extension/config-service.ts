@@ -95,6 +95,18 @@ export class ConfigService implements vscode.Disposable {
     };
   }
 
+  /** The `starr.feedback.*` settings: who is writing feedback, and what Resolve does. */
+  feedback(): { author: string; resolve: 'mark' | 'remove' } {
+    const c = vscode.workspace.getConfiguration('starr.feedback');
+    const resolve = c.get<string>('resolve');
+    return { author: (c.get<string>('author') ?? '').trim(), resolve: resolve === 'remove' ? 'remove' : 'mark' };
+  }
+
+  /** Keep who is writing feedback for every workspace (the setting applies to the whole application). */
+  async setFeedbackAuthor(author: string): Promise<void> {
+    await vscode.workspace.getConfiguration('starr.feedback').update('author', author, vscode.ConfigurationTarget.Global);
+  }
+
   /** The learner id remembered for this workspace (`starr.learner`), or '' when none has been given. */
   learner(uri?: vscode.Uri): string {
     const v = vscode.workspace.getConfiguration('starr', uri).get<string>('learner');
