@@ -75,7 +75,52 @@ const SHOTS = [
       await ui.shot();
     },
   },
-  // feedback-thread, quality-report
+  {
+    name: 'rule-page',
+    title: 'A rule\'s page, bundled with the extension, opened from the Problems panel as a Markdown preview',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-c', 'assembly-partner-missed-visit.md');
+      await ui.openProblems();
+      await ui.waitForProblem('looks like a real person');
+      // The rule id after each problem is a link: click it, as a learner would.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'looks like a real person' }).first().locator('a.monaco-link').first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'personal-data' }).first().waitFor({ timeout: 30_000 });
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      await frame.locator('h1', { hasText: 'personal-data' }).first().waitFor({ timeout: 30_000 });
+      await ui.shot();
+    },
+  },
+  {
+    name: 'new-account',
+    title: 'New reflective account asks for the learner id; a template is listed apart in the quality report',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-a', 'courier-sla-recovery.md');
+      await ui.command('STARR: New reflective account');
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: 'New reflective account (1/5)' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('Helping a customer whose refund went missing');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'learner' }).first().waitFor({ timeout: 10_000 });
+      await ui.shot('new-account-learner.png');
+      // Leave it empty, as a learner in a hurry might: the account is then not counted until it is filled in.
+      await page.keyboard.press('Enter');
+      for (const step of ['(3/5)', '(4/5)']) {
+        await page.locator('.quick-input-widget', { hasText: step }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.quick-input-widget', { hasText: '(5/5)' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'helping-a-customer' }).first().waitFor({ timeout: 30_000 });
+      await ui.command('STARR: Quality report');
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      await frame.locator('#templates-h').waitFor({ timeout: 120_000 });
+      await frame.locator('#summary').evaluate((el) => el.scrollIntoView());
+      await ui.shot('report-not-counted.png');
+    },
+  },
+  // feedback-author, feedback-thread, quality-report
   ...FEEDBACK_SHOTS,
 ];
 
