@@ -17,6 +17,8 @@ export function register(services: Services): vscode.Disposable[] {
     }
     return stats;
   };
+  const active = vscode.window.activeTextEditor?.document;
+  let lastActive = active && active.languageId === 'markdown' && analysis.isAccount(active) ? active.uri : undefined;
   return [
     vscode.commands.registerCommand('starr.newAccount', (arg?: unknown) => newAccount(services, newAccountArgs(arg))),
     vscode.commands.registerCommand('starr.checkWorkspace', () => checkWorkspace(services)),
@@ -35,7 +37,11 @@ export function register(services: Services): vscode.Disposable[] {
       }
       await analysis.setOverride(doc.uri, false);
     }),
-    vscode.commands.registerCommand('starr.showProblems', () => showProblems(services)),
+    vscode.commands.registerCommand('starr.showProblems', () => showProblems(services, lastActive)),
+    // The account last in front, for Show problems while the Welcome page (or any other view) is.
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e && e.document.languageId === 'markdown' && analysis.isAccount(e.document)) lastActive = e.document.uri;
+    }),
     vscode.commands.registerCommand('starr.showLog', () => log.show()),
   ];
 }
@@ -239,30 +245,74 @@ async function checkWorkspace(services: Services): Promise<{ accounts: number; e
   return { accounts: all.length, errors, warnings, finished };
 }
 
-async function showProblems(services: Services): Promise<void> {
-  const editor = vscode.window.activeTextEditor;
-  if (!editor || editor.document.languageId !== 'markdown') {
-    void vscode.window.showWarningMessage('Open a reflective account first.');
-    return;
+/**
+ * The account Show problems is about: the active editor's, else (the Welcome page or another view in front) the
+ * account last in front this session, one open beside it, or the workspace's most recently changed account.
+ */
+async function accountForProblems(services: Services, lastActive: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
+  const active = vscode.window.activeTextEditor?.document;
+  if (active?.languageId === 'markdown') return active;
+  const isAccount = (d: vscode.TextDocument) => d.languageId === 'markdown' && services.analysis.isAccount(d);
+  if (lastActive) {
+    const doc = await Promise.resolve(vscode.workspace.openTextDocument(lastActive)).catch(() => undefined);
+    if (doc && isAccount(doc)) return doc;
   }
+  const visible = vscode.window.visibleTextEditors.map((e) => e.document).find(isAccount);
+  if (visible) return visible;
+  await services.workspace.ready;
+  const uris = services.workspace.index.all().map((s) => vscode.Uri.parse(s.uri));
+  const stats = await Promise.all(uris.map((u) => Promise.resolve(vscode.workspace.fs.stat(u)).then((st) => ({ u, mtime: st.mtime }), () => undefined)));
+  const newest = stats.filter((x): x is { u: vscode.Uri; mtime: number } => !!x).sort((a, b) => b.mtime - a.mtime)[0];
+  return newest ? vscode.workspace.openTextDocument(newest.u) : undefined;
+}
+
+/**
+ * Lists the file's problems to pick one and go to it. Returns how many were listed, or undefined when there was
+ * nothing to show them for. Ticks the walkthrough's step only once something was shown.
+ */
+async function showProblems(services: Services, lastActive: vscode.Uri | undefined): Promise<number | undefined> {
+  const found = await accountForProblems(services, lastActive);
+  if (!found) {
+    const choice = await vscode.window.showInformationMessage('There is no reflective account to show problems for yet. Create one first, then run Show problems again.', 'New reflective account');
+    if (choice) await vscode.commands.executeCommand('starr.newAccount');
+    return undefined;
+  }
+  const editor = await vscode.window.showTextDocument(found, { preview: false });
   const doc = editor.document;
   if (!services.analysis.isAccount(doc)) {
     const choice = await vscode.window.showInformationMessage('STARR does not check this file: it does not look like a reflective account.', 'Check this file as a reflective account');
     if (choice) await vscode.commands.executeCommand('starr.checkAsAccount');
-    return;
+    return undefined;
   }
   await services.analysis.analyse(doc);
   const diags = vscode.languages.getDiagnostics(doc.uri).filter((d) => ruleIdOf(d) !== undefined).sort((a, b) => a.range.start.compareTo(b.range.start));
+  void vscode.commands.executeCommand('setContext', 'starr.walkthrough.shownProblems', true);
   if (!diags.length) {
     void vscode.window.showInformationMessage('No STARR problems in this file.');
-    return;
+    return 0;
   }
   const icon = ['$(error)', '$(warning)', '$(info)', '$(lightbulb)'];
-  const pick = await vscode.window.showQuickPick(
-    diags.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `line ${d.range.start.line + 1} · ${ruleIdOf(d)}`, d })),
-    { title: `STARR: ${diags.length} problem${diags.length === 1 ? '' : 's'} in this file`, matchOnDescription: true },
-  );
-  if (!pick) return;
-  editor.selection = new vscode.Selection(pick.d.range.start, pick.d.range.end);
-  editor.revealRange(pick.d.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  const title = `STARR: ${diags.length} problem${diags.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}`;
+  const picked = await new Promise<vscode.Diagnostic | undefined>((resolve) => {
+    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { d: vscode.Diagnostic }>();
+    pick.title = title;
+    pick.matchOnDescription = true;
+    pick.items = diags.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `line ${d.range.start.line + 1} · ${ruleIdOf(d)}`, d }));
+    let chosen: vscode.Diagnostic | undefined;
+    pick.onDidAccept(() => {
+      chosen = pick.selectedItems[0]?.d;
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      pick.dispose();
+      resolve(chosen);
+    });
+    pick.show();
+    services.questionShown(title);
+  });
+  if (picked) {
+    editor.selection = new vscode.Selection(picked.range.start, picked.range.end);
+    editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
+  }
+  return diags.length;
 }

@@ -11,17 +11,7 @@ const ROLES: (vscode.QuickPickItem & { role: string })[] = [
 ];
 
 export class AuthorQuestion {
-  private readonly asked = new vscode.EventEmitter<string>();
-
-  constructor(private readonly services: Services) {
-    // The in-editor tests answer the question in the real quick input once it is on screen.
-    services.probes.nextQuestion = () => new Promise((resolve) => {
-      const d = this.asked.event((title) => {
-        d.dispose();
-        resolve(title);
-      });
-    });
-  }
+  constructor(private readonly services: Services) {}
 
   /**
    * Who writes what the user is about to add. From the setting when it is set; otherwise, when the user is at the
@@ -74,7 +64,7 @@ export class AuthorQuestion {
         resolve(chosen);
       });
       pick.show();
-      this.asked.fire(pick.title);
+      this.services.questionShown(pick.title);
     });
   }
 
@@ -99,11 +89,7 @@ export class AuthorQuestion {
         resolve(answer);
       });
       box.show();
-      this.asked.fire(box.title);
+      this.services.questionShown(box.title);
     });
-  }
-
-  dispose(): void {
-    this.asked.dispose();
   }
 }

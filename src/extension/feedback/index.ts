@@ -36,7 +36,6 @@ export function register(services: Services): vscode.Disposable[] {
     threads,
     sync,
     ...registerFeedbackView(tree),
-    authors,
     ...new FeedbackCommands(services, authors, threads, rebuild).register(),
   ];
 }

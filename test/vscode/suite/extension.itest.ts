@@ -304,6 +304,31 @@ describe('STARR extension', function () {
     await closePreviews();
   });
 
+  it('shows problems from the Welcome page: it opens the account worked on last, then lists its problems', async () => {
+    const uri = fixture('weak-account.md');
+    await vscode.window.showTextDocument(uri);
+    await waitFor(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section');
+    // The walkthrough in front: no text editor is active.
+    const welcome = new Promise<void>((resolve) => {
+      const d = vscode.window.onDidChangeActiveTextEditor((e) => {
+        if (e) return;
+        d.dispose();
+        resolve();
+      });
+    });
+    await vscode.commands.executeCommand('workbench.action.openWalkthrough', 'starr-reflect.starr-reflect#starr.gettingStarted', false);
+    await welcome;
+    assert.equal(vscode.window.activeTextEditor, undefined);
+
+    const p = await probes();
+    const asked = p.nextQuestion();
+    const shown = vscode.commands.executeCommand<number | undefined>('starr.showProblems');
+    assert.match(await asked, /^STARR: \d+ problems? in .*weak-account\.md$/);
+    assert.equal((vscode.window.activeTextEditor as vscode.TextEditor | undefined)?.document.uri.toString(), uri.toString(), 'the account is in front, under its problems');
+    await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
+    assert.equal(await shown, starrDiagnostics(uri).length);
+  });
+
   it('keeps the personal-data hover short, about the finding, with an example written for learners', async () => {
     const doc = await untitled('---\nunit: CS3-SP\n---\n\n## Situation\n\nMrs Jane Smith rang on 3 May about her order.\n\n## Action\n\nI rang the depot.\n');
     await vscode.window.showTextDocument(doc);
