@@ -120,6 +120,43 @@ const SHOTS = [
       await ui.shot('report-not-counted.png');
     },
   },
+  {
+    name: 'walkthrough',
+    title: 'The walkthrough: an account created from it, then Show problems from the Welcome page; both steps ticked',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-a', 'courier-sla-recovery.md');
+      await ui.command('Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with STARR Reflect' }).first().click();
+      const steps = page.locator('.gettingStartedContainer');
+      await steps.locator('.getting-started-step', { hasText: 'Create a reflective account' }).first().waitFor({ timeout: 30_000 });
+      // Step 1: its button runs New reflective account; answer as a learner would.
+      await steps.locator('.getting-started-step', { hasText: 'Create a reflective account' }).first().click();
+      await steps.getByRole('button', { name: 'New reflective account' }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: '(1/5)' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('Sorting out a double-booked repair visit');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '(2/5)' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('L-014');
+      await page.keyboard.press('Enter');
+      for (const step of ['(3/5)', '(4/5)', '(5/5)']) {
+        await page.locator('.quick-input-widget', { hasText: step }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.tabs-container .tab.active', { hasText: 'sorting-out-a-double-booked' }).first().waitFor({ timeout: 30_000 });
+      // Back to the Welcome page, and step 2 from there.
+      await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+      await steps.locator('.getting-started-step', { hasText: 'Read a diagnostic' }).first().click();
+      await steps.getByRole('button', { name: 'Show problems for this file' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: 'problem' }).first().waitFor({ timeout: 30_000 });
+      await ui.shot('walkthrough-problems.png');
+      await page.keyboard.press('Escape');
+      await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+      await steps.locator('.getting-started-step', { hasText: 'Read a diagnostic' }).first().waitFor({ timeout: 10_000 });
+      await ui.shot();
+    },
+  },
   // feedback-author, feedback-thread, quality-report
   ...FEEDBACK_SHOTS,
 ];
