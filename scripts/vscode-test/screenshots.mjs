@@ -97,9 +97,11 @@ const SHOTS = [
     async run(ui) {
       const { page } = ui;
       await ui.openFile('learner-a', 'courier-sla-recovery.md');
+      // The status bar item shows once the extension has started.
+      await page.locator('.statusbar-item', { hasText: 'STARR' }).first().waitFor({ timeout: 120_000 });
       await ui.command('STARR: New reflective account');
       const input = page.locator('.quick-input-widget input');
-      await page.locator('.quick-input-widget', { hasText: 'New reflective account (1/5)' }).first().waitFor({ timeout: 10_000 });
+      await page.locator('.quick-input-widget', { hasText: 'New reflective account (1/5)' }).first().waitFor({ timeout: 60_000 });
       await input.fill('Helping a customer whose refund went missing');
       await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget', { hasText: 'learner' }).first().waitFor({ timeout: 10_000 });
