@@ -82,7 +82,9 @@ function ownWords(account: AccountModel): number {
   let n = 0;
   for (const s of account.sections) {
     if (!s.words) continue;
-    if (squash(account.prose.slice(s.body.start, s.body.end)) === squash(s.def.prompt)) continue;
+    // Only a section about as long as its prompt can be the prompt: a long one is never read again here.
+    const promptWords = s.def.prompt.split(/\s+/).length;
+    if (s.words <= promptWords + 2 && squash(account.prose.slice(s.body.start, s.body.end)) === squash(s.def.prompt)) continue;
     n += s.words;
   }
   return n;

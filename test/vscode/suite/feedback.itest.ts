@@ -27,7 +27,9 @@ describe('Tutor feedback in a real VS Code', () => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === feedback(name).toString());
       if (doc?.isDirty) {
         await vscode.window.showTextDocument(doc);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        // Named, so it is this file that goes back even when a comment thread's box has the focus.
+        await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+        assert.ok(!doc.isDirty, `${name} is back as it was`);
       }
     }
   });
@@ -127,7 +129,7 @@ describe('Tutor feedback in a real VS Code', () => {
       await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // none: the role alone
       assert.equal(await first, true);
       assert.equal(settings().get('author'), 'tutor', 'the answer is kept in starr.feedback.author');
-      assert.ok(doc.getText().includes('{>>[tutor:AB open] Say which SLA target applied.<<}{>>[tutor reply] Which depot reported it?<<}'), 'a tutor\'s reply is not labelled as the learner\'s');
+      assert.ok(doc.getText().includes('{>>[tutor:AB open] Say which SLA target applied.<<}{>>[tutor reply] Which depot reported it?<<}'), `a tutor's reply is not labelled as the learner's:\n${doc.getText()}`);
       let threads = await p.feedbackThreads(doc.uri);
       assert.deepEqual(threads.map((t) => t.comments.map((c) => c.author)), [['tutor:AB', 'tutor']]);
       assert.equal(threads[0].expanded, true, 'the thread stays open after Reply');
