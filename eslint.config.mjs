@@ -25,7 +25,7 @@ const above = {
 
 // Editor features (each registers itself from extension.ts) meet only through the shared services: one feature
 // never imports another, and a shared module imports none.
-const features = ['diagnostics', 'code-actions', 'hover', 'status-bar', 'commands', 'feedback', 'report', 'coverage'];
+const features = ['diagnostics', 'code-actions', 'hover', 'status-bar', 'commands', 'feedback', 'report', 'coverage', 'rule-docs'];
 const featureFiles = (name) => [`src/extension/${name}.ts`, `src/extension/${name}/**/*.ts`];
 const featureImports = (names, message) => names.map((name) => ({ regex: `^(?:\\./|(?:\\.\\./)+(?:extension/)?)${name}(?:/|$)`, message }));
 

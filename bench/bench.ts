@@ -11,6 +11,7 @@ import { section as coverage } from './coverage';
 import { section as report } from './report';
 import { section as tricks } from './tricks';
 import { section as scale } from './scale';
+import { section as shapes } from './shapes';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -38,6 +39,7 @@ export const sections: BenchSection[] = [
   tricks,
   processRows,
   big,
+  shapes,
   cli,
   coverage,
   report,

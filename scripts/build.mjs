@@ -1,6 +1,7 @@
-// One build for every bundle. Usage: node scripts/build.mjs [--tests] [--bench] [--eval] [--all] [--watch] [--production]
+// One build for every bundle. Usage: node scripts/build.mjs [--tests] [--web-tests] [--bench] [--eval] [--all] [--watch] [--production]
 import * as esbuild from 'esbuild';
 import { existsSync, readdirSync, rmSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { cliOptions, commonOptions } from './esbuild-options.mjs';
 
@@ -40,6 +41,33 @@ if (args.has('--tests') || all) {
   // The in-host suite runs inside VS Code (code-server or test-electron), never under plain mocha.
   const suite = walk('test/vscode', (f) => f.endsWith('.ts') && !f.endsWith('.d.ts'));
   if (suite.length) builds.push({ ...common, entryPoints: suite, outdir: join(out, 'vscode-test'), outbase: 'test/vscode', platform: 'node', format: 'cjs', external: ['mocha', 'vscode'] });
+}
+// The in-host suite for the browser (web worker) extension host: one self-contained bundle, since a web worker
+// loads no Node modules. It must sit inside the extension's folder: VS Code runs the tests in the extension host
+// that runs the extension they belong to. The grep is fixed at build time (a web worker has no environment).
+if (args.has('--web-tests')) {
+  const assertShim = {
+    name: 'web-assert',
+    setup(b) {
+      b.onResolve({ filter: /^node:assert(\/strict)?$/ }, () => ({ path: join(process.cwd(), 'test/vscode-web/assert.ts') }));
+    },
+  };
+  // Mocha's browser build is a UMD file in an ES-module package: bundled as is, it would see the worker's own
+  // `module` and replace the suite's exports with mocha. Hidden from it, it sets globalThis.mocha instead.
+  const mochaGlobal = {
+    name: 'mocha-global',
+    setup(b) {
+      b.onLoad({ filter: /[\\/]mocha[\\/]mocha\.js$/ }, async (a) => ({
+        contents: `var module = undefined, exports = undefined, define = undefined;\n${await readFile(a.path, 'utf8')}`,
+        loader: 'js',
+      }));
+    },
+  };
+  builds.push({
+    ...common, entryPoints: ['test/vscode-web/index.ts'], outfile: 'out/vscode-test-web/index.js', platform: 'browser', format: 'cjs',
+    external: ['vscode'], conditions: ['worker'], plugins: [...(common.plugins ?? []), assertShim, mochaGlobal],
+    define: { ...(common.define ?? {}), STARR_WEB_TEST_GREP: JSON.stringify(process.env.STARR_TEST_GREP ?? '') },
+  });
 }
 if (args.has('--bench') || all) {
   const bench = walk('bench', (f) => f.endsWith('.ts'));

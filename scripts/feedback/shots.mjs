@@ -34,6 +34,13 @@ export const FEEDBACK_SHOTS = [
       await ui.command('STARR: Add feedback');
       const input = page.locator('.quick-input-widget input');
       await input.waitFor({ timeout: 10_000 });
+      // The first time, STARR asks who is writing: a tutor, with initials.
+      await page.locator('.quick-input-widget', { hasText: 'Who is writing feedback?' }).first().waitFor({ timeout: 10_000 });
+      await ui.shot('feedback-author.png');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Tutor' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: 'Your initials' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('AB');
+      await page.keyboard.press('Enter');
       await page.locator('.quick-input-widget', { hasText: 'Your feedback for the learner' }).first().waitFor({ timeout: 10_000 });
       await input.fill('Good: a measured result against the SLA. Now say how you checked the CSAT figure.');
       await page.keyboard.press('Enter');

@@ -75,7 +75,91 @@ const SHOTS = [
       await ui.shot();
     },
   },
-  // feedback-thread, quality-report
+  {
+    name: 'rule-page',
+    title: 'A rule\'s page, bundled with the extension, opened from the Problems panel as a Markdown preview',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-c', 'assembly-partner-missed-visit.md');
+      await ui.openProblems();
+      await ui.waitForProblem('looks like a real person');
+      // The rule id after each problem is a link: click it, as a learner would.
+      await page.locator('.markers-panel .monaco-list-row', { hasText: 'looks like a real person' }).first().locator('a.monaco-link').first().click();
+      await page.locator('.tabs-container .tab.active', { hasText: 'personal-data' }).first().waitFor({ timeout: 30_000 });
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      await frame.locator('h1', { hasText: 'personal-data' }).first().waitFor({ timeout: 30_000 });
+      await ui.shot();
+    },
+  },
+  {
+    name: 'new-account',
+    title: 'New reflective account asks for the learner id; a template is listed apart in the quality report',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-a', 'courier-sla-recovery.md');
+      // The status bar item shows once the extension has started.
+      await page.locator('.statusbar-item', { hasText: 'STARR' }).first().waitFor({ timeout: 120_000 });
+      await ui.command('STARR: New reflective account');
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: 'New reflective account (1/5)' }).first().waitFor({ timeout: 60_000 });
+      await input.fill('Helping a customer whose refund went missing');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: 'learner' }).first().waitFor({ timeout: 10_000 });
+      await ui.shot('new-account-learner.png');
+      // Leave it empty, as a learner in a hurry might: the account is then not counted until it is filled in.
+      await page.keyboard.press('Enter');
+      for (const step of ['(3/5)', '(4/5)']) {
+        await page.locator('.quick-input-widget', { hasText: step }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.quick-input-widget', { hasText: '(5/5)' }).first().waitFor({ timeout: 10_000 });
+      await page.keyboard.press('Enter');
+      await page.locator('.tabs-container .tab.active', { hasText: 'helping-a-customer' }).first().waitFor({ timeout: 30_000 });
+      await ui.command('STARR: Quality report');
+      const frame = page.frameLocator('iframe.webview').frameLocator('iframe');
+      await frame.locator('#templates-h').waitFor({ timeout: 120_000 });
+      await frame.locator('#summary').evaluate((el) => el.scrollIntoView());
+      await ui.shot('report-not-counted.png');
+    },
+  },
+  {
+    name: 'walkthrough',
+    title: 'The walkthrough: an account created from it, then Show problems from the Welcome page; both steps ticked',
+    async run(ui) {
+      const { page } = ui;
+      await ui.openFile('learner-a', 'courier-sla-recovery.md');
+      await ui.command('Welcome: Open Walkthrough...');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Get started with STARR Reflect' }).first().click();
+      const steps = page.locator('.gettingStartedContainer');
+      await steps.locator('.getting-started-step', { hasText: 'Create a reflective account' }).first().waitFor({ timeout: 30_000 });
+      // Step 1: its button runs New reflective account; answer as a learner would.
+      await steps.locator('.getting-started-step', { hasText: 'Create a reflective account' }).first().click();
+      await steps.getByRole('button', { name: 'New reflective account' }).first().click();
+      const input = page.locator('.quick-input-widget input');
+      await page.locator('.quick-input-widget', { hasText: '(1/5)' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('Sorting out a double-booked repair visit');
+      await page.keyboard.press('Enter');
+      await page.locator('.quick-input-widget', { hasText: '(2/5)' }).first().waitFor({ timeout: 10_000 });
+      await input.fill('L-014');
+      await page.keyboard.press('Enter');
+      for (const step of ['(3/5)', '(4/5)', '(5/5)']) {
+        await page.locator('.quick-input-widget', { hasText: step }).first().waitFor({ timeout: 10_000 });
+        await page.keyboard.press('Enter');
+      }
+      await page.locator('.tabs-container .tab.active', { hasText: 'sorting-out-a-double-booked' }).first().waitFor({ timeout: 30_000 });
+      // Back to the Welcome page, and step 2 from there.
+      await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+      await steps.locator('.getting-started-step', { hasText: 'Read a diagnostic' }).first().click();
+      await steps.getByRole('button', { name: 'Show problems for this file' }).first().click();
+      await page.locator('.quick-input-widget', { hasText: 'problem' }).first().waitFor({ timeout: 30_000 });
+      await ui.shot('walkthrough-problems.png');
+      await page.keyboard.press('Escape');
+      await page.locator('.tabs-container .tab', { hasText: 'Welcome' }).first().click();
+      await steps.locator('.getting-started-step', { hasText: 'Read a diagnostic' }).first().waitFor({ timeout: 10_000 });
+      await ui.shot();
+    },
+  },
+  // feedback-author, feedback-thread, quality-report
   ...FEEDBACK_SHOTS,
 ];
 

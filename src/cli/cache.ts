@@ -9,7 +9,8 @@ import { systemErrorText } from './node-host';
 
 /** The cache file written when --cache is given without --cache-location. */
 export const DEFAULT_CACHE_FILE = '.starrcache';
-const FORMAT = 1;
+// 2: summaries carry `template` (accounts the portfolio views leave out).
+const FORMAT = 2;
 const CHUNK = 1 << 20;
 
 /** Which result of a file an entry holds: `c` the findings (check), `s` the summary (portfolio commands). */

@@ -1,7 +1,7 @@
 // Criteria coverage: which criteria of each unit the accounts evidence, how well, and where.
 import type { CommandVerb, CriteriaCatalog, CriteriaOrigin, CriteriaSet, CriterionDef, LearningOutcome } from './criteria';
 import type { CueFamily } from './coverage-facts';
-import { findingsByRule, type AccountSummary } from './portfolio';
+import { counted, findingsByRule, TEMPLATE_REASON_TEXT, type AccountSummary, type TemplateReason } from './portfolio';
 
 export type CoverageState = 'covered' | 'weak' | 'uncovered';
 
@@ -126,6 +126,8 @@ export interface CoverageReport {
   units: UnitCoverage[];
   /** Accounts whose unit is missing or not loaded, so their criteria cannot be placed. */
   unassigned: UnassignedAccount[];
+  /** Accounts not counted because they are still templates or their front matter is unfinished (no learner id). */
+  templates: { uri: string; title: string; reasons: TemplateReason[] }[];
   learners: string[];
   counts: Counts;
 }
@@ -153,7 +155,9 @@ const add = (c: Counts, s: CoverageState) => {
 /** Criteria coverage of a set of accounts. Pure and cheap: it reads summaries only, never text. */
 export function computeCoverage(summaries: readonly AccountSummary[], catalog: CriteriaCatalog, options: CoverageOptions = {}): CoverageReport {
   const ratioLimit = options.overClaimRatio ?? 0.6;
-  const accounts = options.learner === undefined ? summaries : summaries.filter((s) => s.learner === options.learner);
+  // A template's claims are not evidence yet, and its empty learner is not a learner.
+  const templates = options.learner === undefined ? summaries.filter((s) => !counted(s)).map((s) => ({ uri: s.uri, title: s.title, reasons: s.template! })).sort((a, b) => cmp(a.uri, b.uri)) : [];
+  const accounts = summaries.filter((s) => counted(s) && (options.learner === undefined || s.learner === options.learner));
   const byUnit = new Map<string, AccountSummary[]>();
   const unassigned: UnassignedAccount[] = [];
   for (const s of accounts) {
@@ -194,6 +198,7 @@ export function computeCoverage(summaries: readonly AccountSummary[], catalog: C
     learner: options.learner,
     units,
     unassigned: unassigned.sort((a, b) => cmp(a.uri, b.uri)),
+    templates,
     learners: [...new Set(accounts.map((s) => s.learner))].sort(cmp),
     counts,
   };
@@ -201,7 +206,7 @@ export function computeCoverage(summaries: readonly AccountSummary[], catalog: C
 
 /** One report per learner (each learner must evidence every criterion themselves). */
 export function coverageByLearner(summaries: readonly AccountSummary[], catalog: CriteriaCatalog, options: Omit<CoverageOptions, 'learner'> = {}): CoverageReport[] {
-  const learners = [...new Set(summaries.map((s) => s.learner))].sort(cmp);
+  const learners = [...new Set(summaries.filter(counted).map((s) => s.learner))].sort(cmp);
   return learners.map((learner) => computeCoverage(summaries, catalog, { ...options, learner }));
 }
 
@@ -427,6 +432,11 @@ export function coverageMarkdown(report: CoverageReport, title = 'Criteria cover
   if (report.unassigned.length) {
     out.push('## Accounts not placed', '');
     for (const a of report.unassigned) out.push(`- ${mdCell(a.title)} (${mdCell(a.learner)}): ${a.reason === 'no-unit' ? 'no `unit:` in the front matter' : `unit "${mdCell(a.unit ?? '')}" has no criteria set`}`);
+    out.push('');
+  }
+  if (report.templates.length) {
+    out.push('## Not counted yet', '', 'Still templates, or the front matter is unfinished: their criteria do not count until they are filled in.', '');
+    for (const t of report.templates) out.push(`- ${mdCell(t.title || t.uri)}: ${t.reasons.map((r) => TEMPLATE_REASON_TEXT[r]).join('; ')}`);
     out.push('');
   }
   return out.join('\n');

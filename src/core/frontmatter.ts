@@ -3,6 +3,15 @@ import { fastYamlMap } from './fast-paths';
 import type { FrontMatter, FrontMatterFields, Span } from './types';
 import { explainYamlError } from './yaml-errors';
 
+// Two or three capitalised words, optionally after a title: a person's name rather than an id like "L-014".
+const NAME_WORD = "(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
+const REAL_NAME = new RegExp(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}$`);
+
+/** Whether a learner field holds a person's name rather than an anonymised id such as "L-014". */
+export function looksLikeRealName(value: string): boolean {
+  return REAL_NAME.test(value.trim());
+}
+
 const STATUSES = ['draft', 'submitted', 'assessed'] as const;
 
 /**

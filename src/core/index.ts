@@ -10,7 +10,7 @@ export { LineIndex } from './lines';
 export { parseAuthor, scanCritic } from './critic';
 export { applyEdits } from './edits';
 export { disableFixes, lockedRegions, type LockedRegion } from './edit-safety';
-export { summarise, fingerprint, sectionState, type AccountSummary, type SectionState } from './portfolio';
+export { summarise, fingerprint, sectionState, counted, type AccountSummary, type SectionState } from './portfolio';
 export * from './feedback';
 export { CriteriaCatalog, type CriteriaSource } from './criteria';
 export * from './report';

@@ -30,6 +30,69 @@ export interface AccountSummary {
   evidence?: CoverageFacts;
   /** How deep the reflection goes, and the moves it makes (see reflectionDepth). */
   reflection?: ReflectionDepth;
+  /**
+   * Set when the account is still a template or its front matter is unfinished (see templateReasons): the report,
+   * coverage and the spot-check sample list it apart and leave it out of their figures.
+   */
+  template?: TemplateReason[];
+}
+
+/**
+ * Why an account is not counted yet:
+ * - `learner-empty`: the front matter has a `learner:` field with nothing in it;
+ * - `placeholder`: the title, learner, unit or criteria still hold a template's placeholder (`<learner id>`, `TBC`,
+ *   `${1}`, "Title of the event");
+ * - `no-writing`: no section holds any of the learner's own words (prompts in comments, or left as they were, do
+ *   not count).
+ */
+export type TemplateReason = 'learner-empty' | 'placeholder' | 'no-writing';
+
+export const TEMPLATE_REASON_TEXT: Record<TemplateReason, string> = {
+  'learner-empty': 'no learner id in the front matter',
+  placeholder: 'template placeholders in the front matter',
+  'no-writing': 'no writing yet',
+};
+
+const PLACEHOLDER =
+  /^(?:<[^<>]*>|\[[^[\]]*\]|\{[^{}]*\}|\$\{?\d.*|\.{3}|…|x{2,}|todo|tbc|tbd|tba|fixme|changeme|placeholder|n\/?a|(?:your|the) (?:name|id|learner(?: id)?|unit(?: id)?|title)|learner(?: id| name)?|unit(?: id)?|criteria|title(?: of (?:the|your) (?:event|account))?)$/i;
+
+/** Whether a front-matter value is a template's placeholder rather than a real value. */
+export function isPlaceholder(value: string): boolean {
+  return PLACEHOLDER.test(value.trim()) || /\$\{\d/.test(value);
+}
+
+/** Why an account is still a template or unfinished, for the portfolio views; empty when it counts. */
+export function templateReasons(account: AccountModel): TemplateReason[] {
+  const reasons: TemplateReason[] = [];
+  const fm = account.frontMatter;
+  if (fm && Object.prototype.hasOwnProperty.call(fm.data, 'learner') && !fm.fields.learner) reasons.push('learner-empty');
+  if (fm) {
+    const f = fm.fields;
+    const values = [f.title, f.learner, f.unit, ...(f.criteria ?? [])].filter((v): v is string => typeof v === 'string' && v !== '');
+    if (values.some(isPlaceholder)) reasons.push('placeholder');
+  }
+  if (ownWords(account) === 0) reasons.push('no-writing');
+  return reasons;
+}
+
+/** The learner's words in the sections, not counting a section that holds only its framework prompt. */
+function ownWords(account: AccountModel): number {
+  if (!account.sections.length) return account.words;
+  const squash = (s: string) => s.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  let n = 0;
+  for (const s of account.sections) {
+    if (!s.words) continue;
+    // Only a section about as long as its prompt can be the prompt: a long one is never read again here.
+    const promptWords = s.def.prompt.split(/\s+/).length;
+    if (s.words <= promptWords + 2 && squash(account.prose.slice(s.body.start, s.body.end)) === squash(s.def.prompt)) continue;
+    n += s.words;
+  }
+  return n;
+}
+
+/** Whether the portfolio views count an account (it is not still a template). */
+export function counted(s: AccountSummary): boolean {
+  return !s.template?.length;
 }
 
 /** Summarise an analysed account. */
@@ -38,6 +101,7 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
   const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   for (const f of findings) counts[f.severity]++;
   const firstHeading = account.tree.children.find((n) => n.type === 'heading' && n.depth === 1);
+  const template = templateReasons(account);
   const headingTitle = firstHeading ? account.text.slice(firstHeading.position!.start.offset!, firstHeading.position!.end.offset!).replace(/^#+\s*/, '').trim() : undefined;
   return {
     uri,
@@ -64,6 +128,7 @@ export function summarise(uri: string, account: AccountModel, findings: Finding[
     fingerprint: fingerprint(account.text),
     evidence: coverageFacts(account),
     reflection: reflectionDepth(account),
+    ...(template.length ? { template } : {}),
   };
 }
 

@@ -1,6 +1,6 @@
 import { computeCoverage } from './coverage';
 import type { CriteriaCatalog } from './criteria';
-import { findingsByRule, type AccountSummary } from './portfolio';
+import { counted, findingsByRule, TEMPLATE_REASON_TEXT, type AccountSummary } from './portfolio';
 import { DEPTH_GRADES, DEPTH_TEXT, MOVE_TEXT, type DepthGrade } from './reflection';
 import type { Severity } from './types';
 
@@ -35,6 +35,15 @@ export interface ReportRow {
   reason?: string;
 }
 
+/** An account left out of the figures because it is still a template or its front matter is unfinished. */
+export interface TemplateRow {
+  uri: string;
+  path: string;
+  title: string;
+  /** Why it is not counted, in words: "no learner id in the front matter", "no writing yet". */
+  reasons: string[];
+}
+
 export interface CriteriaGap {
   learner: string;
   unit: string;
@@ -47,7 +56,10 @@ export interface CriteriaGap {
 }
 
 export interface ReportSummary {
+  /** Accounts counted: templates and accounts with unfinished front matter are listed apart (`templates`). */
   accounts: number;
+  /** Accounts not counted because they are still templates (see QualityReport.templates). */
+  templates: number;
   learners: number;
   units: number;
   words: number;
@@ -71,6 +83,8 @@ export interface SampleInfo {
   /** Learners and units in the whole portfolio and how many of each the sample reaches. */
   learners: { total: number; covered: number };
   units: { total: number; covered: number };
+  /** Accounts left out of the pool because they are still templates. */
+  templates: number;
 }
 
 export interface QualityReport {
@@ -78,6 +92,8 @@ export interface QualityReport {
   /** ISO date-time the report was made. */
   generated: string;
   rows: ReportRow[];
+  /** Accounts left out of the rows and the summary: still templates, or front matter unfinished. */
+  templates: TemplateRow[];
   summary: ReportSummary;
   sample?: SampleInfo;
   /** Set when only the accounts matching a filter are shown: the filter's text and how many accounts there are in all. */
@@ -114,8 +130,13 @@ export function openFeedbackCount(s: AccountSummary): number {
   return s.feedback.filter((f) => (f.state ?? 'open') === 'open').length;
 }
 
-export function buildReport(summaries: AccountSummary[], options: ReportOptions = {}): QualityReport {
+export function buildReport(all: AccountSummary[], options: ReportOptions = {}): QualityReport {
   const rel = options.relative ?? ((u: string) => u);
+  const summaries = all.filter(counted);
+  const templates: TemplateRow[] = all
+    .filter((s) => !counted(s))
+    .map((s) => ({ uri: s.uri, path: rel(s.uri), title: s.title, reasons: s.template!.map((t) => TEMPLATE_REASON_TEXT[t]) }))
+    .sort((a, b) => naturalCollator().compare(a.path, b.path));
   const rows: ReportRow[] = summaries.map((s) => ({
     uri: s.uri,
     path: rel(s.uri),
@@ -165,6 +186,7 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
 
   const summary: ReportSummary = {
     accounts: summaries.length,
+    templates: templates.length,
     learners: new Set(summaries.map((s) => s.learner)).size,
     units: new Set(summaries.map((s) => s.unit ?? NO_UNIT)).size,
     words: summaries.reduce((n, s) => n + s.words, 0),
@@ -184,6 +206,7 @@ export function buildReport(summaries: AccountSummary[], options: ReportOptions 
     title: options.title ?? (options.sample ? 'STARR spot-check sample' : 'STARR quality report'),
     generated: (options.now ?? new Date()).toISOString(),
     rows,
+    templates,
     summary,
     ...(options.sample ? { sample: options.sample } : {}),
   };
@@ -222,12 +245,16 @@ export function summaryLines(r: QualityReport): string[] {
     `${s.accountsWithErrors} account${s.accountsWithErrors === 1 ? ' has' : 's have'} errors. Findings: ${s.findings.error} error${s.findings.error === 1 ? '' : 's'}, ${s.findings.warning} warning${s.findings.warning === 1 ? '' : 's'}, ${s.findings.info + s.findings.hint} for information.`,
     `${s.openFeedback} open feedback comment${s.openFeedback === 1 ? '' : 's'} in ${s.accountsWithOpenFeedback} account${s.accountsWithOpenFeedback === 1 ? '' : 's'}.`,
   ];
+  if (s.templates) {
+    lines.push(`${s.templates} more account${s.templates === 1 ? ' is' : 's are'} not counted: still ${s.templates === 1 ? 'a template' : 'templates'} or missing the learner id (listed under Not counted yet).`);
+  }
   const d = s.reflectionDepths;
   if (d && DEPTH_GRADES.some((g) => d[g])) {
     lines.push(`Reflection depth: ${d.deep} deep, ${d.shallow} shallow, ${d.descriptive} descriptive, ${d.none} with no reflection.`);
   }
   if (r.sample) {
-    lines.unshift(`Sample of ${r.filter?.total ?? r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.`);
+    const left = r.sample.templates ? ` ${r.sample.templates} account${r.sample.templates === 1 ? '' : 's'} still ${r.sample.templates === 1 ? 'a template was' : 'templates were'} left out of the pool.` : '';
+    lines.unshift(`Sample of ${r.filter?.total ?? r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.${left}`);
   }
   if (r.filter) lines.unshift(`Showing ${r.rows.length} of ${r.filter.total} account${r.filter.total === 1 ? '' : 's'}: those matching "${r.filter.text}".`);
   return lines;
@@ -250,7 +277,7 @@ export function filterReport(r: QualityReport, summaries: AccountSummary[], text
   if (!words.length) return r;
   const keep = new Set(r.rows.filter((x) => { const t = rowText(x); return words.every((w) => t.includes(w)); }).map((x) => x.uri));
   const reasons = new Map(r.rows.flatMap((x) => (x.reason !== undefined ? [[x.uri, x.reason] as const] : [])));
-  const sub = buildReport(summaries.filter((s) => keep.has(s.uri)), { ...options, title: r.title, now: new Date(r.generated), reasons, sample: r.sample });
+  const sub = buildReport(summaries.filter((s) => keep.has(s.uri) || !counted(s)), { ...options, title: r.title, now: new Date(r.generated), reasons, sample: r.sample });
   const rank = new Map(r.rows.map((x, i) => [x.uri, i]));
   sub.rows.sort((a, b) => rank.get(a.uri)! - rank.get(b.uri)!);
   return { ...sub, filter: { text: text.trim(), total: r.rows.length } };
@@ -311,6 +338,11 @@ export function renderMarkdown(r: QualityReport): string {
     }
   }
   const sample = r.rows.some((x) => x.reason !== undefined);
+  if (r.templates.length) {
+    out.push('## Not counted yet', '', 'Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.', '');
+    for (const t of r.templates) out.push(`- ${mdCell(t.path)}: ${mdCell(t.reasons.join('; '))}`);
+    out.push('');
+  }
   out.push('## Accounts', '');
   out.push(`| Learner | Unit | Date | Status | Sections | Reflection | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
   out.push(`| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
@@ -375,6 +407,10 @@ export function renderHtmlBody(r: QualityReport, options: { links?: boolean; fil
     parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}${visible.has(x.uri) ? '' : ' hidden'}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
   }
   parts.push('</tbody></table></section>');
+  if (r.templates.length) {
+    const item = (t: TemplateRow) => `<li>${options.links ? `<a href="#" data-uri="${e(t.uri)}" class="open">${e(t.path)}</a>` : e(t.path)}: ${e(t.reasons.join('; '))}</li>`;
+    parts.push(`<section aria-labelledby="templates-h"><h2 id="templates-h">Not counted yet</h2><p>Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.</p><ul>${r.templates.map(item).join('')}</ul></section>`);
+  }
   return parts.join('\n');
 }
 

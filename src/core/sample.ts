@@ -1,4 +1,4 @@
-import type { AccountSummary } from './portfolio';
+import { counted, type AccountSummary } from './portfolio';
 import { buildReport, type QualityReport, type ReportOptions, type SampleInfo } from './report';
 
 /**
@@ -50,7 +50,8 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
   const random = mulberry32(seedFrom(seed));
   const unitOf = (s: AccountSummary) => s.unit || NO_UNIT;
   // Sort first so the input order never matters, then shuffle (Fisher–Yates).
-  const pool = [...summaries].sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
+  // Templates and accounts with no learner id have nothing to check yet, and would stand for a learner who is not there.
+  const pool = summaries.filter(counted).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
   for (let i = pool.length - 1; i > 0; i--) {
     const j = Math.floor(random() * (i + 1));
     [pool[i], pool[j]] = [pool[j], pool[i]];
@@ -118,6 +119,7 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
     picks,
     learners: { total: learners.size, covered: coveredLearners.size },
     units: { total: units.size, covered: coveredUnits.size },
+    templates: summaries.length - pool.length,
     missedLearners: [...learners].filter((l) => !coveredLearners.has(l)).sort(),
     missedUnits: [...units].filter((u) => !coveredUnits.has(u)).sort(),
   };

@@ -95,6 +95,34 @@ export class ConfigService implements vscode.Disposable {
     };
   }
 
+  /** The `starr.feedback.*` settings: who is writing feedback, and what Resolve does. */
+  feedback(): { author: string; resolve: 'mark' | 'remove' } {
+    const c = vscode.workspace.getConfiguration('starr.feedback');
+    const resolve = c.get<string>('resolve');
+    return { author: (c.get<string>('author') ?? '').trim(), resolve: resolve === 'remove' ? 'remove' : 'mark' };
+  }
+
+  /** Keep who is writing feedback for every workspace (the setting applies to the whole application). */
+  async setFeedbackAuthor(author: string): Promise<void> {
+    await vscode.workspace.getConfiguration('starr.feedback').update('author', author, vscode.ConfigurationTarget.Global);
+  }
+
+  /** The learner id remembered for this workspace (`starr.learner`), or '' when none has been given. */
+  learner(uri?: vscode.Uri): string {
+    const v = vscode.workspace.getConfiguration('starr', uri).get<string>('learner');
+    return typeof v === 'string' ? v.trim() : '';
+  }
+
+  /**
+   * Remember the learner id for the workspace folder holding `uri` (its .vscode/settings.json), so the next new
+   * account offers it. Outside a workspace there is nowhere to keep it per workspace, so nothing is written.
+   */
+  async rememberLearner(uri: vscode.Uri, learner: string): Promise<void> {
+    const folder = vscode.workspace.getWorkspaceFolder(uri);
+    if (!folder) return;
+    await vscode.workspace.getConfiguration('starr', folder.uri).update('learner', learner, vscode.ConfigurationTarget.WorkspaceFolder);
+  }
+
   /** The best configuration known right now (settings alone until the `.starr.yaml` has been read). */
   resolve(uri: vscode.Uri): ResolvedConfig {
     return this.contextSync(uri).resolved;

@@ -1,6 +1,7 @@
 // STARR findings as VS Code diagnostics, and back: shared by every feature that shows or reads them.
 import * as vscode from 'vscode';
 import type { Finding, Severity } from '../core';
+import { ruleDocsUri } from './docs-uri';
 
 export const SOURCE = 'starr';
 
@@ -18,7 +19,8 @@ export function toDiagnostic(f: Finding, uri: vscode.Uri, doc?: vscode.TextDocum
     : new vscode.Range(f.start.line, f.start.column, f.end.line, f.end.column);
   const d = new vscode.Diagnostic(range, f.message, SEVERITY[f.severity]);
   d.source = SOURCE;
-  d.code = { value: f.ruleId, target: vscode.Uri.parse(f.docsUrl) };
+  // The rule's page bundled with the extension, opened as a Markdown preview (see rule-docs.ts); works offline.
+  d.code = { value: f.ruleId, target: ruleDocsUri(f.ruleId) };
   if (f.related?.length) {
     d.relatedInformation = f.related.map((r) => new vscode.DiagnosticRelatedInformation(
       new vscode.Location(uri, doc ? new vscode.Range(doc.positionAt(r.span.start), doc.positionAt(r.span.end)) : new vscode.Range(r.start.line, r.start.column, r.end.line, r.end.column)),

@@ -47,7 +47,9 @@ export class StarrHover implements vscode.HoverProvider {
       md.appendMarkdown('**A good example:**\n');
       md.appendCodeblock(example, 'markdown');
     }
-    md.appendMarkdown(`\n[Read more about ${f.ruleId}](${f.docsUrl})`);
+    // The page bundled with the extension, in a Markdown preview; the web copy second.
+    md.isTrusted = { enabledCommands: ['starr.openRuleDocs'] };
+    md.appendMarkdown(`\n[Read more about ${f.ruleId}](command:starr.openRuleDocs?${encodeURIComponent(JSON.stringify([f.ruleId]))}) · [on the web](${f.docsUrl})`);
     return md;
   }
 

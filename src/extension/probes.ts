@@ -21,6 +21,8 @@ export interface ThreadView {
   range: [number, number, number, number];
   label?: string;
   state: 'resolved' | 'unresolved';
+  /** Whether the thread is open in the editor (a thread the user has just written in stays open). */
+  expanded: boolean;
   comments: { author: string; body: string; label?: string }[];
 }
 
@@ -76,4 +78,6 @@ export interface Probes {
   coverageState(): Promise<CoverageState>;
   /** Resolves with the generation after `after`, once the coverage has been recomputed. */
   coverageNextChange(after: number): Promise<number>;
+  /** Resolves with the title of the next question STARR puts on screen (who is writing feedback), once it is shown. */
+  nextQuestion(): Promise<string>;
 }

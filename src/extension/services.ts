@@ -20,6 +20,8 @@ export interface Services {
   workspace: WorkspaceIndex;
   /** Show every account's problems in the Problems panel, open or not (set by the diagnostics feature). */
   showWorkspaceProblems(): void;
+  /** Say a question (a quick pick or input box) is now on screen; the in-editor tests answer it there. */
+  questionShown(title: string): void;
   /** What the in-editor tests read; each feature fills in its own part. */
   probes: Partial<Probes>;
 }
@@ -32,6 +34,15 @@ export async function createServices(context: vscode.ExtensionContext, log = new
   const criteria = new CriteriaService(config, log);
   const analysis = new AnalysisService(context, config, criteria, log);
   const workspace = new WorkspaceIndex(analysis, config, criteria, log);
-  context.subscriptions.push(log, config, criteria, analysis, workspace);
-  return { context, log, config, criteria, analysis, workspace, showWorkspaceProblems: () => {}, probes: {} };
+  const asked = new vscode.EventEmitter<string>();
+  context.subscriptions.push(log, config, criteria, analysis, workspace, asked);
+  const probes: Partial<Probes> = {
+    nextQuestion: () => new Promise((resolve) => {
+      const d = asked.event((title) => {
+        d.dispose();
+        resolve(title);
+      });
+    }),
+  };
+  return { context, log, config, criteria, analysis, workspace, showWorkspaceProblems: () => {}, questionShown: (title) => asked.fire(title), probes };
 }

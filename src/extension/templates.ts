@@ -4,6 +4,8 @@ import { frameworkOrDefault } from '../core';
 export interface NewAccount {
   title: string;
   framework: string;
+  /** The learner's anonymised id; left empty (and the account not counted in reports) until it is given. */
+  learner?: string;
   unit?: string;
   criteria: string[];
   /** YYYY-MM-DD */
@@ -20,7 +22,7 @@ export function accountTemplate(a: NewAccount, eol = '\n'): string {
   const lines = [
     '---',
     `title: ${yamlString(a.title)}`,
-    'learner: ""',
+    `learner: ${a.learner?.trim() ? yamlString(a.learner.trim()) : '""'}`,
     `unit: ${a.unit ? yamlString(a.unit) : '""'}`,
     `criteria: [${a.criteria.map((c) => JSON.stringify(c)).join(', ')}]`,
     `date: ${a.date}`,

@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { DOCS_SCHEME } from './docs-uri';
 
 /** The folder holding a URI (URIs, not file paths: the extension also runs on virtual file systems). */
 export function dirname(uri: vscode.Uri): vscode.Uri {
@@ -14,8 +15,11 @@ export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefi
   return uri.path.startsWith(b) ? uri.path.slice(b.length) : undefined;
 }
 
-/** Schemes whose documents are views of other files (diffs, output, merge conflicts). */
-const VIEW_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output']);
+/**
+ * Schemes whose documents are views of other files (diffs, output, merge conflicts), and STARR's own rule pages
+ * (`starr-docs`, whose examples hold feedback marks and flawed accounts on purpose).
+ */
+const VIEW_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 'conflictResolution', 'merge-conflict.conflict-diff', 'vscode-notebook-cell-output', DOCS_SCHEME]);
 
 /** A view of another file is never checked nor given feedback threads: the file itself is. */
 export function isViewOfAnotherFile(uri: vscode.Uri): boolean {

@@ -1,14 +1,11 @@
 import { getFrameworks } from '../core/data';
-import { misplacedFrontMatter, unclosedFrontMatter } from '../core/frontmatter';
+import { looksLikeRealName, misplacedFrontMatter, unclosedFrontMatter } from '../core/frontmatter';
 import { defineRule } from '../core/rule';
 import type { AccountModel, Fix, Span } from '../core/types';
 import { eolOf } from './util/sections';
 import { firstLine, listing } from './util/text';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-// Two or three capitalised words, optionally after a title: a person's name rather than an id like "L-014".
-const NAME_WORD = "(?:O['’]|Mc|Mac)?[A-Z][a-z]+(?:-[A-Z][a-z]+)?";
-const REAL_NAME = new RegExp(`^(?:(?:Mr|Mrs|Ms|Miss|Mx|Dr)\\.?\\s+)?${NAME_WORD}(?:\\s+${NAME_WORD}){1,2}$`);
 
 const REQUIRED = [
   { field: 'learner', why: 'your anonymised learner id, e.g. "learner: L-014"' },
@@ -171,7 +168,7 @@ export default defineRule(
       });
     }
 
-    if (f.learner && !badFields.has('learner') && REAL_NAME.test(f.learner)) {
+    if (f.learner && !badFields.has('learner') && looksLikeRealName(f.learner)) {
       report({
         message: `The learner field "${f.learner}" looks like a real name. Use your anonymised learner id (e.g. "L-014"): accounts are shared with assessors and quality assurers.`,
         span: spanOf('learner'),

@@ -1,11 +1,13 @@
 import assert from 'node:assert/strict';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { command as feedback } from '../../src/cli/commands/feedback';
 import { command as report } from '../../src/cli/commands/report';
 import { command as sample } from '../../src/cli/commands/sample';
 import { UsageError, type CliCommand, type CliIO } from '../../src/cli/types';
+import { accountTemplate } from '../../src/extension/templates';
+import { removeTree, starr, tempTree } from './cli-helpers';
 
 const cwd = join(process.cwd(), 'test/fixtures/qa');
 
@@ -97,5 +99,31 @@ describe('starr feedback', () => {
     assert.match(r.err, /5 open comments in 5 of 10 accounts/);
     const json = JSON.parse((await run(feedback, '.', '--format', 'json')).out);
     assert.deepEqual(Object.keys(json[0]), ['path', 'line', 'author', 'text', 'learner']);
+  });
+});
+
+describe('templates on the command line', () => {
+  let root: string;
+  beforeEach(() => {
+    const files: Record<string, string> = {};
+    for (const f of readdirSync(cwd, { recursive: true }).map(String).filter((x) => x.endsWith('.md'))) files[f] = readFileSync(join(cwd, f), 'utf8');
+    files['learner-a/fresh.md'] = accountTemplate({ title: 'A late delivery', framework: 'starr', unit: 'CS3-SP', criteria: ['1.1', '2.1'], date: '2026-06-01' });
+    files['learner-b/placeholder.md'] = '---\ntitle: Title of the event\nlearner: <learner id>\nunit: CS3-MON\n---\n\n## Situation\n\nOne sentence of my own.\n';
+    root = tempTree(files);
+  });
+  afterEach(() => removeTree(root));
+
+  it('leaves them out of the report, coverage and sample, and names them', async () => {
+    const r = await starr(root, 'report', '.');
+    assert.match(r.stdout, /- 10 accounts from 4 learners across 2 units;/);
+    assert.match(r.stdout, /- 2 more accounts are not counted: still templates or missing the learner id/);
+    assert.match(r.stdout, /## Not counted yet\n\n.*\n\n- learner-a\/fresh\.md: no learner id in the front matter; no writing yet\n- learner-b\/placeholder\.md: template placeholders in the front matter\n/);
+    const before = await starr(cwd, 'coverage', '.');
+    const c = await starr(root, 'coverage', '.');
+    assert.equal(c.stdout.replace(/\n*Not counted yet[\s\S]*$/, '').replaceAll(root, '.'), before.stdout.replace(/\n*$/, '').replaceAll(cwd, '.'), 'the same coverage as without them');
+    assert.match(c.stdout, /Not counted yet \(still templates, or no learner id\)\n {2}learner-a\/fresh\.md: no learner id in the front matter; no writing yet\n/);
+    const s = await starr(root, 'sample', '.', '--size', '20', '--seed', 'x');
+    assert.match(s.stdout, /Left out: 2 accounts that are still templates or missing the learner id\./);
+    assert.doesNotMatch(s.stdout, /fresh\.md|placeholder\.md/);
   });
 });

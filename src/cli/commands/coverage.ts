@@ -6,6 +6,7 @@ import {
   computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, STATE_TEXT, WEAK_REASON_TEXT,
   type CoverageOptions, type CoverageReport, type CoverageState, type EvidenceRef,
 } from '../../core/coverage';
+import { TEMPLATE_REASON_TEXT } from '../../core/portfolio';
 
 const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 
@@ -124,6 +125,11 @@ function table(report: CoverageReport, colour: boolean, accountCount: number): s
     for (const a of report.unassigned) {
       out.push(`  ${a.uri}: ${a.reason === 'no-unit' ? 'no unit: in the front matter' : `unit "${a.unit}" has no criteria set`}`);
     }
+    out.push('');
+  }
+  if (report.templates.length) {
+    out.push(bold('Not counted yet (still templates, or no learner id)'));
+    for (const t of report.templates) out.push(`  ${t.uri}: ${t.reasons.map((r) => TEMPLATE_REASON_TEXT[r]).join('; ')}`);
     out.push('');
   }
   return `${out.join('\n')}\n`;

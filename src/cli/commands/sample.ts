@@ -48,6 +48,7 @@ export const command: CliCommand = {
       `Sample of ${sample.picks.length} from ${portfolio.index.size} account${portfolio.index.size === 1 ? '' : 's'}, seed "${sample.seed}" (run again with --seed ${JSON.stringify(sample.seed)} to get the same sample).`,
       `Learners: ${sample.learners.covered} of ${sample.learners.total} represented. Units: ${sample.units.covered} of ${sample.units.total} represented.`,
     ];
+    if (sample.templates) lines.push(`Left out: ${sample.templates} account${sample.templates === 1 ? ' that is' : 's that are'} still ${sample.templates === 1 ? 'a template' : 'templates'} or missing the learner id.`);
     if (sample.missedLearners.length || sample.missedUnits.length) {
       lines.push(`Not reached because the sample is smaller than the number of learners or units: ${[...sample.missedLearners.map((l) => `learner ${l}`), ...sample.missedUnits.map((u) => `unit ${u}`)].join(', ')}. Use a larger --size to reach them.`);
     }

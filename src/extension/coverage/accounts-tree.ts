@@ -47,7 +47,7 @@ export class AccountsTree implements vscode.TreeDataProvider<AccountNode>, vscod
       const item = new vscode.TreeItem(s.title, vscode.TreeItemCollapsibleState.Collapsed);
       item.resourceUri = uri;
       const depth = s.reflection && s.reflection.depth !== 'none' ? ` · reflection ${DEPTH_TEXT[s.reflection.depth].label.toLowerCase()}` : '';
-      item.description = `${s.learner} · ${present}/${s.sections.length} sections · ${s.words} words${depth} · ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
+      item.description = `${s.learner || 'no learner id'} · ${present}/${s.sections.length} sections · ${s.words} words${depth} · ${issues} ${issues === 1 ? 'issue' : 'issues'}`;
       item.iconPath = s.counts.error
         ? new vscode.ThemeIcon('error', new vscode.ThemeColor('list.errorForeground'))
         : s.counts.warning

@@ -6,6 +6,7 @@ import {
   type OverClaim, type UnassignedAccount, type UnitCoverage,
 } from '../../core/coverage';
 import type { CriteriaProblem } from '../../core/criteria';
+import { TEMPLATE_REASON_TEXT } from '../../core/portfolio';
 import type { CoverageModel } from './model';
 
 export type CoverageNode =
@@ -17,6 +18,8 @@ export type CoverageNode =
   | { kind: 'overclaim'; o: OverClaim }
   | { kind: 'unassigned'; list: UnassignedAccount[] }
   | { kind: 'unassignedAccount'; a: UnassignedAccount }
+  | { kind: 'templates'; list: CoverageReport['templates'] }
+  | { kind: 'template'; t: CoverageReport['templates'][number] }
   | { kind: 'problems'; list: CriteriaProblem[] }
   | { kind: 'problem'; p: CriteriaProblem };
 
@@ -64,6 +67,8 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
         return node.c.accounts.map((ev): CoverageNode => ({ kind: 'evidence', c: node.c, ev }));
       case 'unassigned':
         return node.list.map((a): CoverageNode => ({ kind: 'unassignedAccount', a }));
+      case 'templates':
+        return node.list.map((t): CoverageNode => ({ kind: 'template', t }));
       case 'problems':
         return node.list.map((p): CoverageNode => ({ kind: 'problem', p }));
       default:
@@ -78,6 +83,7 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
     const problems = this.model.catalog.problems;
     const tail: CoverageNode[] = [];
     if (report.unassigned.length) tail.push({ kind: 'unassigned', list: report.unassigned });
+    if (report.templates.length) tail.push({ kind: 'templates', list: report.templates });
     if (problems.length) tail.push({ kind: 'problems', list: problems });
     if (this.byLearner && report.learners.length > 1) {
       return [...this.model.byLearner().map((r): CoverageNode => ({ kind: 'learner', learner: r.learner ?? '', report: r })), ...tail];
@@ -181,6 +187,24 @@ export class CoverageTree implements vscode.TreeDataProvider<CoverageNode>, vsco
         item.resourceUri = vscode.Uri.parse(a.uri);
         item.iconPath = new vscode.ThemeIcon('file-text');
         item.command = openAt(vscode.Uri.parse(a.uri));
+        return item;
+      }
+      case 'templates': {
+        const item = new vscode.TreeItem('Not counted yet', C.Collapsed);
+        item.description = `${node.list.length}`;
+        item.iconPath = new vscode.ThemeIcon('circle-outline');
+        item.tooltip = 'These accounts are still templates, or their front matter has no learner id, so their criteria are not counted yet. Fill in the learner id and write the account, and they will be.';
+        return item;
+      }
+      case 'template': {
+        const { t } = node;
+        const uri = vscode.Uri.parse(t.uri);
+        const item = new vscode.TreeItem(t.title || vscode.workspace.asRelativePath(uri), C.None);
+        item.description = t.reasons.map((r) => TEMPLATE_REASON_TEXT[r]).join(' · ');
+        item.resourceUri = uri;
+        item.iconPath = new vscode.ThemeIcon('file');
+        item.command = openAt(uri);
+        item.contextValue = 'starr-coverage-template';
         return item;
       }
       case 'problems': {

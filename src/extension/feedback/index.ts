@@ -2,6 +2,7 @@
 // Each concern registers itself; this module only wires them together.
 import * as vscode from 'vscode';
 import type { Services } from '../services';
+import { AuthorQuestion } from './author';
 import { FeedbackCommands } from './feedback-commands';
 import { FeedbackSync } from './sync';
 import { FeedbackThreads } from './threads';
@@ -12,6 +13,7 @@ export function register(services: Services): vscode.Disposable[] {
   const sync = new FeedbackSync(services, threads);
   const rebuild = (doc: vscode.TextDocument) => sync.rebuild(doc);
   const tree = new FeedbackTree(services);
+  const authors = new AuthorQuestion(services);
   services.probes.feedbackThreads = async (uri) => {
     const doc = await vscode.workspace.openTextDocument(uri);
     await rebuild(doc);
@@ -19,6 +21,7 @@ export function register(services: Services): vscode.Disposable[] {
       range: [t.range.start.line, t.range.start.character, t.range.end.line, t.range.end.character],
       label: t.label,
       state: t.state === vscode.CommentThreadState.Resolved ? 'resolved' : 'unresolved',
+      expanded: t.collapsibleState === vscode.CommentThreadCollapsibleState.Expanded,
       comments: t.comments.map((c) => ({ author: c.author.name, body: typeof c.body === 'string' ? c.body : c.body.value, label: c.label })),
     }));
   };
@@ -33,7 +36,7 @@ export function register(services: Services): vscode.Disposable[] {
     threads,
     sync,
     ...registerFeedbackView(tree),
-    ...new FeedbackCommands(services.analysis, threads, rebuild).register(),
+    ...new FeedbackCommands(services, authors, threads, rebuild).register(),
   ];
 }
 

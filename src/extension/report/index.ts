@@ -1,7 +1,7 @@
 // The quality-assurance report and spot-check sample, in a webview; export as CSV or standalone HTML.
 import * as vscode from 'vscode';
 import {
-  CriteriaCatalog, buildReport, escapeHtml, filterReport, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, renderSummaryHtml, REPORT_CSS, sampleReport,
+  CriteriaCatalog, buildReport, counted, escapeHtml, filterReport, gapsFromCatalog, renderCsv, renderHtml, renderHtmlBody, renderSummaryHtml, REPORT_CSS, sampleReport,
   type QualityReport, type ReportOptions,
 } from '../../core';
 import type { Services } from '../services';
@@ -114,12 +114,19 @@ export function register(services: Services): vscode.Disposable[] {
     }
     let n = size;
     if (n === undefined) {
-      const learners = new Set(workspace.index.all().map((s) => s.learner)).size;
-      const units = new Set(workspace.index.all().map((s) => s.unit ?? '')).size;
+      // Templates are never sampled: they are left out of what the prompt counts too.
+      const pool = workspace.index.all().filter(counted);
+      const learners = new Set(pool.map((s) => s.learner)).size;
+      const units = new Set(pool.map((s) => s.unit ?? '')).size;
+      const left = total - pool.length;
+      if (!pool.length) {
+        void vscode.window.showInformationMessage('Every account here is still a template or has no learner id, so there is nothing to sample yet. Fill in the front matter and write the account first.');
+        return undefined;
+      }
       const answer = await vscode.window.showInputBox({
         title: 'Sample accounts for spot check (1/2)',
-        prompt: `How many accounts? There are ${total}, from ${learners} learner${learners === 1 ? '' : 's'} and ${units} unit${units === 1 ? '' : 's'}; ${Math.max(learners, units)} reach every learner and unit.`,
-        value: String(Math.min(total, Math.max(learners, units))),
+        prompt: `How many accounts? There are ${pool.length}, from ${learners} learner${learners === 1 ? '' : 's'} and ${units} unit${units === 1 ? '' : 's'}; ${Math.max(learners, units)} reach every learner and unit.${left ? ` ${left} still ${left === 1 ? 'a template is' : 'templates are'} left out.` : ''}`,
+        value: String(Math.min(pool.length, Math.max(learners, units))),
         validateInput: (v) => (/^\s*[1-9]\d*\s*$/.test(v) ? undefined : 'Enter a whole number, such as 5.'),
       });
       if (!answer) return undefined;

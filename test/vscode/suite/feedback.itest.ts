@@ -27,7 +27,9 @@ describe('Tutor feedback in a real VS Code', () => {
       const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === feedback(name).toString());
       if (doc?.isDirty) {
         await vscode.window.showTextDocument(doc);
-        await vscode.commands.executeCommand('workbench.action.files.revert');
+        // Named, so it is this file that goes back even when a comment thread's box has the focus.
+        await vscode.commands.executeCommand('workbench.action.files.revert', doc.uri);
+        assert.ok(!doc.isDirty, `${name} is back as it was`);
       }
     }
   });
@@ -104,6 +106,55 @@ describe('Tutor feedback in a real VS Code', () => {
     editor.selection = new vscode.Selection(add, add);
     assert.equal(await vscode.commands.executeCommand('starr.feedback.acceptSuggestion'), true);
     assert.ok(editor.document.getText().includes('agreed a daily exceptions report with named contacts.'));
+  });
+
+  it('asks once who is writing, labels a tutor\'s reply with it, and keeps the thread open after Reply', async () => {
+    const settings = () => vscode.workspace.getConfiguration('starr.feedback');
+    await settings().update('author', undefined, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await open('account.md');
+      const doc = editor.document;
+      const at = doc.positionAt(doc.getText().indexOf('{>>[tutor:AB open]'));
+      // What the thread's Reply button hands the command: the thread and the text typed in its box.
+      const reply = (text: string) => ({ thread: { uri: doc.uri, range: new vscode.Range(at, at), comments: [] }, text });
+      const p = await probes();
+
+      // No author yet: the first reply typed in a thread asks who is writing, in the real quick input.
+      const role = p.nextQuestion();
+      const first = vscode.commands.executeCommand<boolean>('starr.feedback.reply', reply('Which depot reported it?'));
+      assert.equal(await role, 'Who is writing feedback?');
+      const initials = p.nextQuestion();
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // Tutor, the first choice
+      assert.equal(await initials, 'Your initials');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // none: the role alone
+      assert.equal(await first, true);
+      assert.equal(settings().get('author'), 'tutor', 'the answer is kept in starr.feedback.author');
+      assert.ok(doc.getText().includes('{>>[tutor:AB open] Say which SLA target applied.<<}{>>[tutor reply] Which depot reported it?<<}'), `a tutor's reply is not labelled as the learner's:\n${doc.getText()}`);
+      let threads = await p.feedbackThreads(doc.uri);
+      assert.deepEqual(threads.map((t) => t.comments.map((c) => c.author)), [['tutor:AB', 'tutor']]);
+      assert.equal(threads[0].expanded, true, 'the thread stays open after Reply');
+
+      // Asked once: the next reply uses the setting without a question (one would never be answered here).
+      assert.equal(await vscode.commands.executeCommand('starr.feedback.reply', reply('And on which day?')), true);
+      assert.ok(doc.getText().includes('{>>[tutor reply] And on which day?<<}'));
+      threads = await p.feedbackThreads(doc.uri);
+      assert.equal(threads[0].expanded, true);
+
+      // The command sets it too, as role:initials.
+      assert.equal(await vscode.commands.executeCommand('starr.feedback.setAuthor', 'assessor:MK'), 'assessor:MK');
+      assert.equal(settings().get('author'), 'assessor:MK');
+      assert.equal(await vscode.commands.executeCommand('starr.feedback.setAuthor', 'not a label'), undefined);
+      assert.equal(settings().get('author'), 'assessor:MK');
+    } finally {
+      await settings().update('author', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('offers Add feedback in the editor\'s context menu with or without a selection, and in the palette', () => {
+    const pkg = vscode.extensions.getExtension('starr-reflect.starr-reflect')!.packageJSON as { contributes: { menus: Record<string, { command: string; when?: string }[]> } };
+    const context = pkg.contributes.menus['editor/context'].find((m) => m.command === 'starr.feedback.add');
+    assert.equal(context?.when, 'editorLangId == markdown');
+    assert.equal(pkg.contributes.menus.commandPalette.find((m) => m.command === 'starr.feedback.add')?.when, 'editorLangId == markdown');
   });
 
   it('opens the quality report in a webview and samples for a spot check', async () => {
