@@ -13,6 +13,7 @@ import { register as feedback } from './feedback';
 import { register as report } from './report';
 import { register as coverage } from './coverage';
 import { register as inferredSections } from './inferred-sections';
+import { register as word } from './word';
 import './web-shim-end';
 
 const features: Feature[] = [
@@ -25,6 +26,7 @@ const features: Feature[] = [
   report,
   coverage,
   inferredSections,
+  word,
 ];
 
 /** Returns the in-editor tests' probes when VS Code runs the extension under test, and nothing otherwise. */
