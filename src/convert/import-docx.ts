@@ -103,6 +103,8 @@ export async function importDocx(bytes: Uint8Array, options: ImportOptions): Pro
   const stringify = unified().use(remarkGfm).use(remarkStringify, { bullet: '-', emphasis: '_', strong: '*', rule: '-', listItemIndent: 'one', fences: true });
   let body = stringify.stringify(mdast);
   body = body.replace(/\uE010(\d+)\uE011/g, (_m, i: string) => criticComment(comments[Number(i)]));
+  // Written as placeholders so that the Markdown writer does not escape the brackets.
+  body = body.replace(/\uE012(\d*)\uE013/g, '[$1]');
   if (!/[\p{L}\p{N}]/u.test(body.replace(/\{>>[\s\S]*?<<\}/g, ''))) return { ok: false, problem: PROBLEMS.noText };
 
   const framework = frameworkOrDefault(options.framework);
@@ -195,6 +197,9 @@ function takeComments(root: HastRoot): WordComment[] {
 function supHandler(state: { all(node: Element): RootContent[] }, node: Element): RootContent | RootContent[] | undefined {
   const i = node.properties.dataComment;
   if (i !== undefined) return { type: 'text', value: `\uE010${String(i)}\uE011` };
+  // A footnote or endnote reference ("[1]", linked to the note at the end) keeps its number as plain text.
+  const a = node.children.find((c): c is Element => isElement(c) && c.tagName === 'a');
+  if (a && /^#(footnote|endnote)-\d/.test(String(a.properties.href ?? ''))) return { type: 'text', value: `\uE012${hastText(a).replace(/[^\d]/g, '')}\uE013` };
   return state.all(node) as RootContent[];
 }
 

@@ -7,7 +7,7 @@ import { prepareExport, type ExportOptions, type ExportResult } from './prepare'
 
 export { importDocx, type ImportResult } from './import-docx';
 export { type ExportFormat, type ExportOptions, type ExportResult } from './prepare';
-export { MAX_DOCX_BYTES, formatSize } from './limits';
+export { MAX_DOCX_BYTES } from './limits';
 
 /** Export an account for submission, or say why it may not be exported yet. */
 export async function exportAccount(text: string, options: ExportOptions): Promise<ExportResult> {

@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import JSZip from 'jszip';
@@ -79,6 +80,18 @@ describe('cli: starr import and starr export', () => {
     const ok = await starr(root, 'export', 'a.md', '--format', 'html', '--include-feedback');
     assert.equal(ok.code, 0, ok.stderr);
     assert.match(read('a.html'), /logged it <span class="feedback">\[Tutor AB: Where\?\]<\/span> then\./);
+  });
+
+  it('the built CLI (dist/cli.js) loads the converters from dist/convert.js beside it, for import and export', async function () {
+    this.timeout(60_000);
+    root = tempTree({ 'lift.docx': await boldLabels() });
+    const cli = path.resolve('dist/cli.js');
+    assert.ok(!fs.readFileSync(cli, 'utf8').includes('wordprocessingml'), 'the CLI bundle leaves the converters out');
+    const imported = spawnSync(process.execPath, [cli, 'import', 'lift.docx'], { cwd: root, encoding: 'utf8' });
+    assert.equal(imported.status, 0, imported.stderr);
+    const exported = spawnSync(process.execPath, [cli, 'export', 'lift.md', '--format', 'txt', '--include-feedback'], { cwd: root, encoding: 'utf8' });
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(read('lift.txt'), /^My reflective account: the broken lift\n\n/);
   });
 
   it('export --out writes where asked, and replaces an earlier export', async () => {

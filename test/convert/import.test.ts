@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { Document, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
+import { Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragraph, TextRun } from 'docx';
 import { importDocx, MAX_DOCX_BYTES, type ImportResult } from '../../src/convert';
 import { analyze } from '../../src/analysis';
 import { scanCritic } from '../../src/core';
@@ -83,6 +83,19 @@ describe('convert: importing a Word document', () => {
     assert.match(md, /\n# Wrong branch parcel\n\n## Situation\n\nA parcel went to the wrong branch\.\n\n## Action\n\nI _rang_ the branch\.\n$/);
     assert.ok(r.ok && r.notes.some((n) => /A picture was left out/.test(n)), String(r.ok && r.notes));
     assert.doesNotMatch(md, /!\[|<img/);
+  });
+
+  it('a footnote keeps its number in the text and comes in as a numbered list at the end', async () => {
+    const doc = new Document({
+      footnotes: { 1: { children: [new Paragraph('The callback standard is two working hours.')] } },
+      sections: [{ children: [new Paragraph({ text: 'Situation', heading: HeadingLevel.HEADING_2 }), new Paragraph({ children: [new TextRun('We missed the callback standard'), new FootnoteReferenceRun(1), new TextRun(' twice.')] })] }],
+    });
+    const r = await importDocx(new Uint8Array(await Packer.toArrayBuffer(doc)), OPTIONS);
+    const md = markdown(r);
+    assert.ok(md.includes('We missed the callback standard[1] twice.'), md);
+    assert.match(md, /\n1\. The callback standard is two working hours\.\n$/);
+    assert.doesNotMatch(md, /#footnote|↑/);
+    assert.ok(r.ok && r.notes.some((n) => /Footnotes and endnotes were put at the end/.test(n)));
   });
 
   it('a document with no section headings or labels says its sections will be read from the writing', async () => {

@@ -2,6 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { frameworkChoices } from '../../core/data';
+import { MAX_DOCX_BYTES, formatSize } from '../../convert/limits';
 import { frameworkOption, parseOptions } from '../args';
 import { displayPath, systemErrorText, writeFileAtomic } from '../node-host';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliCommand, type CliIO } from '../types';
@@ -46,7 +47,7 @@ async function run(args: string[], io: CliIO): Promise<number> {
   if (positionals.length !== 1) throw new UsageError('Name one Word document to import, for example: starr import my-draft.docx');
   const framework = frameworkOption(values.framework as string | undefined);
   // Loaded only when an import runs: the converters are large, and `starr check` never needs them.
-  const { importDocx, MAX_DOCX_BYTES, formatSize } = await import('../../convert');
+  const { importDocx } = await import('../../convert');
 
   const source = path.resolve(io.cwd, positionals[0]);
   const shown = displayPath(source, io.cwd);
