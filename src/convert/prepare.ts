@@ -108,6 +108,7 @@ export function prepareExport(text: string, options: ExportOptions): { ok: true;
   }
 
   const tree = parseBody(clean);
+  keepSafeLinks(tree);
   let body = tree.children.filter((n) => n.type !== 'yaml' && n.type !== 'html');
   const fm = account.frontMatter?.fields ?? {};
   const first = body[0];
@@ -149,6 +150,21 @@ export function prepareExport(text: string, options: ExportOptions): { ok: true;
     }
   }
   return { ok: true, account: { title, details, body, comments, criteria, notes } };
+}
+
+/** Links keep their words; only web and email addresses stay links (a `javascript:` one must not reach a Word or HTML file). */
+function keepSafeLinks(node: Root | RootContent): void {
+  if (!('children' in node)) return;
+  const children = node.children as RootContent[];
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if ((c.type === 'link' && !/^(?:https?:|mailto:)/i.test(c.url.trim())) || c.type === 'linkReference') {
+      children.splice(i, 1, ...(c.children as RootContent[]));
+      i--;
+      continue;
+    }
+    keepSafeLinks(c);
+  }
 }
 
 const oneLine = (s: string) => s.replace(/\s+/g, ' ').trim();

@@ -103,6 +103,16 @@ describe('convert: exporting an account for submission', () => {
     assert.doesNotMatch(html, /\{>>|\{==|<script|https?:\/\//);
   });
 
+  it('links keep their words; only web and email addresses stay links', async () => {
+    const text = goodAccount({ action: 'I followed [the returns policy](https://example.org/returns) and [this note](javascript:alert(1)) and [that page](notes/page.md).' });
+    const html = decode(await exported(text, { format: 'html' }));
+    assert.ok(html.includes('<a href="https://example.org/returns">the returns policy</a>'));
+    assert.ok(html.includes(' and this note and that page.'), html);
+    assert.doesNotMatch(html, /javascript:|notes\/page\.md/);
+    const { document } = await parts(await exported(text));
+    assert.doesNotMatch(document, /javascript:/);
+  });
+
   it('html with --include-feedback shows each comment in brackets after its words', async () => {
     const html = decode(await exported(withFeedback(''), { format: 'html', includeFeedback: true }));
     assert.ok(html.includes('logged every call <span class="feedback">[Tutor AB: Which system?]</span> and also sent'), html);

@@ -3,7 +3,7 @@ import { Document, FootnoteReferenceRun, HeadingLevel, ImageRun, Packer, Paragra
 import { importDocx, MAX_DOCX_BYTES, type ImportResult } from '../../src/convert';
 import { analyze } from '../../src/analysis';
 import { scanCritic } from '../../src/core';
-import { boldLabels, emptyDocument, headingStyles, hugeFile, notWord, oleFile, withTables } from './word-fixtures';
+import { boldLabels, emptyDocument, headingStyles, hugeFile, notWord, oleFile, para, run, withTables, wordDocument } from './word-fixtures';
 
 const OPTIONS = { fileName: 'my-draft.docx', date: '2026-12-07' };
 
@@ -96,6 +96,14 @@ describe('convert: importing a Word document', () => {
     assert.match(md, /\n1\. The callback standard is two working hours\.\n$/);
     assert.doesNotMatch(md, /#footnote|↑/);
     assert.ok(r.ok && r.notes.some((n) => /Footnotes and endnotes were put at the end/.test(n)));
+  });
+
+  it('tracked changes come in as if accepted: insertions kept, deletions gone', async () => {
+    const ins = `<w:ins w:id="9" w:author="Tom Reid" w:date="2026-03-02T10:00:00Z">${run('within two hours ')}</w:ins>`;
+    const del = `<w:del w:id="10" w:author="Tom Reid" w:date="2026-03-02T10:00:00Z"><w:r><w:delText>the next day </w:delText></w:r></w:del>`;
+    const md = markdown(await importDocx(await wordDocument([para('Action', { style: 'Heading1' }), para([run('I rang her back '), ins, del, run('as promised.')])]), OPTIONS));
+    assert.ok(md.includes('I rang her back within two hours as promised.'), md);
+    assert.doesNotMatch(md, /next day/);
   });
 
   it('a document with no section headings or labels says its sections will be read from the writing', async () => {
