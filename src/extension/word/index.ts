@@ -142,7 +142,16 @@ async function exportForSubmission(services: Services, uri: vscode.Uri | undefin
     const doc = await vscode.workspace.openTextDocument(account);
     const run = (more: ExportArgs = {}): Promise<ExportResult> =>
       services.config.load(account).then((config) =>
-        convert.exportAccount(doc.getText(), { format: format!, config, catalog: services.criteria.catalog, path: baseName(account), includeFeedback: args?.includeFeedback, force: args?.force, criteriaTable: args?.criteriaTable, ...more }),
+        convert.exportAccount(doc.getText(), {
+          format: format!,
+          config,
+          catalog: services.criteria.catalog,
+          path: baseName(account),
+          includeFeedback: args?.includeFeedback,
+          force: args?.force,
+          criteriaTable: args?.criteriaTable ?? vscode.workspace.getConfiguration('starr.export', account).get<boolean>('criteriaTable', false),
+          ...more,
+        }),
       );
     let result = await run();
     if (!result.ok && interactive && accounts.length === 1) {
