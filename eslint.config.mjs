@@ -13,19 +13,20 @@ const platformImports = [
   message: 'The analysis core is platform-neutral: pass what you need in through a host interface.',
 }));
 
-// Layers, lowest first: core ← rules ← analysis ← cli, extension. A layer never imports one above it.
+// Layers, lowest first: core ← rules ← analysis ← convert ← cli, extension. A layer never imports one above it.
 // Imports are relative, so a folder is matched by name after any run of ./ and ../ segments.
 const folder = (name) => `^(?:\\./|(?:\\.\\./)+(?:src/)?)${name}(?:/|$)`;
 const layer = (names, message) => names.map((name) => ({ regex: folder(name), message }));
 const above = {
-  core: layer(['rules', 'analysis', 'extension', 'cli'], 'The core knows no rules and no host: src/analysis joins the core to the rule registry.'),
-  rules: layer(['analysis', 'extension', 'cli'], 'Rules see only the core (the account model and the rule API), never the hosts.'),
-  analysis: layer(['extension', 'cli'], 'The analysis is shared by the CLI and the editor: it must not import either.'),
+  core: layer(['rules', 'analysis', 'convert', 'extension', 'cli'], 'The core knows no rules and no host: src/analysis joins the core to the rule registry.'),
+  rules: layer(['analysis', 'convert', 'extension', 'cli'], 'Rules see only the core (the account model and the rule API), never the hosts.'),
+  analysis: layer(['convert', 'extension', 'cli'], 'The analysis is shared by the CLI and the editor: it must not import either.'),
+  convert: layer(['extension', 'cli'], 'Word import and export run in the CLI, the desktop and the browser alike: they must not import a host.'),
 };
 
 // Editor features (each registers itself from extension.ts) meet only through the shared services: one feature
 // never imports another, and a shared module imports none.
-const features = ['diagnostics', 'code-actions', 'hover', 'status-bar', 'commands', 'feedback', 'report', 'coverage', 'rule-docs'];
+const features = ['diagnostics', 'code-actions', 'hover', 'status-bar', 'commands', 'feedback', 'report', 'coverage', 'rule-docs', 'word'];
 const featureFiles = (name) => [`src/extension/${name}.ts`, `src/extension/${name}/**/*.ts`];
 const featureImports = (names, message) => names.map((name) => ({ regex: `^(?:\\./|(?:\\.\\./)+(?:extension/)?)${name}(?:/|$)`, message }));
 
@@ -38,7 +39,7 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
-  ...['core', 'rules', 'analysis'].map((name) => ({
+  ...['core', 'rules', 'analysis', 'convert'].map((name) => ({
     files: [`src/${name}/**/*.ts`],
     rules: {
       'no-restricted-imports': ['error', { paths: platformImports, patterns: above[name] }],

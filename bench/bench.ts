@@ -12,6 +12,7 @@ import { section as report } from './report';
 import { section as tricks } from './tricks';
 import { section as scale } from './scale';
 import { section as shapes } from './shapes';
+import { section as word } from './word';
 
 export interface BenchContext {
   /** The repository root (the benchmark runs from it). */
@@ -44,6 +45,7 @@ export const sections: BenchSection[] = [
   coverage,
   report,
   scale,
+  word,
 ];
 
 async function main(): Promise<void> {

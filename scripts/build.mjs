@@ -30,6 +30,12 @@ if (existsSync('src/extension/extension.ts')) {
   // (micromark's decode-named-character-reference would otherwise use `document`).
   builds.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/web/extension.js', platform: 'browser', format: 'cjs', external: ['vscode'], define: { 'process.env.STARR_WEB': '"1"' }, conditions: ['worker'], alias: {} });
 }
+// The Word converters (mammoth, docx, unified's HTML tools): bundles of their own, loaded by the Word commands
+// when they first run, so they add nothing to the extension's start.
+if (existsSync('src/extension/word/converters.ts')) {
+  builds.push({ ...common, entryPoints: ['src/extension/word/converters.ts'], outfile: 'dist/convert.js', platform: 'node', format: 'cjs' });
+  builds.push({ ...common, entryPoints: ['src/extension/word/converters.ts'], outfile: 'dist/web/convert.js', platform: 'browser', format: 'cjs', conditions: ['worker'] });
+}
 if (existsSync('src/extension/worker.ts')) {
   builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/worker.js', platform: 'node', format: 'cjs' });
   builds.push({ ...common, entryPoints: ['src/extension/worker.ts'], outfile: 'dist/web/worker.js', platform: 'browser', format: 'iife', conditions: ['worker'] });

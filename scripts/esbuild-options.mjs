@@ -76,7 +76,18 @@ export function commonOptions(production) {
   };
 }
 
+// The Word converters (src/convert, over 1 MB bundled) are needed only by `starr import` and `starr export`: the CLI
+// loads them from dist/convert.js, beside it, built by scripts/build.mjs for the extension too, so every other command
+// starts without parsing them. (Tests bundle the CLI with the converters inside.)
+const convertBesideCli = {
+  name: 'convert-beside-cli',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/\.\.\/convert$/ }, (args) => (/[\\/]src[\\/]cli[\\/]commands$/.test(args.resolveDir) ? { path: './convert.js', external: true } : undefined));
+  },
+};
+
 /** The CLI: one CommonJS file with a shebang, so `npx starr` runs it. */
 export function cliOptions(outfile, production = false) {
-  return { ...commonOptions(production), entryPoints: ['src/cli/main.ts'], outfile, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } };
+  const common = commonOptions(production);
+  return { ...common, plugins: [...common.plugins, convertBesideCli], entryPoints: ['src/cli/main.ts'], outfile, platform: 'node', format: 'cjs', banner: { js: '#!/usr/bin/env node' } };
 }

@@ -7,6 +7,8 @@ import { command as coverage } from './commands/coverage';
 import { command as report } from './commands/report';
 import { command as sample } from './commands/sample';
 import { command as feedback } from './commands/feedback';
+import { command as importWord } from './commands/import';
+import { command as exportAccount } from './commands/export';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { isCheckWorker, runCheckWorker } from './parallel';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './types';
@@ -20,6 +22,8 @@ export const COMMANDS: CliCommand[] = [
   report,
   sample,
   feedback,
+  importWord,
+  exportAccount,
 ];
 
 export const VERSION = VERSION_TEXT;

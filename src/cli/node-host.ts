@@ -181,6 +181,14 @@ export function writeTextFile(file: string, text: string, opts: { bom?: boolean;
     if (encoding === 'utf-16be') le.swap16();
     bytes = Buffer.concat([Buffer.from(encoding === 'utf-16le' ? [0xff, 0xfe] : [0xfe, 0xff]), le]);
   }
+  writeFileAtomic(file, bytes);
+}
+
+/**
+ * Write bytes safely: to a temporary file beside the target, then rename it over, so an interrupted write never
+ * leaves half a file. Follows a symlink to its target and keeps an existing file's permissions.
+ */
+export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   // Write through a symlink to the real file, so the link stays a link and its target gets the change.
   try {
     file = fs.realpathSync(file);

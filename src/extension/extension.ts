@@ -14,6 +14,7 @@ import { register as report } from './report';
 import { register as coverage } from './coverage';
 import { register as inferredSections } from './inferred-sections';
 import { register as ruleDocs } from './rule-docs';
+import { register as word } from './word';
 import './web-shim-end';
 
 const features: Feature[] = [
@@ -27,6 +28,7 @@ const features: Feature[] = [
   coverage,
   inferredSections,
   ruleDocs,
+  word,
 ];
 
 /** Returns the in-editor tests' probes when VS Code runs the extension under test, and nothing otherwise. */

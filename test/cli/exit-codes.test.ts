@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { goodAccount, lockPaths, removeTree, starr, tempTree } from './cli-helpers';
+import { headingStyles, hugeFile, oleFile } from '../convert/word-fixtures';
 
 interface Case {
   /** What the case shows. */
@@ -16,6 +17,9 @@ interface Case {
   /** Something stdout or stderr must say. */
   says?: RegExp;
 }
+
+// Word documents, made before the tests run (zipping is asynchronous).
+const WORD: Record<string, Uint8Array> = {};
 
 const BAD_SETTINGS = { 'p/.starr.yaml': 'words:\n  min: lots\n' };
 const LOCKED_FILE = { files: { 'p/locked.md': goodAccount() }, locked: ['p/locked.md'] };
@@ -68,6 +72,27 @@ const CASES: Record<string, Case[]> = {
     { name: 'a file that exists', args: ['p/good.md'], code: 2, says: /already exists/ },
     { name: 'an unknown --framework', args: ['new.md', '--framework', 'foo'], code: 2, says: /--framework foo/ },
   ],
+  import: [
+    { name: 'a Word document imported', args: ['d/draft.docx'], code: 0, files: WORD, says: /Created d\/draft\.md/ },
+    { name: 'an account that exists already', args: ['d/draft.docx', '--out', 'p/good.md'], code: 2, files: WORD, says: /p\/good\.md already exists/ },
+    { name: 'a file that does not exist', args: ['nosuch.docx'], code: 2, says: /nosuch\.docx: no such file/ },
+    { name: 'a file that cannot be read', args: ['d/locked.docx'], code: 2, files: { 'd/locked.docx': new Uint8Array([0x50, 0x4b, 3, 4]) }, locked: ['d/locked.docx'], says: /I can't read d\/locked\.docx: permission denied/ },
+    { name: 'an old .doc file', args: ['d/old.doc'], code: 2, files: { 'd/old.doc': oleFile(false) }, says: /older Word document/ },
+    { name: 'a document over the size limit', args: ['d/big.docx'], code: 2, files: { 'd/big.docx': hugeFile(21 * 1024 * 1024) }, says: /is 21 MB, more than the 20 MB I import/ },
+    { name: 'no file named', args: [], code: 2 },
+  ],
+  export: [
+    { name: 'an account exported', args: ['p/good.md'], code: 0, says: /Exported p\/good\.md to p\/good\.docx/ },
+    { name: 'an account with errors', args: ['p/no-result.md', '--format', 'txt'], code: 1, says: /not exported: it still has/ },
+    { name: 'a folder with an account with errors', args: ['p', '--format', 'html'], code: 1, says: /1 not exported/ },
+    { name: 'an account with errors, with --force', args: ['p/no-result.md', '--force'], code: 0 },
+    { name: 'a path that does not exist', args: ['nosuch.md'], code: 2, says: /nosuch\.md: no such file or folder/ },
+    { name: 'a file that cannot be read', args: ['p/locked.md'], code: 2, ...LOCKED_FILE },
+    { name: 'an unknown --format', args: ['p/good.md', '--format', 'pdf'], code: 2, says: /--format must be one of docx, html, txt/ },
+    { name: '--out with more than one account', args: ['p/good.md', 'p/vague.md', '--out', 'x.docx'], code: 2, says: /--out names one file/ },
+    { name: '--out over a Markdown file', args: ['p/good.md', '--out', 'p/vague.md'], code: 2, says: /is a Markdown file/ },
+    { name: 'no files named', args: [], code: 2 },
+  ],
   allow: [
     { name: 'a phrase allowed', args: ['best practice'], code: 0 },
     { name: 'a settings file that cannot be read', args: ['best practice', '--config', 'p/.starr.yaml'], code: 2, files: { 'p/.starr.yaml': 'allow: []\n' }, locked: ['p/.starr.yaml'], says: /I can't read p\/\.starr\.yaml: permission denied/ },
@@ -78,6 +103,9 @@ const CASES: Record<string, Case[]> = {
 describe('exit codes: 0 clean, 1 findings or a gate failed, 2 usage, settings or input problems', () => {
   let root: string | undefined;
   let unlock: (() => void) | undefined;
+  before(async () => {
+    WORD['d/draft.docx'] = await headingStyles();
+  });
   afterEach(() => {
     unlock?.();
     unlock = undefined;

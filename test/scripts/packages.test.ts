@@ -27,8 +27,14 @@ describe('packages: the npm package of the command line', function () {
       fs.mkdirSync(path.dirname(path.join(stage, f)), { recursive: true });
       fs.writeFileSync(path.join(stage, f), '// not shipped\n');
     }
+    // The CLI and the Word converters it loads from beside itself, built for production as `prepack` builds them.
     const cli = path.join(stage, 'dist', 'cli.js');
-    const build = `import('./scripts/esbuild-options.mjs').then((o) => require('esbuild').build({ ...o.cliOptions(${JSON.stringify(cli)}, true), logLevel: 'error' })).catch((e) => { console.error(e.message); process.exit(1); })`;
+    const convert = path.join(stage, 'dist', 'convert.js');
+    const build = `import('./scripts/esbuild-options.mjs').then(async (o) => {
+      const esbuild = require('esbuild');
+      await esbuild.build({ ...o.cliOptions(${JSON.stringify(cli)}, true), logLevel: 'error' });
+      await esbuild.build({ ...o.commonOptions(true), entryPoints: ['src/extension/word/converters.ts'], outfile: ${JSON.stringify(convert)}, platform: 'node', format: 'cjs', logLevel: 'error' });
+    }).catch((e) => { console.error(e.message); process.exit(1); })`;
     const b = spawnSync(process.execPath, ['-e', build], { cwd: ROOT, encoding: 'utf8' });
     assert.equal(b.status, 0, b.stderr);
     const env = { ...process.env, npm_config_cache: path.join(work, 'cache'), npm_config_offline: 'true', npm_config_audit: 'false', npm_config_fund: 'false', npm_config_update_notifier: 'false' };
@@ -41,8 +47,8 @@ describe('packages: the npm package of the command line', function () {
   });
   after(() => fs.rmSync(work, { recursive: true, force: true }));
 
-  it('holds the CLI bundle and the usual documents, nothing else', () => {
-    assert.deepEqual(files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'package.json']);
+  it('holds the CLI bundle, its Word converters and the usual documents, nothing else', () => {
+    assert.deepEqual(files.map((f) => f.path).sort(), ['CHANGELOG.md', 'LICENSE', 'README.md', 'dist/cli.js', 'dist/convert.js', 'package.json']);
   });
 
   it('installs into an empty folder with no network, and its starr command runs', () => {
@@ -61,6 +67,12 @@ describe('packages: the npm package of the command line', function () {
     assert.equal(check.status, 1, check.stderr);
     assert.match(check.stdout, /\[missing-section\]/);
     assert.match(check.stdout + check.stderr, /\d+ files? checked/);
+    // The Word converters load from beside the bundle.
+    const account = path.join(ROOT, 'examples', 'portfolio', 'learner-a', 'courier-sla-recovery.md');
+    const out = path.join(app, 'account.txt');
+    const exported = spawnSync(bin, ['export', account, '--format', 'txt', '--out', out, '--force'], { cwd: app, encoding: 'utf8' });
+    assert.equal(exported.status, 0, exported.stderr);
+    assert.match(fs.readFileSync(out, 'utf8'), /Situation/);
   });
 
   it('builds the bundle before packing, and asks for a Node the bundle runs on', () => {
