@@ -36,13 +36,14 @@ export async function run(): Promise<void> {
   // The browser build reports to the page (HTML) by default; a worker has no page.
   mocha.reporter(g.Mocha.reporters.Spec);
   // After setup, so describe() and it() exist when the files run. The subset that shows the browser bundle at work:
-  // diagnostics, hover, quick fixes, the status bar, coverage, feedback and the report.
+  // diagnostics, hover, quick fixes, the status bar, coverage, feedback, the report and Word import and export.
   await import('./web-host.itest');
   await import('../vscode/suite/smoke.itest');
   await import('../vscode/suite/extension.itest');
   await import('../vscode/suite/coverage.itest');
   await import('../vscode/suite/feedback.itest');
   await import('../vscode/suite/new-account.itest');
+  await import('../vscode/suite/word.itest');
   restoreLocation();
   await new Promise<void>((resolve, reject) => {
     mocha.run((failures) => {
