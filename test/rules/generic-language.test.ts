@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { resolveConfig, type Finding, type Span } from '../../src/core';
 import { CATEGORY_LABELS, genericLexicon } from '../../src/rules/generic-language';
+import { firstKeysOf } from '../../src/core/fast-paths';
 import { at, crlf, run } from './helpers';
 
 describe('generic-language', () => {
@@ -96,11 +97,83 @@ describe('generic-language', () => {
     assert.match(f[0].message, /^"I am a good communicator" is vague \(self-assessment\)\. /);
   });
 
+  // Each family: the vague wording in several forms is flagged with its category; the same act told with its
+  // specifics, or said by someone else, or stated as an aim, is not.
+  const families: { category: string; vague: string[]; specific: string[] }[] = [
+    {
+      category: 'service',
+      vague: ['I went out of my way to help her.', 'I will keep giving 100% to every member.', 'I wanted them to have a positive experience.', 'I gave a high level of service.'],
+      specific: ['I went out of my way to ring the other branch before it closed.', 'I rang the Quality Service team.', 'Overall it was a good experience for me.'],
+    },
+    {
+      category: 'catch-all',
+      vague: ['I took care of it with my supervisor.', 'I took the necessary steps.', 'I liaised with the relevant people.', 'I followed procedure and rang the office.', 'I escalated where appropriate.', 'I kept on top of it.', 'I did what I could.', 'I helped out wherever I could.', 'I fixed the problem for him.', 'I tried my hardest.'],
+      specific: [
+        'I took care of it by refunding the £12 delivery charge.',
+        'I did the necessary checks: ID, address and the last payment.',
+        'I followed the procedure for lost cards.',
+        'My task was to follow company policy.',
+        'I offered a voucher in line with our policy, such as a £20 voucher.',
+        'I fixed the problem by resetting her router.',
+        'I kept on top of it by checking the tracker at 9am and 3pm.',
+      ],
+    },
+    {
+      category: 'communication',
+      vague: ['I listened to his concerns.', 'I put myself in her shoes.', 'I was really understanding with him.', 'I built a good rapport with her.', 'I supported him.', 'I made sure he was ok.', 'I treated her with dignity and respect.', 'I kept my cool.', 'I de-escalated the situation.', 'I used positive language.', 'My communication was really good.'],
+      specific: [
+        'I listened to her concerns: she had taken the day off and nobody came.',
+        'I was patient: I let him finish, then read his order number back.',
+        'I closed the curtains to maintain her dignity.',
+        'I rang the next day to make sure he was ok.',
+        'I used open questions such as "what would put this right for you?"',
+        'I de-escalated the situation by offering a callback at 4pm.',
+        'She said I was very patient.',
+      ],
+    },
+    {
+      category: 'claim',
+      vague: ['Looking back, he was over the moon.', 'In the end it all worked out.', 'It had a really positive impact on the store.', 'I got a good survey.', 'Looking back, the issue was resolved.'],
+      specific: ['It all worked out: the parcel arrived on the 14th.', 'My manager said it was a success.', 'He said he could claim once the fault was fixed.', 'It had a big impact: complaints fell from 14 to 5.'],
+    },
+    {
+      category: 'self',
+      vague: ["I'm a fast learner.", "I'm very good at staying calm.", 'I can think on my feet.', 'I always lead by example.', 'I used my initiative.', 'This showed my skills as a manager.'],
+      specific: ['I used my initiative and rang the depot myself.', 'My manager says I am a fast learner.'],
+    },
+    {
+      category: 'team',
+      vague: ['We worked collaboratively to find solutions.', 'We all mucked in.', 'Everyone played their part.', 'The team were brilliant.'],
+      specific: ['I worked with the warehouse to find the parcel.', 'Priya and I worked in partnership with the council.'],
+    },
+    {
+      category: 'learning',
+      vague: ['It taught me a lot.', 'I have learned a lot about customer service.', 'I will keep developing my skills.', 'I learned the importance of good communication.', 'Communication between carers is really important.', 'It was a valuable lesson.'],
+      specific: ['I learned a lot about how the meter readings are estimated.', 'I learned that the surgery has a separate line for pharmacies.'],
+    },
+    {
+      category: 'buzzword',
+      vague: ['We streamlined the returns process.', 'We wanted to improve the customer journey.', 'I touched base with sales.', 'I provided person-centred care.'],
+      specific: ['I work at Streamline Broadband.', 'Person-centred care means fitting support around her routine.', 'I read her person-centred care plan.'],
+    },
+  ];
+  for (const { category, vague, specific } of families) {
+    it(`flags vague ${category} wording in its usual forms, not the concrete version`, () => {
+      for (const t of vague) assert.deepEqual(run('generic-language', t).map((f) => f.data?.category), [category], t);
+      for (const t of specific) assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), [], t);
+    });
+  }
+
   it('every bundled entry has a category the message can name, and a suggestion', () => {
     for (const e of genericLexicon(resolveConfig().phrases).entries) {
       assert.ok(e.category && e.category in CATEGORY_LABELS, `${e.phrase ?? e.pattern}: category ${e.category}`);
       assert.ok(e.suggestion && e.suggestion.length > 10, `${e.phrase ?? e.pattern}: suggestion`);
     }
+  });
+
+  it('every bundled pattern says which letters it can start with, so the list keeps its word-start fast path', () => {
+    const slow = genericLexicon(resolveConfig().phrases).entries.filter((e) => e.pattern && !firstKeysOf(e.pattern, 'iy'));
+    assert.deepEqual(slow.map((e) => e.pattern), []);
   });
 
   it('never reports a phrase on the allow list, nor a finding that overlaps one', () => {
