@@ -5,7 +5,7 @@ import { looksLikeRealName } from '../core/frontmatter';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 import { accountTemplate, fileNameFor } from './templates';
-import { dirname } from './uri-utils';
+import { dirname, exists } from './uri-utils';
 
 export function register(services: Services): vscode.Disposable[] {
   const { analysis, workspace, log } = services;
@@ -200,15 +200,6 @@ async function targetFolder(active: vscode.Uri | undefined): Promise<vscode.Uri 
   if (folders.length > 1) return (await vscode.window.showWorkspaceFolderPick({ placeHolder: 'Where should the new account go?' }))?.uri;
   const picked = await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the account here' });
   return picked?.[0];
-}
-
-async function exists(uri: vscode.Uri): Promise<boolean> {
-  try {
-    await vscode.workspace.fs.stat(uri);
-    return true;
-  } catch {
-    return false;
-  }
 }
 
 async function freeName(folder: vscode.Uri, name: string): Promise<vscode.Uri> {

@@ -25,3 +25,13 @@ const VIEW_SCHEMES = new Set(['git', 'gitfs', 'output', 'vscode-scm', 'review', 
 export function isViewOfAnotherFile(uri: vscode.Uri): boolean {
   return VIEW_SCHEMES.has(uri.scheme);
 }
+
+/** Whether anything is at `uri` (a file or a folder), through the workspace file system. */
+export async function exists(uri: vscode.Uri): Promise<boolean> {
+  try {
+    await vscode.workspace.fs.stat(uri);
+    return true;
+  } catch {
+    return false;
+  }
+}
