@@ -55,14 +55,38 @@ export function sentenceSpans(prose: string, start: number, end: number): Span[]
   const chunk = /[^\r\n]+(?:\r?\n(?![ \t]*\r?\n)[^\r\n]*)*/g;
   chunk.lastIndex = start;
   for (let m = chunk.exec(prose); m && m.index < end; m = chunk.exec(prose)) {
-    const base = m.index;
-    const piece = prose.slice(base, Math.min(end, base + m[0].length));
-    for (const s of segmenter.segment(piece)) {
-      const t = trimSpan(piece, s.index, s.index + s.segment.length);
-      if (t) out.push({ start: base + t.start, end: base + t.end });
+    const pieceEnd = Math.min(end, m.index + m[0].length);
+    // ICU's sentence segmenter slows down with the square of the text past about 64K characters (200 KB of
+    // short sentences: 12 s). No paragraph a person writes is that long; a longer one is segmented a window
+    // at a time, each cut after a sentence's end.
+    for (let base = m.index; base < pieceEnd; ) {
+      const cut = pieceEnd - base <= SEGMENT_WINDOW ? pieceEnd : windowEnd(prose, base, base + SEGMENT_WINDOW);
+      const piece = prose.slice(base, cut);
+      for (const s of segmenter.segment(piece)) {
+        const t = trimSpan(piece, s.index, s.index + s.segment.length);
+        if (t) out.push({ start: base + t.start, end: base + t.end });
+      }
+      base = cut;
     }
   }
   return out;
+}
+
+/** The longest text handed to the sentence segmenter at once. */
+export const SEGMENT_WINDOW = 32_768;
+
+/** Where a window of a very long paragraph ends: after the last sentence end (or space) in its second half. */
+function windowEnd(text: string, from: number, limit: number): number {
+  const half = from + ((limit - from) >> 1);
+  let space = -1;
+  for (let i = limit - 1; i > half; i--) {
+    const c = text.charCodeAt(i);
+    if (c !== 32 && c !== 9 && c !== 10 && c !== 13) continue;
+    const p = text.charCodeAt(i - 1);
+    if (p === 46 || p === 33 || p === 63 || p === 0x2026) return i + 1;
+    if (space < 0) space = i + 1;
+  }
+  return space > 0 ? space : limit;
 }
 
 export function trimSpan(text: string, start: number, end: number): Span | undefined {
