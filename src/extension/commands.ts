@@ -5,6 +5,7 @@ import { looksLikeRealName } from '../core/frontmatter';
 import { ruleIdOf } from './findings';
 import type { Services } from './services';
 import { accountTemplate, fileNameFor } from './templates';
+import { pickOne } from './quick-pick';
 import { dirname, exists } from './uri-utils';
 
 export function register(services: Services): vscode.Disposable[] {
@@ -238,7 +239,7 @@ async function checkWorkspace(services: Services): Promise<{ accounts: number; e
 
 /**
  * The account Show problems is about: the active editor's, else (the Welcome page or another view in front) the
- * account last in front this session, one open beside it, or the workspace's most recently changed account.
+ * account last in front since VS Code started, one open beside it, or the workspace's most recently changed account.
  */
 async function accountForProblems(services: Services, lastActive: vscode.Uri | undefined): Promise<vscode.TextDocument | undefined> {
   const active = vscode.window.activeTextEditor?.document;
@@ -284,23 +285,11 @@ async function showProblems(services: Services, lastActive: vscode.Uri | undefin
   }
   const icon = ['$(error)', '$(warning)', '$(info)', '$(lightbulb)'];
   const title = `STARR: ${diags.length} problem${diags.length === 1 ? '' : 's'} in ${vscode.workspace.asRelativePath(doc.uri)}`;
-  const picked = await new Promise<vscode.Diagnostic | undefined>((resolve) => {
-    const pick = vscode.window.createQuickPick<vscode.QuickPickItem & { d: vscode.Diagnostic }>();
-    pick.title = title;
-    pick.matchOnDescription = true;
-    pick.items = diags.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `line ${d.range.start.line + 1} · ${ruleIdOf(d)}`, d }));
-    let chosen: vscode.Diagnostic | undefined;
-    pick.onDidAccept(() => {
-      chosen = pick.selectedItems[0]?.d;
-      pick.hide();
-    });
-    pick.onDidHide(() => {
-      pick.dispose();
-      resolve(chosen);
-    });
-    pick.show();
-    services.questionShown(title);
-  });
+  const picked = (await pickOne(services, {
+    title,
+    matchOnDescription: true,
+    items: diags.map((d) => ({ label: `${icon[d.severity]} ${d.message}`, description: `line ${d.range.start.line + 1} · ${ruleIdOf(d)}`, d })),
+  }))?.d;
   if (picked) {
     editor.selection = new vscode.Selection(picked.range.start, picked.range.end);
     editor.revealRange(picked.range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);

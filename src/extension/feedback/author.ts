@@ -1,6 +1,7 @@
 // Who is writing feedback: the `starr.feedback.author` setting, asked for once when it is empty and kept.
 import * as vscode from 'vscode';
 import { parseAuthor, type FeedbackAuthor } from '../../core';
+import { pickOne } from '../quick-pick';
 import type { Services } from '../services';
 
 const ROLES: (vscode.QuickPickItem & { role: string })[] = [
@@ -47,25 +48,14 @@ export class AuthorQuestion {
     return author;
   }
 
-  private pickRole(): Promise<string | undefined> {
-    return new Promise((resolve) => {
-      const pick = vscode.window.createQuickPick<(typeof ROLES)[number]>();
-      pick.title = 'Who is writing feedback?';
-      pick.placeholder = 'STARR asks once and labels your comments and replies with it';
-      pick.items = ROLES;
-      pick.ignoreFocusOut = true;
-      let chosen: string | undefined;
-      pick.onDidAccept(() => {
-        chosen = pick.selectedItems[0]?.role;
-        pick.hide();
-      });
-      pick.onDidHide(() => {
-        pick.dispose();
-        resolve(chosen);
-      });
-      pick.show();
-      this.services.questionShown(pick.title);
+  private async pickRole(): Promise<string | undefined> {
+    const picked = await pickOne(this.services, {
+      title: 'Who is writing feedback?',
+      placeholder: 'STARR asks once and labels your comments and replies with it',
+      items: ROLES,
+      ignoreFocusOut: true,
     });
+    return picked?.role;
   }
 
   private askInitials(): Promise<string | undefined> {
