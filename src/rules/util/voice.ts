@@ -117,6 +117,7 @@ export interface ThirdPerson {
   roles: Span[];
 }
 
+/** Counted only as far as noRealEvent needs: exact when it finds no real event. */
 export interface Events {
   /** Sentences that tell a past event and are not habitual or reflective. */
   events: number;
@@ -180,13 +181,16 @@ export function thirdPerson(account: AccountModel): (Voice & ThirdPerson) | unde
 }
 
 function eventsOf(account: AccountModel): Events {
-  let e = events.get(account);
-  if (e) return e;
+  const known = events.get(account);
+  if (known) return known;
   const prose = account.prose;
   const v = voiceOf(account);
-  e = { events: 0, anchored: 0 };
+  const e: Events = { events: 0, anchored: 0 };
   let h = 0;
+  // Counting stops once the account is plainly told as events (noRealEvent's answer can no longer change).
+  const settled = () => e.anchored > 0 || e.events * 2 >= v.habitual.length;
   for (const span of v.spans) {
+    if (settled()) break;
     const bounded = upTo(prose, span.end);
     SENTENCE.lastIndex = span.start;
     for (let m = SENTENCE.exec(bounded); m; m = SENTENCE.exec(bounded)) {
@@ -199,6 +203,7 @@ function eventsOf(account: AccountModel): Events {
       PAST.lastIndex = 0;
       if (PAST.test(sentence)) e.events++;
       if (WHEN.test(sentence) && ANY_PAST.test(sentence)) e.anchored++;
+      if (settled()) break;
     }
   }
   events.set(account, e);
