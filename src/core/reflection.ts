@@ -80,8 +80,10 @@ export function sentenceMoves(sentence: string): Set<ReflectiveMove> {
   // ("I was nervous because… but she helped"); or what would have followed otherwise ("if I had…, we would have…").
   const reason = at.get('reason');
   const judged = reason !== undefined && has('evaluative') && (at.get('evaluative')! < reason || reason === 0);
-  if (has('reasoned') || judged || (has('counterfactual') && has('consequence'))) out.add('evaluation');
-  if (has('counterfactual')) out.add('counterfactual');
+  // "I could not have done anything differently" denies another course: no counterfactual, no evaluation.
+  const otherwise = has('counterfactual') && !has('same-again');
+  if (has('reasoned') || judged || (otherwise && has('consequence'))) out.add('evaluation');
+  if (otherwise) out.add('counterfactual');
   if (has('perspective')) out.add('perspective');
   if (has('learning') || has('cognitive')) out.add('learning');
   if (has('change-made') && !has('cognitive')) out.add('change');

@@ -41,6 +41,29 @@ describe('reflectionDepth', () => {
     assert.deepEqual(moves('If it happened again I would do the same thing.'), []);
   });
 
+  it('finds a cause named, a wrong assumption owned and what worked, as evaluation', () => {
+    assert.deepEqual(moves('The mistake came from a change of date being keyed in as a new instruction.'), ['evaluation']);
+    assert.deepEqual(moves('The delay was mainly caused by the depot closing early.'), ['evaluation']);
+    assert.deepEqual(moves('Reading each line out showed the real cause.'), ['evaluation']);
+    assert.deepEqual(moves('I had assumed the landlord\'s figure was the starting point.'), ['evaluation']);
+    assert.deepEqual(moves('What worked was ringing the surgery myself.'), ['evaluation']);
+    assert.deepEqual(moves('Asking who was most urgent was fairer than first come, first served, because one man had a flight.'), ['evaluation']);
+    assert.deepEqual(moves('I was tempted to type for him, but he would have been stuck the next day.'), ['counterfactual', 'evaluation']);
+    // A comparison with no reason, and "the cause" in passing, are not enough.
+    assert.deepEqual(moves('The new form was better than the old one.'), []);
+    assert.deepEqual(moves('There were more calls than usual.'), []);
+  });
+
+  it('counts a change made by the team or kept since, and not carrying on or denying any other course', () => {
+    assert.deepEqual(moves('We have since registered three more this way.'), ['change']);
+    assert.deepEqual(moves('The procedure has since been used once, in March.'), ['change']);
+    assert.deepEqual(moves('This has been on every wedding pack since October.'), ['change']);
+    assert.deepEqual(moves('I will continue to provide a high level of service.'), ['intention']);
+    assert.deepEqual(moves('In future I will keep doing the same.'), []);
+    assert.deepEqual(moves("I don't think I could have done anything differently."), []);
+    assert.deepEqual(moves('I could not have done anything more.'), []);
+  });
+
   it('sees another person\'s point of view and a lesson put as a general rule', () => {
     assert.deepEqual(moves("From the customer's point of view the second promise had no owner."), ['perspective']);
     assert.deepEqual(moves('It showed me that people were more upset about not knowing than about the wait.'), ['learning']);
