@@ -142,6 +142,14 @@ describe('structure: titles', () => {
     assert.deepEqual(read(`Situation – a customer rang about a sofa that had arrived in the wrong size.\n\nTask: ${para('I had to fix it.')}\n`), ['situation', 'task']);
   });
 
+  it('"Reflective account – …" at the start names the kind of writing, not the Reflection', () => {
+    const t = 'Reflective account - an angry patient at reception. I work as a receptionist at a surgery and one Monday a patient came to the desk shouting because he had been cut off twice. My task was to calm him down and get his son seen. I apologised, I checked the system and I asked the duty doctor to ring him back within the hour. He calmed down and the doctor saw his son that morning. Next time I will offer the online form on the first call.';
+    const ids = read(t);
+    assert.equal(ids[0], 'situation*');
+    assert.ok(ids.includes('action*') && ids[ids.length - 1] === 'reflection*', ids.join());
+    assert.deepEqual(read(`Reflective log: week 3\n\n## Situation\n\n${para('A customer rang.')}\n`), ['situation']);
+  });
+
   it('an untitled prose account does not read its title line as a part', () => {
     const t = 'The background to a refund\n\nIn April I was working on the returns desk when a customer rang about a sofa that had arrived in the wrong size.\n\nMy task was to get the right sofa delivered within our five-day exchange standard.\n';
     const { account } = analyze(t);

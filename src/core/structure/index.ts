@@ -187,8 +187,8 @@ function infer(input: StructureInput, all: SectionCandidate[]): void {
       let w = 0;
       for (const u of units) w += words(prose.slice(u.start, u.end));
       if (w < MIN_WORDS) continue;
-      // A whole account in one or two paragraphs: read it sentence by sentence.
-      if (!labelled.length && units.length < 3) units = units.flatMap((u) => sentenceSpans(prose, u.start, u.end));
+      // One or two paragraphs (a whole account, or the text before its first label): read them sentence by sentence.
+      if (units.length < 3) units = units.flatMap((u) => sentenceSpans(prose, u.start, u.end));
     } else if (units.length < 2) continue;
     const states = assignSections(framework, prose, units, r.lo, r.hi, r.forced);
     let prev = r.forced ? r.lo : -1;

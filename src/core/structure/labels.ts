@@ -77,7 +77,7 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
     return { letters, heading: heading(letter), bodyStart, alone };
   }
   const label = m[3];
-  if (!label) return undefined;
+  if (!label || GENRE.test(label)) return undefined;
   const question = sep === '?';
   // A form's question stands on its own line; one followed by more words is part of the writing.
   if (question && m[0].length < line.trimEnd().length) return undefined;
@@ -93,6 +93,9 @@ export function lineLabel(framework: Framework, text: string, pos: number, end: 
   if (!def) return undefined;
   return { def, heading: heading(question ? `${label.trim()}?` : label), bodyStart, alone, question };
 }
+
+// "Reflective account – a missed delivery": the kind of writing, as a title, not the Reflection's label.
+const GENRE = /^reflective\s+(?:account|log|statement|diary|journal|essay|report|piece|writing|record|entry)s?\b/i;
 
 const QUESTION_START = /^(?:what|how|why|when|where|who|which|if|did|do|was|were|describe|explain|tell)\b/i;
 
