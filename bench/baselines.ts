@@ -42,9 +42,10 @@ export function unifiedRow(text: string): RowResult {
   return { tree, frontMatter, sections };
 }
 
-// 30 vague phrases, one regex each: the prototype's way (the product compiles a whole lexicon into one search).
-const PHRASES = lexicon(lexiconData).entries.flatMap((e) => (e.phrase ? [e.phrase] : [])).slice(0, 30);
-const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b${escapeRegExp(p)}\\b`, 'gi'));
+// 30 vague phrases, one regex each: the prototype's way. The lexicon writes most of its entries as patterns
+// (a phrase in its tenses and word orders), so the first 30 entries are taken as they are written.
+const PHRASES = lexicon(lexiconData).entries.flatMap((e) => (e.phrase ? [escapeRegExp(e.phrase)] : e.pattern ? [e.pattern] : [])).slice(0, 30);
+const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b(?:${p})\\b`, 'giu'));
 const NAMES = ['situation', 'task', 'action', 'result', 'reflection'];
 const FIGURE = /\d|%|£/;
 

@@ -150,6 +150,12 @@ describe('structure: titles', () => {
     assert.deepEqual(read(`Reflective log: week 3\n\n## Situation\n\n${para('A customer rang.')}\n`), ['situation']);
   });
 
+  it('"What happened?" after "What did you do?" asks for the Result; at the start, for the Situation', () => {
+    const form = (first: string) => `${first}\n${para('A tenant emailed about her deposit.')}\n\nWhat did you do?\n${para('I compared the two reports.')}\n\nWhat happened?\n${para('Both sides agreed within a week.')}\n`;
+    assert.deepEqual(read(form('Describe the situation')).slice(-2), ['action', 'result']);
+    assert.deepEqual(read(`What happened?\n${para('A tenant emailed.')}\n\nWhat did you do?\n${para('I compared the reports.')}\n`), ['situation', 'action']);
+  });
+
   it('an untitled prose account does not read its title line as a part', () => {
     const t = 'The background to a refund\n\nIn April I was working on the returns desk when a customer rang about a sofa that had arrived in the wrong size.\n\nMy task was to get the right sofa delivered within our five-day exchange standard.\n';
     const { account } = analyze(t);

@@ -84,6 +84,7 @@ export function findStructure(input: StructureInput): SectionCandidate[] {
   all.length = 0;
   all.push(...kept);
   resolveLetters(framework, all);
+  afterActionWhatHappened(framework, all);
   dropTitle(input, all);
 
   infer(input, all);
@@ -100,6 +101,21 @@ function resolveLetters(framework: Framework, all: Pending[]): void {
   for (const c of all) {
     if (c.letters) c.def = c.letters.find((d) => defs.indexOf(d) > prev) ?? c.letters[0];
     prev = defs.indexOf(c.def);
+  }
+}
+
+/**
+ * "What happened?" names the Situation at the start of a form, but after "What did you do?" it asks for the
+ * outcome: there it starts the framework's outcome section (Result), when it has one after the Action.
+ */
+function afterActionWhatHappened(framework: Framework, all: Pending[]): void {
+  const outcome = framework.sections.find((d) => d.kind === 'outcome');
+  if (!outcome) return;
+  const at = framework.sections.indexOf(outcome);
+  for (let i = 1; i < all.length; i++) {
+    const prev = all[i - 1].def;
+    if (prev.kind !== 'action' || framework.sections.indexOf(prev) >= at) continue;
+    if (/^what\s+happened\s*\??$/i.test(all[i].heading.text.trim()) && all[i].def.kind === 'context') all[i].def = outcome;
   }
 }
 
