@@ -7,8 +7,6 @@ import remarkFrontmatter from 'remark-frontmatter';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import type { Root, RootContent } from 'mdast';
-import lexiconData from '../data/lexicons/generic-language.yaml?data';
-import { lexicon } from '../src/core/data';
 import { escapeRegExp } from '../src/core/text';
 
 const processor = unified().use(remarkParse).use(remarkFrontmatter, ['yaml']).freeze();
@@ -42,10 +40,17 @@ export function unifiedRow(text: string): RowResult {
   return { tree, frontMatter, sections };
 }
 
-// 30 vague phrases, one regex each: the prototype's way. The lexicon writes most of its entries as patterns
-// (a phrase in its tenses and word orders), so the first 30 entries are taken as they are written.
-const PHRASES = lexicon(lexiconData).entries.flatMap((e) => (e.phrase ? [escapeRegExp(e.phrase)] : e.pattern ? [e.pattern] : [])).slice(0, 30);
-const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b(?:${p})\\b`, 'giu'));
+// 30 vague phrases, one plain regex each: the prototype's way. The product's lexicon writes most entries as
+// patterns (a phrase in its tenses and word orders), so the prototype keeps its own short list of plain phrases.
+const PHRASES = [
+  'good customer service', 'excellent customer service', 'above and beyond', 'the extra mile', 'high standard',
+  'dealt with', 'went well', 'very happy', 'really pleased', 'communicated effectively',
+  'team player', 'worked as a team', 'took ownership', 'best possible service', 'exceeded expectations',
+  'resolved the issue', 'customer was happy', 'customer satisfaction', 'listened carefully', 'stayed calm',
+  'professional manner', 'sorted it out', 'did my best', 'as soon as possible', 'at all times',
+  'a lot', 'things like that', 'and so on', 'learned a lot', 'communication is important',
+];
+const PHRASE_RES = PHRASES.map((p) => new RegExp(`\\b${escapeRegExp(p)}\\b`, 'gi'));
 const NAMES = ['situation', 'task', 'action', 'result', 'reflection'];
 const FIGURE = /\d|%|£/;
 
