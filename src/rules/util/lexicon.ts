@@ -117,14 +117,7 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   );
   const anyKey = firstKeysOf(re.source, re.flags);
   if (anyKey && alternatives.every((a) => a.keys)) {
-    const byKey = new Map<number, { alts: typeof alternatives; any: RegExp | undefined }>();
-    const forKey = (key: number) => {
-      const alts = alternatives.filter((a) => hasKey(a.keys!, key));
-      // The fitting alternatives as one sticky alternation: it matches where any of them does, so one run
-      // of it rules out most places, and the alternatives are tried in turn only where it matches.
-      const any = alts.length > 1 ? new RegExp(alts.map((a) => `(?:${a.re.source})`).join('|'), flags) : undefined;
-      return { alts, any };
-    };
+    const byKey = new Map<number, typeof alternatives>();
     return {
       entries,
       each(text, start, end, cb) {
@@ -135,13 +128,9 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
           const key = wordKeyAt(text, q);
           // Most words begin no match at all: one bit read passes over them.
           if (!hasKey(anyKey, key)) continue;
-          let fit = byKey.get(key);
-          if (!fit) byKey.set(key, (fit = forKey(key)));
-          if (fit.any) {
-            fit.any.lastIndex = q;
-            if (!fit.any.test(bounded)) continue;
-          }
-          for (const alt of fit.alts) {
+          let alts = byKey.get(key);
+          if (!alts) byKey.set(key, (alts = alternatives.filter((a) => hasKey(a.keys!, key))));
+          for (const alt of alts) {
             alt.re.lastIndex = q;
             const m = alt.re.exec(bounded);
             if (!m) continue;
