@@ -1,5 +1,6 @@
 import { defineRule } from '../core/rule';
 import type { Section } from '../core/types';
+import { PlaceOf, placeOf } from './util/scope';
 import { wordsById } from './util/text';
 
 export default defineRule(
@@ -35,7 +36,7 @@ export default defineRule(
       // One finding says both when the scene-setting is also longer than the Action.
       const longer = action && n > aw ? `, more than your ${action.def.name} (${aw})` : '';
       report({
-        message: `The ${s.def.name} takes ${pct(n)}% of your words (${n} of ${total}${longer}). Keep the scene-setting to about a quarter — cut background that does not explain your actions — and spend the words on what you did.`,
+        message: `${s.inferred ? PlaceOf(s) : `The ${s.def.name}`} takes ${pct(n)}% of your words (${n} of ${total}${longer}). Keep the scene-setting to about a quarter — cut background that does not explain your actions — and spend the words on what you did.`,
         span: s.heading.span,
         data: { section: s.id, words: n, total, share: Math.round((n / total) * 100) / 100 },
       });
@@ -49,8 +50,10 @@ export default defineRule(
     }
     if (!biggest) return;
     const bw = words.get(biggest.id)!;
+    // Sections read from the writing are named as such, so the learner knows where the words were counted.
+    const compared = biggest.inferred || action.inferred ? `${PlaceOf(biggest)}, ${bw} words, is longer than ${placeOf(action)}, ${aw} words.` : `Your ${biggest.def.name} (${bw} words) is longer than your ${action.def.name} (${aw} words).`;
     report({
-      message: `Your ${biggest.def.name} (${bw} words) is longer than your ${action.def.name} (${aw} words). The ${action.def.name} should carry the most weight: add the steps you took and why, and trim the ${biggest.def.name}.`,
+      message: `${compared} The ${action.def.name} should carry the most weight: add the steps you took and why, and trim the ${biggest.def.name}.`,
       span: action.heading.span,
       related: [{ message: `${biggest.def.name}: ${bw} words`, span: biggest.heading.span }],
       data: { section: action.id, words: aw, longer: biggest.id, longerWords: bw },

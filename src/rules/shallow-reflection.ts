@@ -1,6 +1,6 @@
 import { reflectionDepth, reflectiveSections, MOVE_TEXT } from '../core/reflection';
 import { defineRule } from '../core/rule';
-import { anchorOf } from './util/scope';
+import { anchorOf, PlaceOf } from './util/scope';
 import { listing } from './util/text';
 
 export default defineRule(
@@ -17,7 +17,7 @@ export default defineRule(
     if (judged.depth !== 'descriptive' && judged.depth !== 'shallow') return;
     const reflective = reflectiveSections(account);
     const at = reflective[reflective.length - 1];
-    const place = reflective.length > 1 ? 'Your reflection' : at.inferred ? `What reads as your ${at.def.name} (no heading)` : `Your ${at.def.name}`;
+    const place = reflective.length > 1 ? 'Your reflection' : PlaceOf(at);
     const what = judged.depth === 'descriptive' ? 'retells what happened or how it felt' : listing(judged.moves.map((m) => MOVE_TEXT[m].found));
     report({
       message: `${place} ${what}, but does not yet ${listing(judged.missing.map((m) => MOVE_TEXT[m].missing), 'or')}. To deepen it, ${listing(judged.missing.map((m) => MOVE_TEXT[m].add))}.`,

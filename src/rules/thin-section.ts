@@ -1,4 +1,5 @@
 import { defineRule } from '../core/rule';
+import { PlaceOf } from './util/scope';
 import { wordsById } from './util/text';
 
 export default defineRule(
@@ -22,7 +23,7 @@ export default defineRule(
       const message =
         have === 0
           ? `The ${s.def.name} section is empty. ${s.def.guidance} Aim for at least ${min} words.`
-          : `The ${s.def.name} section has ${have} ${have === 1 ? 'word' : 'words'}; aim for at least ${min}. ${s.def.guidance}`;
+          : `${s.inferred ? PlaceOf(s) : `The ${s.def.name} section`} has ${have} ${have === 1 ? 'word' : 'words'}; aim for at least ${min}. ${s.def.guidance}`;
       if (blank) {
         report({ message: `Write your ${s.def.name} here. ${s.def.guidance} Aim for at least ${min} words.`, span: s.heading.span, severity: configured === 'hint' ? 'hint' : 'info', data: { section: s.id, words: have, min } });
         continue;

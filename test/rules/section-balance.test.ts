@@ -25,3 +25,18 @@ describe('section-balance', () => {
     assert.equal(run('section-balance', t, { rules: { 'section-balance': { maxContextShare: 0.25 } } }).length, 1);
   });
 });
+
+describe('section-balance on sections read from the writing', () => {
+  it('names an inferred section as such', () => {
+    const t = [
+      `I work as a customer adviser at a furniture shop in Leeds. Last April a customer rang because her sofa had arrived in the wrong size. ${words(150)}`,
+      'My task was to get the right sofa to her within our five-day exchange standard.',
+      'I checked the order, I rang the warehouse and then I booked a collection with the courier.',
+      'As a result the sofa arrived two days later, and she rated the call 5 out of 5.',
+    ].join('\n\n');
+    const f = run('section-balance', t);
+    assert.equal(f.length, 2, f.map((x) => x.message).join('\n'));
+    assert.match(f[0].message, /^What reads as your Situation \(no heading\) takes \d+% of your words/);
+    assert.match(f[1].message, /^What reads as your Result \(no heading\), 18 words, is longer than what reads as your Action \(no heading\), 17 words\. /);
+  });
+});

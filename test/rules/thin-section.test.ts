@@ -49,3 +49,18 @@ describe('thin-section messages and repeats', () => {
     assert.deepEqual(thin.map((x) => [x.start.line, x.data?.words]), [[0, 20]]);
   });
 });
+
+describe('thin-section on sections read from the writing', () => {
+  it('says the section has no heading, so the learner knows where the words were counted', () => {
+    const t = [
+      'I work as a customer adviser at a furniture shop in Leeds. Last April a customer rang because her sofa had arrived in the wrong size and she was upset.',
+      'My task was to get the right sofa to her within our five-day exchange standard.',
+      `I checked the order, I rang the warehouse and then I booked a collection with the courier. ${words(120)}`,
+      'As a result the sofa arrived two days later, and she rated the call 5 out of 5.',
+      'Looking back, I learned that checking the order line first saves time. Next time I will check the size on the first call.',
+    ].join('\n\n');
+    const task = run('thin-section', t).find((f) => f.data?.section === 'task');
+    assert.ok(task, 'the inferred Task is reported');
+    assert.match(task.message, /^What reads as your Task \(no heading\) has 15 words; aim for at least 40\. /);
+  });
+});

@@ -9,6 +9,12 @@ export function placeOf(s: Section): string {
   return s.inferred ? `what reads as your ${s.def.name} (no heading)` : `your ${s.def.name}`;
 }
 
+/** placeOf, to start a sentence. */
+export function PlaceOf(s: Section): string {
+  const p = placeOf(s);
+  return p[0].toUpperCase() + p.slice(1);
+}
+
 /** Where a finding about a whole section points: its heading or label, or the first sentence of an inferred section. */
 export function anchorOf(account: AccountModel, s: Section): Span {
   if (!s.inferred && s.heading.span.end > s.heading.span.start) return s.heading.span;
