@@ -91,6 +91,8 @@ export interface LoadPortfolioOptions extends Partial<CollectOptions> {
   now?: Date;
   workerScript?: string;
   cache?: CacheSettings;
+  /** Each account's summary as it comes, in path order, in place of keeping it in the index (left empty). */
+  onSummary?: (s: AccountSummary) => void;
 }
 
 /**
@@ -107,7 +109,10 @@ export async function loadPortfolio(paths: string[], options: LoadPortfolioOptio
   const index = new PortfolioIndex({ configFor: () => collected.resolver.forFile(firstFile).resolved, criteria: catalog, now: options.now });
   const run = analyseAccounts(collected, { mode: 'summary', cwd, configFile: options.configFile, framework: options.framework, catalogFrom: firstFile, now: options.now, workerScript: options.workerScript, cache: options.cache });
   for await (const [a, r] of run) {
-    if (r.ok) index.set(r.value as AccountSummary);
+    if (r.ok) {
+      if (options.onSummary) options.onSummary(r.value as AccountSummary);
+      else index.set(r.value as AccountSummary);
+    }
     else if (r.unreadable) {
       // Gone or locked since it was found: an input problem, as when it could not be read the first time.
       collected.unreadable.push(a.uri);
