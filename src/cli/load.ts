@@ -93,6 +93,8 @@ export interface LoadPortfolioOptions extends Partial<CollectOptions> {
   cache?: CacheSettings;
   /** Each account's summary as it comes, in path order, in place of keeping it in the index (left empty). */
   onSummary?: (s: AccountSummary) => void;
+  /** What the index keeps of each summary (default: all of it). */
+  keep?: (s: AccountSummary) => AccountSummary;
 }
 
 /**
@@ -111,7 +113,7 @@ export async function loadPortfolio(paths: string[], options: LoadPortfolioOptio
   for await (const [a, r] of run) {
     if (r.ok) {
       if (options.onSummary) options.onSummary(r.value as AccountSummary);
-      else index.set(r.value as AccountSummary);
+      else index.set(options.keep ? options.keep(r.value as AccountSummary) : (r.value as AccountSummary));
     }
     else if (r.unreadable) {
       // Gone or locked since it was found: an input problem, as when it could not be read the first time.
