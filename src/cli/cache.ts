@@ -102,6 +102,8 @@ export class ResultCache {
   private outLen = 0;
   private readonly tmp: string;
   private noted = false;
+  /** Slots handed out and not yet written back. */
+  private open = 0;
 
   constructor(
     private readonly file: string,
@@ -184,8 +186,13 @@ export class ResultCache {
     for (let next = this.peek(); next && next.entry.p <= file; next = this.peek()) {
       this.ahead = undefined;
       if (next.entry.p === file) slot.old = next;
-      else if (fs.existsSync(next.entry.p)) slot.keep.push(next.line);
+      else if (!fs.existsSync(next.entry.p)) continue;
+      // With every earlier slot written, an entry kept goes straight out: a run over one folder of a large
+      // cached archive would otherwise hold every entry before its first file.
+      else if (!this.open) this.put(next.line);
+      else slot.keep.push(next.line);
     }
+    this.open++;
     const stored = slot.old?.entry[part];
     if (stored && stored.k === key && (stored.d === undefined || stored.d === this.today)) slot.hit = stored.v;
     return slot;
@@ -193,6 +200,7 @@ export class ResultCache {
 
   /** Record a file's result (or, with no result, keep what was there). */
   write(slot: CacheSlot, part: CachePart, key: string, result?: { value: unknown; dayBound: boolean }): void {
+    this.open--;
     for (const line of slot.keep) this.put(line);
     if (slot.hit !== undefined || !result) {
       if (slot.old) this.put(slot.old.line);

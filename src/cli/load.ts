@@ -91,6 +91,10 @@ export interface LoadPortfolioOptions extends Partial<CollectOptions> {
   now?: Date;
   workerScript?: string;
   cache?: CacheSettings;
+  /** Each account's summary as it comes, in path order, in place of keeping it in the index (left empty). */
+  onSummary?: (s: AccountSummary) => void;
+  /** What the index keeps of each summary (default: all of it). */
+  keep?: (s: AccountSummary) => AccountSummary;
 }
 
 /**
@@ -107,7 +111,10 @@ export async function loadPortfolio(paths: string[], options: LoadPortfolioOptio
   const index = new PortfolioIndex({ configFor: () => collected.resolver.forFile(firstFile).resolved, criteria: catalog, now: options.now });
   const run = analyseAccounts(collected, { mode: 'summary', cwd, configFile: options.configFile, framework: options.framework, catalogFrom: firstFile, now: options.now, workerScript: options.workerScript, cache: options.cache });
   for await (const [a, r] of run) {
-    if (r.ok) index.set(r.value as AccountSummary);
+    if (r.ok) {
+      if (options.onSummary) options.onSummary(r.value as AccountSummary);
+      else index.set(options.keep ? options.keep(r.value as AccountSummary) : (r.value as AccountSummary));
+    }
     else if (r.unreadable) {
       // Gone or locked since it was found: an input problem, as when it could not be read the first time.
       collected.unreadable.push(a.uri);

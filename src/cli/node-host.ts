@@ -189,6 +189,36 @@ export function writeTextFile(file: string, text: string, opts: { bom?: boolean;
  * leaves half a file. Follows a symlink to its target and keeps an existing file's permissions.
  */
 export function writeFileAtomic(file: string, bytes: Uint8Array): void {
+  writeAtomically(file, (fd) => writeAll(fd, bytes));
+}
+
+/** UTF-8 text given a piece at a time, written as safely as writeFileAtomic and never held whole. */
+export function writeTextPartsAtomic(file: string, parts: Iterable<string>): void {
+  writeAtomically(file, (fd) => {
+    for (const chunk of chunked(parts)) writeAll(fd, Buffer.from(chunk, 'utf8'));
+  });
+}
+
+/** Pieces of text gathered into chunks of about 64 KB (whole pieces). */
+export function* chunked(parts: Iterable<string>, size = 64 * 1024): Generator<string> {
+  let chunk: string[] = [];
+  let length = 0;
+  for (const p of parts) {
+    chunk.push(p);
+    length += p.length;
+    if (length < size) continue;
+    yield chunk.join('');
+    chunk = [];
+    length = 0;
+  }
+  if (chunk.length) yield chunk.join('');
+}
+
+function writeAll(fd: number, bytes: Uint8Array): void {
+  for (let n = 0; n < bytes.length; ) n += fs.writeSync(fd, bytes, n, bytes.length - n);
+}
+
+function writeAtomically(file: string, fill: (fd: number) => void): void {
   // Write through a symlink to the real file, so the link stays a link and its target gets the change.
   try {
     file = fs.realpathSync(file);
@@ -203,7 +233,12 @@ export function writeFileAtomic(file: string, bytes: Uint8Array): void {
   }
   const tmp = path.join(path.dirname(file), `.${path.basename(file)}.starr-${process.pid}.tmp`);
   try {
-    fs.writeFileSync(tmp, bytes, mode === undefined ? undefined : { mode });
+    const fd = fs.openSync(tmp, 'w', mode);
+    try {
+      fill(fd);
+    } finally {
+      fs.closeSync(fd);
+    }
     fs.renameSync(tmp, file);
   } catch (e) {
     try {

@@ -91,7 +91,7 @@ function ownWords(account: AccountModel): number {
 }
 
 /** Whether the portfolio views count an account (it is not still a template). */
-export function counted(s: AccountSummary): boolean {
+export function counted(s: Pick<AccountSummary, 'template'>): boolean {
   return !s.template?.length;
 }
 

@@ -131,13 +131,31 @@ export function openFeedbackCount(s: AccountSummary): number {
 }
 
 export function buildReport(all: AccountSummary[], options: ReportOptions = {}): QualityReport {
-  const rel = options.relative ?? ((u: string) => u);
-  const summaries = all.filter(counted);
-  const templates: TemplateRow[] = all
-    .filter((s) => !counted(s))
-    .map((s) => ({ uri: s.uri, path: rel(s.uri), title: s.title, reasons: s.template!.map((t) => TEMPLATE_REASON_TEXT[t]) }))
-    .sort((a, b) => naturalCollator().compare(a.path, b.path));
-  const rows: ReportRow[] = summaries.map((s) => ({
+  const src = reportSource(all, (s) => s, options);
+  return { ...src.head, rows: [...src.rows()] };
+}
+
+/** What a report reads of an account to order and group it; the rest can be loaded when its turn comes. */
+export type SummaryRef = Pick<AccountSummary, 'uri' | 'learner' | 'unit' | 'template'>;
+
+/**
+ * A report whose rows come one at a time: `head` is the report without its rows (`rows` empty), `rows()` gives
+ * them in order, `count` how many there are, `reasons` whether they say why they were picked (a sample).
+ */
+export interface ReportSource {
+  head: QualityReport;
+  rows(): Iterable<ReportRow>;
+  count: number;
+  reasons: boolean;
+}
+
+/** A report built in memory, as a source for the renderers. */
+export function sourceOf(r: QualityReport): ReportSource {
+  return { head: r, rows: () => r.rows, count: r.rows.length, reasons: r.rows.some((x) => x.reason !== undefined) };
+}
+
+function reportRow(s: AccountSummary, rel: (uri: string) => string, options: ReportOptions): ReportRow {
+  return {
     uri: s.uri,
     path: rel(s.uri),
     title: s.title,
@@ -156,15 +174,36 @@ export function buildReport(all: AccountSummary[], options: ReportOptions = {}):
     criteria: [...new Set(s.criteria.map((c) => c.id))].sort(compareIds),
     openFeedback: openFeedbackCount(s),
     ...(options.reasons?.has(s.uri) ? { reason: options.reasons.get(s.uri) } : {}),
-  }));
-  const cmp = naturalCollator().compare;
-  rows.sort((a, b) => cmp(a.learner, b.learner) || cmp(a.unit || NO_UNIT, b.unit || NO_UNIT) || cmp(a.path, b.path));
+  };
+}
 
+/**
+ * The report over `all`, each account's summary got through `load` when it is needed, a learner's at a time
+ * for the criteria gaps and a row at a time for the table: so an archive's summaries need not all be held at
+ * once. `all` in the order the report lists them before sorting (the portfolio's).
+ */
+export function reportSource<R extends SummaryRef>(all: R[], load: (ref: R) => AccountSummary, options: ReportOptions = {}): ReportSource {
+  const rel = options.relative ?? ((u: string) => u);
+  const cmp = naturalCollator().compare;
   const findings: Record<Severity, number> = { error: 0, warning: 0, info: 0, hint: 0 };
   const byRule = new Map<string, { accounts: number; findings: number }>();
   const missing = new Map<string, number>();
   const depths = Object.fromEntries(DEPTH_GRADES.map((d) => [d, 0])) as Record<DepthGrade, number>;
-  for (const s of summaries) {
+  const learners = new Set<string>();
+  const units = new Set<string>();
+  let words = 0;
+  let accountsWithErrors = 0;
+  let openFeedback = 0;
+  let accountsWithOpenFeedback = 0;
+  const templates: TemplateRow[] = [];
+  const refs: R[] = [];
+  for (const ref of all) {
+    const s = load(ref);
+    if (!counted(s)) {
+      templates.push({ uri: s.uri, path: rel(s.uri), title: s.title, reasons: s.template!.map((t) => TEMPLATE_REASON_TEXT[t]) });
+      continue;
+    }
+    refs.push(ref);
     if (s.reflection) depths[s.reflection.depth]++;
     for (const k of Object.keys(findings) as Severity[]) findings[k] += s.counts[k];
     for (const [ruleId, n] of findingsByRule(s)) {
@@ -174,26 +213,42 @@ export function buildReport(all: AccountSummary[], options: ReportOptions = {}):
       byRule.set(ruleId, r);
     }
     for (const x of s.sections) if (!x.present) missing.set(x.name, (missing.get(x.name) ?? 0) + 1);
+    learners.add(s.learner);
+    units.add(s.unit ?? NO_UNIT);
+    words += s.words;
+    if (s.counts.error > 0) accountsWithErrors++;
+    const open = openFeedbackCount(s);
+    openFeedback += open;
+    if (open > 0) accountsWithOpenFeedback++;
   }
+  templates.sort((a, b) => cmp(a.path, b.path));
 
   let gaps: CriteriaGap[] | undefined;
   if (options.gaps) {
     gaps = [];
-    const byLearner = new Map<string, AccountSummary[]>();
-    for (const s of summaries) byLearner.set(s.learner, [...(byLearner.get(s.learner) ?? []), s]);
-    for (const learner of [...byLearner.keys()].sort()) gaps.push(...options.gaps(learner, byLearner.get(learner)!));
+    const byLearner = new Map<string, R[]>();
+    for (const r of refs) {
+      const list = byLearner.get(r.learner);
+      if (list) list.push(r);
+      else byLearner.set(r.learner, [r]);
+    }
+    for (const learner of [...byLearner.keys()].sort()) gaps.push(...options.gaps(learner, byLearner.get(learner)!.map(load)));
   }
 
+  // The rows' order: learner, unit, path (a stable sort, from the portfolio's order).
+  const order = refs.map((r) => ({ r, path: rel(r.uri) }));
+  order.sort((a, b) => cmp(a.r.learner, b.r.learner) || cmp(a.r.unit || NO_UNIT, b.r.unit || NO_UNIT) || cmp(a.path, b.path));
+
   const summary: ReportSummary = {
-    accounts: summaries.length,
+    accounts: refs.length,
     templates: templates.length,
-    learners: new Set(summaries.map((s) => s.learner)).size,
-    units: new Set(summaries.map((s) => s.unit ?? NO_UNIT)).size,
-    words: summaries.reduce((n, s) => n + s.words, 0),
+    learners: learners.size,
+    units: units.size,
+    words,
     findings,
-    accountsWithErrors: summaries.filter((s) => s.counts.error > 0).length,
-    openFeedback: rows.reduce((n, r) => n + r.openFeedback, 0),
-    accountsWithOpenFeedback: rows.filter((r) => r.openFeedback > 0).length,
+    accountsWithErrors,
+    openFeedback,
+    accountsWithOpenFeedback,
     commonFindings: [...byRule]
       .map(([ruleId, r]) => ({ ruleId, ...r }))
       .sort((a, b) => b.accounts - a.accounts || b.findings - a.findings || a.ruleId.localeCompare(b.ruleId))
@@ -202,13 +257,21 @@ export function buildReport(all: AccountSummary[], options: ReportOptions = {}):
     reflectionDepths: depths,
     ...(gaps ? { gaps } : {}),
   };
-  return {
+  const head: QualityReport = {
     title: options.title ?? (options.sample ? 'STARR spot-check sample' : 'STARR quality report'),
     generated: (options.now ?? new Date()).toISOString(),
-    rows,
+    rows: [],
     templates,
     summary,
     ...(options.sample ? { sample: options.sample } : {}),
+  };
+  return {
+    head,
+    *rows() {
+      for (const { r } of order) yield reportRow(load(r), rel, options);
+    },
+    count: order.length,
+    reasons: !!options.reasons && refs.some((r) => options.reasons!.has(r.uri)),
   };
 }
 
@@ -238,7 +301,7 @@ export function sectionsCell(row: ReportRow): string {
 }
 
 /** Plain sentences for the summary, shared by every format. */
-export function summaryLines(r: QualityReport): string[] {
+export function summaryLines(r: QualityReport, count = r.rows.length): string[] {
   const s = r.summary;
   const lines = [
     `${s.accounts} account${s.accounts === 1 ? '' : 's'} from ${s.learners} learner${s.learners === 1 ? '' : 's'} across ${s.units} unit${s.units === 1 ? '' : 's'}; ${s.words.toLocaleString('en-GB')} words in all.`,
@@ -254,9 +317,9 @@ export function summaryLines(r: QualityReport): string[] {
   }
   if (r.sample) {
     const left = r.sample.templates ? ` ${r.sample.templates} account${r.sample.templates === 1 ? '' : 's'} still ${r.sample.templates === 1 ? 'a template was' : 'templates were'} left out of the pool.` : '';
-    lines.unshift(`Sample of ${r.filter?.total ?? r.rows.length} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.${left}`);
+    lines.unshift(`Sample of ${r.filter?.total ?? count} with seed "${r.sample.seed}": ${r.sample.learners.covered} of ${r.sample.learners.total} learners and ${r.sample.units.covered} of ${r.sample.units.total} units represented.${left}`);
   }
-  if (r.filter) lines.unshift(`Showing ${r.rows.length} of ${r.filter.total} account${r.filter.total === 1 ? '' : 's'}: those matching "${r.filter.text}".`);
+  if (r.filter) lines.unshift(`Showing ${count} of ${r.filter.total} account${r.filter.total === 1 ? '' : 's'}: those matching "${r.filter.text}".`);
   return lines;
 }
 
@@ -284,10 +347,10 @@ export function filterReport(r: QualityReport, summaries: AccountSummary[], text
 }
 
 /** The summary section's inner HTML (the webview swaps it when the filter changes). */
-export function renderSummaryHtml(r: QualityReport): string {
+export function renderSummaryHtml(r: QualityReport, count = r.rows.length): string {
   const e = escapeHtml;
   const parts: string[] = [];
-  parts.push(`<h2 id="summary-h">Summary</h2><ul>${summaryLines(r).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
+  parts.push(`<h2 id="summary-h">Summary</h2><ul>${summaryLines(r, count).map((l) => `<li>${e(l)}</li>`).join('')}</ul>`);
   if (r.summary.commonFindings.length) {
     parts.push(`<h3>Most common findings</h3><table class="small"><thead><tr><th scope="col">Rule</th><th scope="col" class="num">Accounts</th><th scope="col" class="num">Findings</th></tr></thead><tbody>${r.summary.commonFindings.map((c) => `<tr><td><code>${e(c.ruleId)}</code></td><td class="num">${c.accounts}</td><td class="num">${c.findings}</td></tr>`).join('')}</tbody></table>`);
   }
@@ -320,36 +383,46 @@ function gapText(g: CriteriaGap): string {
 const mdCell = (s: string) => s.replace(/\\/g, '\\\\').replace(/\|/g, '\\|').replace(/\r?\n/g, ' ');
 
 export function renderMarkdown(r: QualityReport): string {
-  const out: string[] = [`# ${mdCell(r.title)}`, '', `Generated ${r.generated}.`, ''];
-  for (const l of summaryLines(r)) out.push(`- ${l}`);
-  out.push('');
+  return [...markdownParts(sourceOf(r))].join('');
+}
+
+/** Markdown lines, each ended. */
+function* lines(...ls: string[]): Generator<string> {
+  for (const l of ls) yield `${l}\n`;
+}
+
+/** The Markdown report, a line at a time. */
+function* markdownParts(src: ReportSource): Generator<string> {
+  const r = src.head;
+  yield* lines(`# ${mdCell(r.title)}`, '', `Generated ${r.generated}.`, '');
+  for (const l of summaryLines(r, src.count)) yield* lines(`- ${l}`);
+  yield* lines('');
   if (r.summary.commonFindings.length) {
-    out.push('## Most common findings', '', '| Rule | Accounts | Findings |', '| --- | ---: | ---: |');
-    for (const c of r.summary.commonFindings) out.push(`| ${mdCell(c.ruleId)} | ${c.accounts} | ${c.findings} |`);
-    out.push('');
+    yield* lines('## Most common findings', '', '| Rule | Accounts | Findings |', '| --- | ---: | ---: |');
+    for (const c of r.summary.commonFindings) yield* lines(`| ${mdCell(c.ruleId)} | ${c.accounts} | ${c.findings} |`);
+    yield* lines('');
   }
   if (r.summary.gaps) {
-    out.push('## Criteria gaps per learner', '');
-    if (!r.summary.gaps.length) out.push('No criteria sets matched these accounts\' units.', '');
+    yield* lines('## Criteria gaps per learner', '');
+    if (!r.summary.gaps.length) yield* lines('No criteria sets matched these accounts\' units.', '');
     else {
-      out.push('| Learner | Unit | Gaps |', '| --- | --- | --- |');
-      for (const g of r.summary.gaps) out.push(`| ${mdCell(g.learner)} | ${mdCell(g.unit)} | ${mdCell(gapText(g))} |`);
-      out.push('');
+      yield* lines('| Learner | Unit | Gaps |', '| --- | --- | --- |');
+      for (const g of r.summary.gaps) yield* lines(`| ${mdCell(g.learner)} | ${mdCell(g.unit)} | ${mdCell(gapText(g))} |`);
+      yield* lines('');
     }
   }
-  const sample = r.rows.some((x) => x.reason !== undefined);
+  const sample = src.reasons;
   if (r.templates.length) {
-    out.push('## Not counted yet', '', 'Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.', '');
-    for (const t of r.templates) out.push(`- ${mdCell(t.path)}: ${mdCell(t.reasons.join('; '))}`);
-    out.push('');
+    yield* lines('## Not counted yet', '', 'Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.', '');
+    for (const t of r.templates) yield* lines(`- ${mdCell(t.path)}: ${mdCell(t.reasons.join('; '))}`);
+    yield* lines('');
   }
-  out.push('## Accounts', '');
-  out.push(`| Learner | Unit | Date | Status | Sections | Reflection | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
-  out.push(`| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
-  for (const x of r.rows) {
-    out.push(`| ${[x.learner, x.unit, x.date, x.status, sectionsCell(x), reflectionCell(x)].map(mdCell).join(' | ')} | ${x.words} | ${x.errors} | ${x.warnings} | ${x.info} | ${mdCell(x.criteria.join(', '))} | ${x.openFeedback} | ${mdCell(x.path)} |${sample ? ` ${mdCell(x.reason ?? '')} |` : ''}`);
+  yield* lines('## Accounts', '');
+  yield* lines(`| Learner | Unit | Date | Status | Sections | Reflection | Words | Errors | Warnings | Info | Criteria | Open feedback | Account |${sample ? ' Why picked |' : ''}`);
+  yield* lines(`| --- | --- | --- | --- | --- | --- | ---: | ---: | ---: | ---: | --- | ---: | --- |${sample ? ' --- |' : ''}`);
+  for (const x of src.rows()) {
+    yield* lines(`| ${[x.learner, x.unit, x.date, x.status, sectionsCell(x), reflectionCell(x)].map(mdCell).join(' | ')} | ${x.words} | ${x.errors} | ${x.warnings} | ${x.info} | ${mdCell(x.criteria.join(', '))} | ${x.openFeedback} | ${mdCell(x.path)} |${sample ? ` ${mdCell(x.reason ?? '')} |` : ''}`);
   }
-  return out.join('\n') + '\n';
 }
 
 // ---------- CSV (RFC 4180) ----------
@@ -361,23 +434,42 @@ export function csvField(v: string | number): string {
 }
 
 export function renderCsv(r: QualityReport): string {
-  const sample = r.rows.some((x) => x.reason !== undefined);
+  return [...csvParts(sourceOf(r))].join('');
+}
+
+/** The CSV report, a record at a time. */
+function* csvParts(src: ReportSource): Generator<string> {
+  const sample = src.reasons;
   const header = ['learner', 'unit', 'date', 'status', 'sections', 'reflection', 'reflection_missing', 'words', 'errors', 'warnings', 'info', 'criteria', 'open_feedback', 'title', 'path'];
   if (sample) header.push('reason');
-  const lines = [header.join(',')];
-  for (const x of r.rows) {
+  // RFC 4180: records end with CRLF.
+  yield `${header.join(',')}\r\n`;
+  for (const x of src.rows()) {
     const f: (string | number)[] = [x.learner, x.unit, x.date, x.status, sectionsCell(x), x.reflection, x.reflectionMissing.join(' '), x.words, x.errors, x.warnings, x.info, x.criteria.join(' '), x.openFeedback, x.title, x.path];
     if (sample) f.push(x.reason ?? '');
-    lines.push(f.map(csvField).join(','));
+    yield `${f.map(csvField).join(',')}\r\n`;
   }
-  // RFC 4180: records end with CRLF.
-  return lines.join('\r\n') + '\r\n';
 }
 
 // ---------- JSON ----------
 
 export function renderJson(r: QualityReport): string {
   return JSON.stringify(r, null, 2) + '\n';
+}
+
+/** JSON.stringify(report, null, 2), the rows written one at a time. */
+function* jsonParts(src: ReportSource): Generator<string> {
+  // The report without its rows, split where they go.
+  const mark = '\u0000rows\u0000';
+  const [before, after] = JSON.stringify({ ...src.head, rows: mark }, null, 2).split(JSON.stringify(mark));
+  yield before;
+  let first = true;
+  for (const x of src.rows()) {
+    yield `${first ? '[' : ','}\n    ${JSON.stringify(x, null, 2).replace(/\n/g, '\n    ')}`;
+    first = false;
+  }
+  yield first ? '[]' : '\n  ]';
+  yield `${after}\n`;
 }
 
 // ---------- HTML ----------
@@ -388,30 +480,33 @@ export function escapeHtml(s: string): string {
 
 /** The body of the report (summary and table) as HTML, shared by the standalone file and the webview. */
 export function renderHtmlBody(r: QualityReport, options: { links?: boolean; filtered?: QualityReport } = {}): string {
+  return [...htmlBodyParts(sourceOf(r), options)].join('\n');
+}
+
+/** The body's parts, in order, to be joined with line breaks. */
+function* htmlBodyParts(src: ReportSource, options: { links?: boolean; filtered?: QualityReport } = {}): Generator<string> {
   const e = escapeHtml;
-  const sample = r.rows.some((x) => x.reason !== undefined);
-  const parts: string[] = [];
+  const r = src.head;
+  const sample = src.reasons;
   // Filtered: the summary counts the accounts shown; the table keeps every row and hides the others.
-  const shown = options.filtered ?? r;
-  const visible = new Set(shown.rows.map((x) => x.uri));
-  parts.push(`<section id="summary" aria-labelledby="summary-h">${renderSummaryHtml(shown)}</section>`);
+  const visible = options.filtered && new Set(options.filtered.rows.map((x) => x.uri));
+  yield `<section id="summary" aria-labelledby="summary-h">${options.filtered ? renderSummaryHtml(options.filtered) : renderSummaryHtml(r, src.count)}</section>`;
   const cols = ['Learner', 'Unit', 'Date', 'Status', 'Sections', 'Reflection', 'Words', 'Errors', 'Warnings', 'Info', 'Criteria', 'Open feedback', 'Account', ...(sample ? ['Why picked'] : [])];
   const numeric = new Set(['Words', 'Errors', 'Warnings', 'Info', 'Open feedback']);
-  parts.push(`<section aria-labelledby="accounts-h"><h2 id="accounts-h">Accounts</h2><table id="accounts"><caption>${e(`${r.rows.length} account${r.rows.length === 1 ? '' : 's'}, one per row`)}</caption><thead><tr>${cols.map((c, i) => `<th scope="col" data-col="${i}"${numeric.has(c) ? ' class="num" data-type="number"' : ''}>${e(c)}</th>`).join('')}</tr></thead><tbody>`);
-  for (const x of r.rows) {
+  yield `<section aria-labelledby="accounts-h"><h2 id="accounts-h">Accounts</h2><table id="accounts"><caption>${e(`${src.count} account${src.count === 1 ? '' : 's'}, one per row`)}</caption><thead><tr>${cols.map((c, i) => `<th scope="col" data-col="${i}"${numeric.has(c) ? ' class="num" data-type="number"' : ''}>${e(c)}</th>`).join('')}</tr></thead><tbody>`;
+  for (const x of src.rows()) {
     const sections = x.sections.map((s) => `<span class="${s.present ? 'present' : 'missing'}" title="${e(`${s.name}: ${s.present ? `${s.words} words` : 'missing'}`)}">${e(s.present ? s.letter : '–')}</span>`).join(' ');
     const missingNames = x.sections.filter((s) => !s.present).map((s) => s.name);
     const account = options.links
       ? `<a href="#" data-uri="${e(x.uri)}" class="open">${e(x.title)}</a><div class="path">${e(x.path)}</div>`
       : `${e(x.title)}<div class="path">${e(x.path)}</div>`;
-    parts.push(`<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}${visible.has(x.uri) ? '' : ' hidden'}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`);
+    yield `<tr data-uri="${e(x.uri)}"${x.errors ? ' class="has-errors"' : ''}${!visible || visible.has(x.uri) ? '' : ' hidden'}><th scope="row">${e(x.learner)}</th><td>${e(x.unit)}</td><td>${e(x.date)}</td><td>${e(x.status)}</td><td class="sections" data-sort="${x.sections.filter((s) => s.present).length}" aria-label="${e(missingNames.length ? `Missing: ${missingNames.join(', ')}` : 'All sections present')}">${sections}</td><td class="depth depth-${e(x.reflection || 'unknown')}" data-sort="${x.reflection ? DEPTH_GRADES.indexOf(x.reflection) : -1}"${x.reflection ? ` title="${e(`${DEPTH_TEXT[x.reflection].label}: ${DEPTH_TEXT[x.reflection].explain}`)}"` : ''}>${e(reflectionCell(x))}</td><td class="num">${x.words}</td><td class="num">${x.errors}</td><td class="num">${x.warnings}</td><td class="num">${x.info}</td><td>${e(x.criteria.join(', '))}</td><td class="num">${x.openFeedback}</td><td>${account}</td>${sample ? `<td>${e(x.reason ?? '')}</td>` : ''}</tr>`;
   }
-  parts.push('</tbody></table></section>');
+  yield '</tbody></table></section>';
   if (r.templates.length) {
     const item = (t: TemplateRow) => `<li>${options.links ? `<a href="#" data-uri="${e(t.uri)}" class="open">${e(t.path)}</a>` : e(t.path)}: ${e(t.reasons.join('; '))}</li>`;
-    parts.push(`<section aria-labelledby="templates-h"><h2 id="templates-h">Not counted yet</h2><p>Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.</p><ul>${r.templates.map(item).join('')}</ul></section>`);
+    yield `<section aria-labelledby="templates-h"><h2 id="templates-h">Not counted yet</h2><p>Still templates, or the front matter is unfinished: left out of every figure above until they are filled in.</p><ul>${r.templates.map(item).join('')}</ul></section>`;
   }
-  return parts.join('\n');
 }
 
 /** Styles that follow the host's theme: VS Code variables when present, else the system's colours. */
@@ -438,7 +533,12 @@ a { color: var(--vscode-textLink-foreground, LinkText); }
 
 /** A standalone, self-contained HTML file: no scripts, no remote resources, everything escaped. */
 export function renderHtml(r: QualityReport): string {
-  return `<!DOCTYPE html>
+  return [...htmlParts(sourceOf(r))].join('');
+}
+
+function* htmlParts(src: ReportSource): Generator<string> {
+  const r = src.head;
+  yield `<!DOCTYPE html>
 <html lang="en-GB">
 <head>
 <meta charset="utf-8">
@@ -451,7 +551,13 @@ export function renderHtml(r: QualityReport): string {
 <main>
 <h1>${escapeHtml(r.title)}</h1>
 <p class="meta">Generated ${escapeHtml(r.generated)} by STARR Reflect.</p>
-${renderHtmlBody(r)}
+`;
+  let first = true;
+  for (const part of htmlBodyParts(src)) {
+    yield first ? part : `\n${part}`;
+    first = false;
+  }
+  yield `
 </main>
 </body>
 </html>
@@ -461,14 +567,11 @@ ${renderHtmlBody(r)}
 export type ReportFormat = 'md' | 'csv' | 'json' | 'html';
 
 export function renderReport(r: QualityReport, format: ReportFormat): string {
-  switch (format) {
-    case 'md':
-      return renderMarkdown(r);
-    case 'csv':
-      return renderCsv(r);
-    case 'json':
-      return renderJson(r);
-    case 'html':
-      return renderHtml(r);
-  }
+  return [...reportParts(sourceOf(r), format)].join('');
+}
+
+/** A report a piece at a time, the rows as they come: joined, the same text as renderReport. */
+export function reportParts(src: ReportSource, format: ReportFormat): Generator<string> {
+  const parts = { md: markdownParts, csv: csvParts, json: jsonParts, html: htmlParts };
+  return parts[format](src);
 }

@@ -1,5 +1,5 @@
 import { counted, type AccountSummary } from './portfolio';
-import { buildReport, type QualityReport, type ReportOptions, type SampleInfo } from './report';
+import { buildReport, type QualityReport, type ReportOptions, type SampleInfo, type SummaryRef } from './report';
 
 /**
  * A seeded, reproducible spot-check sample, stratified by learner and unit: every learner and every unit
@@ -46,9 +46,9 @@ export function seedFrom(seed: string | number): number {
   return h >>> 0;
 }
 
-export function sampleAccounts(summaries: AccountSummary[], size: number, seed: string | number = 1): SampleResult {
+export function sampleAccounts(summaries: readonly SummaryRef[], size: number, seed: string | number = 1): SampleResult {
   const random = mulberry32(seedFrom(seed));
-  const unitOf = (s: AccountSummary) => s.unit || NO_UNIT;
+  const unitOf = (s: SummaryRef) => s.unit || NO_UNIT;
   // Sort first so the input order never matters, then shuffle (Fisher–Yates).
   // Templates and accounts with no learner id have nothing to check yet, and would stand for a learner who is not there.
   const pool = summaries.filter(counted).sort((a, b) => (a.uri < b.uri ? -1 : a.uri > b.uri ? 1 : 0));
@@ -60,10 +60,10 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
   const units = new Set(pool.map(unitOf));
   const want = Math.max(0, Math.min(Math.floor(size), pool.length));
   const picks: SamplePick[] = [];
-  const taken = new Set<AccountSummary>();
+  const taken = new Set<SummaryRef>();
   const coveredL = new Map<string, number>();
   const coveredU = new Map<string, number>();
-  const take = (s: AccountSummary, reason: string) => {
+  const take = (s: SummaryRef, reason: string) => {
     taken.add(s);
     coveredL.set(s.learner, (coveredL.get(s.learner) ?? 0) + 1);
     coveredU.set(unitOf(s), (coveredU.get(unitOf(s)) ?? 0) + 1);
@@ -72,7 +72,7 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
 
   // 1. Cover the strata: each pick reaches as many new learners and units as possible (ties: shuffled order).
   while (picks.length < want && (coveredL.size < learners.size || coveredU.size < units.size)) {
-    let best: AccountSummary | undefined;
+    let best: SummaryRef | undefined;
     let bestScore = 0;
     for (const s of pool) {
       if (taken.has(s)) continue;
@@ -91,8 +91,12 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
 
   // 2. Then round by round: learners in turn (fewest picks first), each giving the account whose unit has
   //    had fewest picks, so repeats stay spread out.
-  const byLearner = new Map<string, AccountSummary[]>();
-  for (const s of pool) byLearner.set(s.learner, [...(byLearner.get(s.learner) ?? []), s]);
+  const byLearner = new Map<string, SummaryRef[]>();
+  for (const s of pool) {
+    const list = byLearner.get(s.learner);
+    if (list) list.push(s);
+    else byLearner.set(s.learner, [s]);
+  }
   // Map keys keep first-seen order, i.e. the shuffled order of each learner's first account.
   const order = [...byLearner.keys()];
   while (picks.length < want) {
@@ -102,7 +106,7 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
       if (learner === undefined || (coveredL.get(l) ?? 0) < (coveredL.get(learner) ?? 0)) learner = l;
     }
     if (learner === undefined) break;
-    let best: AccountSummary | undefined;
+    let best: SummaryRef | undefined;
     for (const s of byLearner.get(learner)!) {
       if (taken.has(s)) continue;
       if (!best || (coveredU.get(unitOf(s)) ?? 0) < (coveredU.get(unitOf(best)) ?? 0)) best = s;
@@ -127,10 +131,15 @@ export function sampleAccounts(summaries: AccountSummary[], size: number, seed: 
 
 /** The report of a sample: only the picked accounts, in pick order, each with why it was picked. */
 export function sampleReport(summaries: AccountSummary[], size: number, seed: string | number, options: Omit<ReportOptions, 'reasons' | 'sample'> = {}): { sample: SampleResult; report: QualityReport } {
+  return sampleReportFrom(summaries, (s) => s, size, seed, options);
+}
+
+/** sampleReport over what sampling reads of each account; `load` gives a picked one's whole summary. */
+export function sampleReportFrom<R extends SummaryRef>(summaries: R[], load: (ref: R) => AccountSummary, size: number, seed: string | number, options: Omit<ReportOptions, 'reasons' | 'sample'> = {}): { sample: SampleResult; report: QualityReport } {
   const sample = sampleAccounts(summaries, size, seed);
   const byUri = new Map(summaries.map((s) => [s.uri, s]));
   const reasons = new Map(sample.picks.map((p) => [p.uri, p.reason]));
-  const report = buildReport(sample.picks.map((p) => byUri.get(p.uri)!), { ...options, reasons, sample });
+  const report = buildReport(sample.picks.map((p) => load(byUri.get(p.uri)!)), { ...options, reasons, sample });
   // Keep the pick order (strata first), not the report's usual learner order.
   const rank = new Map(sample.picks.map((p, i) => [p.uri, i]));
   report.rows.sort((a, b) => rank.get(a.uri)! - rank.get(b.uri)!);

@@ -5,6 +5,8 @@ import { join } from 'node:path';
 import { command as feedback } from '../../src/cli/commands/feedback';
 import { command as report } from '../../src/cli/commands/report';
 import { command as sample } from '../../src/cli/commands/sample';
+import { loadPortfolio } from '../../src/cli/load';
+import { buildReport, gapsFromCatalog, renderReport } from '../../src/core/report';
 import { UsageError, type CliCommand, type CliIO } from '../../src/cli/types';
 import { accountTemplate } from '../../src/extension/templates';
 import { removeTree, starr, tempTree } from './cli-helpers';
@@ -52,6 +54,25 @@ describe('starr report', () => {
       assert.equal((html.match(/<th scope="row">/g) ?? []).length, 10);
     } finally {
       rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('writes, from summaries kept on disk, the report built in memory, byte for byte, and leaves no file behind', async () => {
+    const p = await loadPortfolio(['.'], { cwd });
+    const built = buildReport(p.index.all(), { gaps: gapsFromCatalog(p.catalog) });
+    const at = (s: string) => s.replace(/\d{4}-\d\d-\d\dT[\d:.]+Z/g, 'TIME');
+    const tmp = mkdtempSync(join(tmpdir(), 'starr-spill-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    try {
+      for (const format of ['md', 'csv', 'json', 'html'] as const) {
+        assert.equal(at((await run(report, '.', '--format', format)).out), at(renderReport(built, format)), format);
+      }
+      assert.deepEqual(readdirSync(tmp), []);
+    } finally {
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+      rmSync(tmp, { recursive: true, force: true });
     }
   });
 

@@ -142,28 +142,28 @@ async function run(args: string[], io: CliIO): Promise<number> {
 const CHUNK = 64 * 1024;
 
 /**
- * What the formats write, gathered and handed to stdout in chunks after each file, waiting while a slow pipe
- * drains: a pipe's writes are queued in memory, so writing faster than it is read would pile output up.
+ * What the formats write, handed to stdout a chunk at a time, and after each file, waiting while a slow pipe
+ * drains: a pipe's writes are queued in memory, so writing faster than it is read would pile output up. A long
+ * stretch written at once (SARIF's list of every file, before any result) goes out as it is made rather than
+ * being held whole: over 100,000 files that list alone is tens of megabytes.
  */
 function outputSink(io: CliIO): { write(s: string): void; flush(): Promise<void> } {
   let parts: string[] = [];
+  let size = 0;
+  const hand = () => {
+    if (!parts.length) return;
+    io.stdout(parts.join(''));
+    parts = [];
+    size = 0;
+  };
   return {
-    write: (s) => void parts.push(s),
+    write(s) {
+      parts.push(s);
+      size += s.length;
+      if (size >= CHUNK) hand();
+    },
     async flush() {
-      const all = parts;
-      parts = [];
-      let chunk: string[] = [];
-      let size = 0;
-      for (const s of all) {
-        chunk.push(s);
-        size += s.length;
-        if (size < CHUNK) continue;
-        io.stdout(chunk.join(''));
-        chunk = [];
-        size = 0;
-        await io.drain?.();
-      }
-      if (chunk.length) io.stdout(chunk.join(''));
+      hand();
       await io.drain?.();
     },
   };

@@ -1,6 +1,7 @@
 // `starr feedback <folder>`: every open tutor comment (CriticMarkup) as `path:line  author  text`.
 import { choiceOption, parseOptions } from '../args';
 import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
+import type { AccountSummary } from '../../core/portfolio';
 import { EXIT_OK, withInputProblems, type CliCommand, type CliIO } from '../types';
 
 const usage = `Usage: starr feedback <folder|files|globs…> [options]
@@ -26,7 +27,7 @@ export const command: CliCommand = {
       return EXIT_OK;
     }
     const format = choiceOption(values.format, 'format', ['text', 'json'] as const, 'text');
-    const portfolio = await loadPortfolio(positionals.length ? positionals : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io) });
+    const portfolio = await loadPortfolio(positionals.length ? positionals : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io), keep: commentsOnly });
     const items = portfolio.index.all().flatMap((s) =>
       s.feedback
         .filter((f) => (f.state ?? 'open') === 'open')
@@ -48,3 +49,8 @@ export const command: CliCommand = {
     return withInputProblems(EXIT_OK, portfolio);
   },
 };
+
+/** What the list reads of an account: its open comments, path and learner. */
+function commentsOnly(s: AccountSummary): AccountSummary {
+  return { uri: s.uri, title: '', learner: s.learner, framework: '', sections: [], words: 0, findings: [], counts: s.counts, criteria: [], feedback: s.feedback, fingerprint: '' };
+}

@@ -2,10 +2,12 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { choiceOption, parseOptions } from '../args';
-import { systemErrorText, writeTextFile } from '../node-host';
+import { chunked, systemErrorText, writeTextFile, writeTextPartsAtomic } from '../node-host';
 import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
+import { SummarySpill, type SpilledSummary } from '../spill';
 import { EXIT_OK, EXIT_USAGE, withInputProblems, type CliCommand, type CliIO } from '../types';
-import { buildReport, gapsFromCatalog, renderReport, type QualityReport, type ReportFormat } from '../../core/report';
+import type { AccountSummary } from '../../core/portfolio';
+import { gapsFromCatalog, reportParts, reportSource, type ReportFormat } from '../../core/report';
 
 export const REPORT_FORMATS = ['md', 'csv', 'json', 'html'] as const;
 
@@ -44,12 +46,31 @@ function mayNotReplace(file: string, inputs: Iterable<string>): string | undefin
   return undefined;
 }
 
+type Guard = { inputs?: Iterable<string>; force?: boolean };
+
 /** Write a report to --out or stdout; shared by report and sample. Never replaces an input or a Markdown file unless forced. */
-export function emit(text: string, out: string | undefined, io: CliIO, what: string, guard: { inputs?: Iterable<string>; force?: boolean } = {}): number {
+export function emit(text: string, out: string | undefined, io: CliIO, what: string, guard: Guard = {}): number {
   if (!out) {
     io.stdout(text);
     return EXIT_OK;
   }
+  return emitToFile(out, io, what, guard, (file) => writeTextFile(file, text));
+}
+
+/**
+ * Write a report given a piece at a time, never held whole: to stdout in chunks, waiting while a slow pipe
+ * drains, or to --out as `emit` does.
+ */
+async function emitParts(parts: Iterable<string>, out: string | undefined, io: CliIO, what: string, guard: Guard = {}): Promise<number> {
+  if (out) return emitToFile(out, io, what, guard, (file) => writeTextPartsAtomic(file, parts));
+  for (const chunk of chunked(parts)) {
+    io.stdout(chunk);
+    await io.drain?.();
+  }
+  return EXIT_OK;
+}
+
+function emitToFile(out: string, io: CliIO, what: string, guard: Guard, write: (file: string) => void): number {
   const file = path.resolve(io.cwd, out);
   const why = guard.force ? undefined : mayNotReplace(file, guard.inputs ?? []);
   if (why) {
@@ -57,7 +78,7 @@ export function emit(text: string, out: string | undefined, io: CliIO, what: str
     return EXIT_USAGE;
   }
   try {
-    writeTextFile(file, text);
+    write(file);
   } catch (e) {
     io.stderr(`starr: ${systemErrorText('write', out, e)}\n`);
     return EXIT_USAGE;
@@ -71,11 +92,18 @@ export function inputPaths(portfolio: { accounts: { path: string }[] }): string[
   return portfolio.accounts.map((a) => a.path);
 }
 
-/** Load the portfolio and build the options every QA command shares. */
-export async function loadForReport(inputs: string[], io: CliIO, values: { config?: string; cache?: boolean; 'cache-location'?: string }) {
-  const portfolio = await loadPortfolio(inputs.length ? inputs : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io) });
+/**
+ * Load the portfolio and build the options every QA command shares. The summaries go to `spill` (on disk);
+ * `refs` says where each is, in the portfolio's order.
+ */
+export async function loadForReport(inputs: string[], io: CliIO, values: { config?: string; cache?: boolean; 'cache-location'?: string }, spill: SummarySpill) {
+  const refs: SpilledSummary[] = [];
+  const onSummary = (s: AccountSummary) => void refs.push(spill.add(s));
+  const portfolio = await loadPortfolio(inputs.length ? inputs : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io), onSummary });
+  // The portfolio index's order, which the reports were always built in.
+  refs.sort((a, b) => a.uri.localeCompare(b.uri));
   const gaps = portfolio.catalog.size ? gapsFromCatalog(portfolio.catalog) : undefined;
-  return { portfolio, options: { ...(gaps ? { gaps } : {}) } };
+  return { portfolio, refs, options: { ...(gaps ? { gaps } : {}) } };
 }
 
 export const command: CliCommand = {
@@ -89,10 +117,16 @@ export const command: CliCommand = {
       return EXIT_OK;
     }
     const format: ReportFormat = choiceOption(values.format, 'format', REPORT_FORMATS, 'md');
-    const { portfolio, options } = await loadForReport(positionals, io, values);
-    const report: QualityReport = buildReport(portfolio.index.all(), options);
-    if (!report.rows.length) io.stderr('No reflective accounts were found there, so the report is empty.\n');
-    const code = emit(renderReport(report, format), values.out, io, 'report', { inputs: inputPaths(portfolio), force: values.force });
-    return withInputProblems(code, portfolio);
+    const spill = new SummarySpill();
+    try {
+      const { portfolio, refs, options } = await loadForReport(positionals, io, values, spill);
+      // Each account's summary is read back from the spill when its turn comes.
+      const report = reportSource(refs, (r) => spill.get(r), options);
+      if (!report.count) io.stderr('No reflective accounts were found there, so the report is empty.\n');
+      const code = await emitParts(reportParts(report, format), values.out, io, 'report', { inputs: inputPaths(portfolio), force: values.force });
+      return withInputProblems(code, portfolio);
+    } finally {
+      spill.close();
+    }
   },
 };

@@ -2,7 +2,8 @@
 import { choiceOption, intOption, parseOptions } from '../args';
 import { EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import { renderReport } from '../../core/report';
-import { sampleReport } from '../../core/sample';
+import { sampleReportFrom } from '../../core/sample';
+import { SummarySpill } from '../spill';
 import { CACHE_OPTIONS } from '../load';
 import { emit, inputPaths, loadForReport } from './report';
 
@@ -40,23 +41,28 @@ export const command: CliCommand = {
     if (size === undefined || size < 1) throw new UsageError('Say how many accounts to pick with --size, for example --size 5.');
     const format = choiceOption(values.format, 'format', FORMATS, 'text');
     const seed = values.seed ?? new Date().toISOString().slice(0, 10);
-    const { portfolio, options } = await loadForReport(positionals, io, values);
-    const { sample, report } = sampleReport(portfolio.index.all(), size, seed, options);
-    const guard = { inputs: inputPaths(portfolio), force: values.force };
-    if (format !== 'text') return withInputProblems(emit(renderReport(report, format), values.out, io, 'sample', guard), portfolio);
-    const lines = [
-      `Sample of ${sample.picks.length} from ${portfolio.index.size} account${portfolio.index.size === 1 ? '' : 's'}, seed "${sample.seed}" (run again with --seed ${JSON.stringify(sample.seed)} to get the same sample).`,
-      `Learners: ${sample.learners.covered} of ${sample.learners.total} represented. Units: ${sample.units.covered} of ${sample.units.total} represented.`,
-    ];
-    if (sample.templates) lines.push(`Left out: ${sample.templates} account${sample.templates === 1 ? ' that is' : 's that are'} still ${sample.templates === 1 ? 'a template' : 'templates'} or missing the learner id.`);
-    if (sample.missedLearners.length || sample.missedUnits.length) {
-      lines.push(`Not reached because the sample is smaller than the number of learners or units: ${[...sample.missedLearners.map((l) => `learner ${l}`), ...sample.missedUnits.map((u) => `unit ${u}`)].join(', ')}. Use a larger --size to reach them.`);
+    const spill = new SummarySpill();
+    try {
+      const { portfolio, refs, options } = await loadForReport(positionals, io, values, spill);
+      const { sample, report } = sampleReportFrom(refs, (r) => spill.get(r), size, seed, options);
+      const guard = { inputs: inputPaths(portfolio), force: values.force };
+      if (format !== 'text') return withInputProblems(emit(renderReport(report, format), values.out, io, 'sample', guard), portfolio);
+      const lines = [
+        `Sample of ${sample.picks.length} from ${refs.length} account${refs.length === 1 ? '' : 's'}, seed "${sample.seed}" (run again with --seed ${JSON.stringify(sample.seed)} to get the same sample).`,
+        `Learners: ${sample.learners.covered} of ${sample.learners.total} represented. Units: ${sample.units.covered} of ${sample.units.total} represented.`,
+      ];
+      if (sample.templates) lines.push(`Left out: ${sample.templates} account${sample.templates === 1 ? ' that is' : 's that are'} still ${sample.templates === 1 ? 'a template' : 'templates'} or missing the learner id.`);
+      if (sample.missedLearners.length || sample.missedUnits.length) {
+        lines.push(`Not reached because the sample is smaller than the number of learners or units: ${[...sample.missedLearners.map((l) => `learner ${l}`), ...sample.missedUnits.map((u) => `unit ${u}`)].join(', ')}. Use a larger --size to reach them.`);
+      }
+      lines.push('');
+      const w = (f: (r: (typeof report.rows)[number]) => string) => Math.max(0, ...report.rows.map((r) => f(r).length));
+      const unit = (r: (typeof report.rows)[number]) => r.unit || '(no unit)';
+      const [wp, wl, wu] = [w((r) => r.path), w((r) => r.learner), w(unit)];
+      for (const r of report.rows) lines.push(`${r.path.padEnd(wp)}  ${r.learner.padEnd(wl)}  ${unit(r).padEnd(wu)}  ${r.reason}`);
+      return withInputProblems(emit(`${lines.join('\n')}\n`, values.out, io, 'sample', guard), portfolio);
+    } finally {
+      spill.close();
     }
-    lines.push('');
-    const w = (f: (r: (typeof report.rows)[number]) => string) => Math.max(0, ...report.rows.map((r) => f(r).length));
-    const unit = (r: (typeof report.rows)[number]) => r.unit || '(no unit)';
-    const [wp, wl, wu] = [w((r) => r.path), w((r) => r.learner), w(unit)];
-    for (const r of report.rows) lines.push(`${r.path.padEnd(wp)}  ${r.learner.padEnd(wl)}  ${unit(r).padEnd(wu)}  ${r.reason}`);
-    return withInputProblems(emit(`${lines.join('\n')}\n`, values.out, io, 'sample', guard), portfolio);
   },
 };
