@@ -45,7 +45,12 @@ export class SummarySpill {
     if (this.pendingBytes) this.flush();
     const buf = Buffer.allocUnsafe(ref.bytes);
     let n = 0;
-    while (n < ref.bytes) n += fs.readSync(this.fd!, buf, n, ref.bytes - n, ref.at + n);
+    while (n < ref.bytes) {
+      const got = fs.readSync(this.fd!, buf, n, ref.bytes - n, ref.at + n);
+      // The file is ours and only grows: a short read means someone else cut it.
+      if (got === 0) throw new Error(`The temporary file of account summaries in ${this.dir} was cut short while the report was being written.`);
+      n += got;
+    }
     return JSON.parse(buf.toString('utf8')) as AccountSummary;
   }
 
