@@ -3,21 +3,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BenchSection } from './bench';
-import { median, now, ratio, s } from './util';
+import { childCpuMs, median, now, ratio, s } from './util';
 
 const RUNS = 5;
-
-/** CPU time (user + system, ms) of this process's finished children, from /proc (Linux); NaN elsewhere. */
-function childCpuMs(): number {
-  try {
-    const stat = fs.readFileSync('/proc/self/stat', 'utf8');
-    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    // Fields 16 and 17 (cutime, cstime) in clock ticks, 100 a second on Linux.
-    return (Number(f[13]) + Number(f[14])) * 10;
-  } catch {
-    return NaN;
-  }
-}
 
 export const section: BenchSection = {
   name: 'cli',

@@ -1,4 +1,5 @@
 // Small timing helpers shared by the benchmark sections.
+import { readFileSync } from 'node:fs';
 import { performance } from 'node:perf_hooks';
 
 export const now = () => performance.now();
@@ -30,4 +31,16 @@ export function timeMedian(runs: number, fn: () => unknown): number {
     xs.push(now() - t0);
   }
   return median(xs);
+}
+
+/** CPU time (user + system, ms) of this process's finished children, from /proc (Linux); NaN elsewhere. */
+export function childCpuMs(): number {
+  try {
+    const stat = readFileSync('/proc/self/stat', 'utf8');
+    const f = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // Fields 16 and 17 (cutime, cstime) in clock ticks, 100 a second on Linux.
+    return (Number(f[13]) + Number(f[14])) * 10;
+  } catch {
+    return NaN;
+  }
 }

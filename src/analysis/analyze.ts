@@ -7,6 +7,7 @@ import { buildAccount } from '../core/model';
 import { resolveOptions, type CriteriaLookup, type Report, type Rule, type RuleMeta } from '../core/rule';
 import type { AccountModel, CancellationToken, Directive, Finding, Severity } from '../core/types';
 import { rules as allRules } from '../rules';
+import { num } from '../rules/util/text';
 
 export interface AnalyzeOptions {
   config?: ResolvedConfig;
@@ -82,7 +83,46 @@ export function runRules(account: AccountModel, options: AnalyzeOptions = {}): {
     });
   }
   // Merged and grouped after the directives, so a directive can still silence one place of a repeat.
-  return { findings: sortFindings(consolidate(account, applyDirectives(account, findings))), cancelled: false };
+  return { findings: capPerRule(sortFindings(consolidate(account, applyDirectives(account, findings)))), cancelled: false };
+}
+
+/**
+ * Most findings one rule lists in a file. A real account has a handful; a generated file can have a quarter
+ * of a million (one per unclosed mark), which took seconds to write out and would flood the editor.
+ */
+export const MAX_FINDINGS_PER_RULE = 200;
+
+/** Past MAX_FINDINGS_PER_RULE, one finding of the rule says how many more there are, where the next one is. */
+function capPerRule(findings: Finding[]): Finding[] {
+  const counts = new Map<string, number>();
+  let over = false;
+  for (const f of findings) {
+    const n = (counts.get(f.ruleId) ?? 0) + 1;
+    counts.set(f.ruleId, n);
+    if (n > MAX_FINDINGS_PER_RULE) over = true;
+  }
+  if (!over) return findings;
+  const seen = new Map<string, number>();
+  const out: Finding[] = [];
+  for (const f of findings) {
+    const k = (seen.get(f.ruleId) ?? 0) + 1;
+    seen.set(f.ruleId, k);
+    if (k <= MAX_FINDINGS_PER_RULE) out.push(f);
+    else if (k === MAX_FINDINGS_PER_RULE + 1) {
+      const more = counts.get(f.ruleId)! - MAX_FINDINGS_PER_RULE;
+      out.push({
+        ruleId: f.ruleId,
+        severity: f.severity,
+        message: `${num(more)} more like the ${num(MAX_FINDINGS_PER_RULE)} above, from this line on, are not listed, so the list stays readable. Deal with those above and check again to see the rest.`,
+        span: f.span,
+        start: f.start,
+        end: f.end,
+        docsUrl: f.docsUrl,
+        data: { notListed: more },
+      });
+    }
+  }
+  return out;
 }
 
 const RULE_IDS: readonly string[] = Object.freeze(allRules.map((r) => r.meta.id));

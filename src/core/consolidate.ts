@@ -62,6 +62,12 @@ function carry(keep: Finding, lose: Finding): void {
   if (lose.fixes?.length) keep.fixes = [...(keep.fixes ?? []), ...lose.fixes.map((x) => ({ ...x, preferred: false }))];
 }
 
+/**
+ * Most places of one repeat listed (as related information and one fix each); the fix for every place still
+ * covers them all. A generated file repeating a phone number 90,000 times made 88 MB of JSON.
+ */
+export const MAX_PLACES_LISTED = 100;
+
 function group(account: AccountModel, findings: Finding[]): Finding[] {
   const groups = new Map<string, Finding[]>();
   for (const f of findings) {
@@ -85,7 +91,7 @@ function group(account: AccountModel, findings: Finding[]): Finding[] {
     const line = (f: Finding) => f.start.line + 1;
     const also = (first.data?.merged as { message: string }[] | undefined)?.map((m) => ` Also: ${m.message}`).join('') ?? '';
     first.message = `"${shown}" ${list.length} times in ${place}. ${advice}${also}`;
-    const related: RelatedInfo[] = rest.map((f) => ({ message: `"${account.text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ')}" again`, span: f.span, start: f.start, end: f.end }));
+    const related: RelatedInfo[] = rest.slice(0, MAX_PLACES_LISTED).map((f) => ({ message: `"${account.text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ')}" again`, span: f.span, start: f.start, end: f.end }));
     first.related = [...(first.related ?? []), ...related];
     first.data = { ...first.data, count: list.length, occurrences: list.map((f) => f.span) };
     const fixes = groupFixes(list, line);
@@ -102,7 +108,7 @@ function groupFixes(list: Finding[], line: (f: Finding) => number): Fix[] {
     const p = preferred as Fix[];
     out.push({ title: `${p[0].title} (all ${list.length})`, edits: p.flatMap((x) => x.edits), preferred: true });
   }
-  for (const f of list) for (const x of f.fixes ?? []) out.push({ ...x, title: `${x.title} (line ${line(f)})`, preferred: false });
+  for (const f of list.slice(0, MAX_PLACES_LISTED)) for (const x of f.fixes ?? []) out.push({ ...x, title: `${x.title} (line ${line(f)})`, preferred: false });
   return out;
 }
 

@@ -48,28 +48,61 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** Sentence spans of prose in [start, end), trimmed; blank runs between paragraphs also end a sentence. */
 export function sentenceSpans(prose: string, start: number, end: number): Span[] {
-  segmenter ??= new Intl.Segmenter('en-GB', { granularity: 'sentence' });
+  const icu = (segmenter ??= new Intl.Segmenter('en-GB', { granularity: 'sentence' }));
   const out: Span[] = [];
+  // ICU's segmenter takes microseconds per sentence, and a line break always ends one (UAX #29, SB4), so a
+  // line with no . ! ? and nothing outside ASCII is a sentence of its own without asking it: a file of 100,000
+  // short lines took seconds. Runs of other lines, and very long lines, go to it as before.
+  const segmentRun = (from: number, to: number) => {
+    // ICU's sentence segmenter slows down with the square of the text past about 64K characters (200 KB of
+    // short sentences: 12 s). No paragraph a person writes is that long; a longer one is segmented a window
+    // at a time, each cut after a sentence's end.
+    for (let base = from; base < to; ) {
+      const cut = to - base <= SEGMENT_WINDOW ? to : windowEnd(prose, base, base + SEGMENT_WINDOW);
+      const piece = prose.slice(base, cut);
+      for (const s of icu.segment(piece)) {
+        const t = trimSpan(piece, s.index, s.index + s.segment.length);
+        if (t) out.push({ start: base + t.start, end: base + t.end });
+      }
+      base = cut;
+    }
+  };
   // Paragraph breaks survive in the prose mask as line breaks; split on blank lines first so a heading-less
   // list item or a paragraph without a full stop does not run into the next one.
   const chunk = /[^\r\n]+(?:\r?\n(?![ \t]*\r?\n)[^\r\n]*)*/g;
   chunk.lastIndex = start;
   for (let m = chunk.exec(prose); m && m.index < end; m = chunk.exec(prose)) {
     const pieceEnd = Math.min(end, m.index + m[0].length);
-    // ICU's sentence segmenter slows down with the square of the text past about 64K characters (200 KB of
-    // short sentences: 12 s). No paragraph a person writes is that long; a longer one is segmented a window
-    // at a time, each cut after a sentence's end.
-    for (let base = m.index; base < pieceEnd; ) {
-      const cut = pieceEnd - base <= SEGMENT_WINDOW ? pieceEnd : windowEnd(prose, base, base + SEGMENT_WINDOW);
-      const piece = prose.slice(base, cut);
-      for (const s of segmenter.segment(piece)) {
-        const t = trimSpan(piece, s.index, s.index + s.segment.length);
-        if (t) out.push({ start: base + t.start, end: base + t.end });
-      }
-      base = cut;
+    let run = -1;
+    for (let line = m.index; line < pieceEnd; ) {
+      const next = lineAfter(prose, line, pieceEnd);
+      if (next - line < SEGMENT_WINDOW && plainLine(prose, line, next)) {
+        if (run >= 0) segmentRun(run, line);
+        run = -1;
+        const t = trimSpan(prose, line, next);
+        if (t) out.push(t);
+      } else if (run < 0) run = line;
+      line = next;
     }
+    if (run >= 0) segmentRun(run, pieceEnd);
   }
   return out;
+}
+
+/** Where the line holding `from` ends, after its line feed (or at `limit`). */
+function lineAfter(text: string, from: number, limit: number): number {
+  const i = text.indexOf('\n', from);
+  return i < 0 || i >= limit ? limit : i + 1;
+}
+
+/** A line ICU would not break inside: ASCII, with no sentence end (. ! ?) and no carriage return of its own. */
+function plainLine(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c > 127 || c === 46 || c === 33 || c === 63) return false;
+    if (c === 13 && text.charCodeAt(i + 1) !== 10) return false;
+  }
+  return true;
 }
 
 /** The longest text handed to the sentence segmenter at once. */

@@ -153,8 +153,10 @@ describe('robustness: bad input', () => {
     const text = ACCOUNT.replace('## Result', `${body}## Result`).replace('learner:', 'word_target: 900\nlearner:');
     assert.ok(text.length >= 5 * 1024 * 1024);
     const r = check(text, { independentPositions: false, sentences: false });
-    assert.deepEqual(r.account.sections.map((s) => s.id), ['situation', 'task', 'action', 'result', 'reflection']);
-    assert.ok(r.account.sectionById.get('action')!.words > 700_000);
+    // Far past what the parser may take, so most of it is read as plain text, with a note; its words still count.
+    assert.deepEqual(r.account.sections.slice(0, 3).map((s) => s.id), ['situation', 'task', 'action']);
+    assert.ok(has(r, 'complex-formatting'), ids(r));
+    assert.ok(r.account.sections.reduce((n, s) => n + s.words, 0) > 700_000);
     assert.ok(has(r, 'word-count'), ids(r));
   });
 

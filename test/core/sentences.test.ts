@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
-import { SEGMENT_WINDOW, sentenceSpans } from '../../src/core/text';
+import fc from 'fast-check';
+import { SEGMENT_WINDOW, sentenceSpans, trimSpan } from '../../src/core/text';
 
 const texts = (text: string) => sentenceSpans(text, 0, text.length).map((s) => text.slice(s.start, s.end));
 
@@ -25,5 +26,37 @@ describe('sentences of a very long paragraph', () => {
     assert.ok(text.length < SEGMENT_WINDOW);
     const icu = [...new Intl.Segmenter('en-GB', { granularity: 'sentence' }).segment(text)].map((x) => x.segment.trim()).filter(Boolean);
     assert.deepEqual(texts(text), icu);
+  });
+});
+
+describe('sentences line by line', () => {
+  // What sentenceSpans did before plain lines skipped ICU: each blank-line-separated chunk to ICU whole.
+  const icu = new Intl.Segmenter('en-GB', { granularity: 'sentence' });
+  const wholeChunks = (prose: string) => {
+    const out: { start: number; end: number }[] = [];
+    const chunk = /[^\r\n]+(?:\r?\n(?![ \t]*\r?\n)[^\r\n]*)*/g;
+    for (let m = chunk.exec(prose); m; m = chunk.exec(prose)) {
+      for (const s of icu.segment(m[0])) {
+        const t = trimSpan(m[0], s.index, s.index + s.segment.length);
+        if (t) out.push({ start: m.index + t.start, end: m.index + t.end });
+      }
+    }
+    return out;
+  };
+
+  it('are the sentences ICU finds in each paragraph whole', () => {
+    const pieces = ['I rang', ' the depot', '. ', '? ', '! ', 'Mr. Patel', 'e.g. ', 'agreed', ' ', '  ', '\n', '\r\n', '\n\n', '\r', '- ', '> ', 'café', '。', '”', ' 3.5 ', '...', '\t', '\u2029', '\u0085'];
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...pieces), { maxLength: 60 }), (parts) => {
+        const text = parts.join('');
+        assert.deepEqual(sentenceSpans(text, 0, text.length), wholeChunks(text));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('make a sentence of each line of a long list without sentence ends', () => {
+    const text = '- a\n  - b\n    - c\n'.repeat(3);
+    assert.deepEqual(texts(text), ['- a', '- b', '- c', '- a', '- b', '- c', '- a', '- b', '- c']);
   });
 });

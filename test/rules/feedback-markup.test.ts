@@ -1,13 +1,24 @@
 import assert from 'node:assert/strict';
-import { at, fix, run } from './helpers';
+import { MAX_FINDINGS_PER_RULE } from '../../src/analysis/analyze';
+import { buildAccountFor, defaultConfig, ruleById } from '../../src/analysis';
+import type { Report } from '../../src/core/rule';
+import { at, fix, NOW, run } from './helpers';
 
 describe('feedback-markup', () => {
   it('reports each of thousands of unclosed marks once (the last "{>>" is closed by the "<<}")', () => {
     const text = `${'{>> '.repeat(3000)}and then <<} and {++ more`;
+    // The rule itself reports every one…
+    const reported: Report[] = [];
+    const config = defaultConfig();
+    ruleById.get('feedback-markup')!.check({ account: buildAccountFor(text, config), config, options: {}, now: NOW, ruleIds: [], report: (r) => reported.push(r) });
+    assert.equal(reported.length, 3000);
+    assert.equal(reported.filter((x) => text.slice(x.span.start, x.span.end) === '{>>').length, 2999);
+    assert.equal(text.slice(reported[2999].span.start, reported[2999].span.end), '{++');
+    // …and the analysis lists the first of them, then says how many more there are.
     const f = run('feedback-markup', text);
-    assert.equal(f.length, 3000);
-    assert.equal(f.filter((x) => at(text, x) === '{>>').length, 2999);
-    assert.equal(at(text, f[f.length - 1]), '{++');
+    assert.equal(f.length, MAX_FINDINGS_PER_RULE + 1);
+    assert.ok(f.slice(0, -1).every((x) => at(text, x) === '{>>'));
+    assert.equal(f[MAX_FINDINGS_PER_RULE].data?.notListed, 3000 - MAX_FINDINGS_PER_RULE);
   });
 
   it('reports a closer with no opener before it, and an unclosed mark', () => {

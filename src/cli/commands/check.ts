@@ -299,7 +299,7 @@ function fixFile(file: AccountRef & { text: string }, { resolver }: CollectResul
 /** Only big files: a small one is slow only while the process warms up or the machine is busy. */
 function noteIfSlow({ file, ms }: Checked, io: CliIO, p: Palette): void {
   if (ms <= SLOW_FILE_MS || file.chars <= SLOW_FILE_MIN_CHARS) return;
-  // micromark's cost grows with the square of a list's items, so a huge list-heavy file is slow; say why.
+  // List items are among the costliest things for the parser, so a huge list-heavy file is slow; say why.
   const read = readTextFile(file.path);
   const lists = read.ok ? (read.text.match(/^[ \t]*(?:[-*+]|\d+[.)])[ \t]/gm) ?? []).length : 0;
   io.stderr(`${p.dim('ℹ')} ${file.uri}: took ${(ms / 1000).toFixed(1)} s to check (${formatBytes(file.chars)}${lists > 1000 ? `, ${lists.toLocaleString('en-GB')} list items — very long lists are slow to parse` : ''}). A reflective account is usually under 50 KB.\n`);
