@@ -3,6 +3,7 @@
 //   npm run eval -- --split dev       one split
 //   npm run eval -- --details         also list each dev account's disagreements (never the test split's)
 //   npm run eval -- --json FILE       also write the figures as JSON
+//   npm run eval -- --split dev --only w6-   only the accounts whose file name starts so (a batch written since tuning)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseSplit, BINARY_CHECKS, corpusDir, DEPTHS, disagreements, score, type SplitScores } from './evaluate';
@@ -24,14 +25,15 @@ for (const split of splits) {
     process.exit(2);
   }
   let unreadable = 0;
+  const only = valueOf('--only');
   const results = analyseSplit(dir, (file, problems) => {
     unreadable++;
     console.error(`${split}/${file}: left out, its labels do not resolve: ${problems.join('; ')}`);
-  });
+  }).filter((r) => !only || r.file.startsWith(only));
   if (unreadable) process.exitCode = 1;
   const s = score(results);
   all[split] = s;
-  console.log(`\n== ${split}: ${s.accounts} accounts ==`);
+  console.log(`\n== ${split}${only ? ` (${only}*)` : ''}: ${s.accounts} accounts ==`);
   console.log(`section presence agreement        ${pct(s.sectionPresence.agreement)}  (${s.sectionPresence.agree}/${s.sectionPresence.cells} account×section cells)`);
   console.log(`inferred boundaries within 1 para ${pct(s.boundaries.accuracy)}  (${s.boundaries.withinOne}/${s.boundaries.total}; same paragraph ${s.boundaries.exact})`);
   console.log('\ncheck                                     P     R    F1   bal.acc   tp  fp  fn  tn');
