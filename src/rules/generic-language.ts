@@ -6,8 +6,7 @@ import { escapeRegExp, normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
 import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
-import { criterionRefs, eachUnmeasuredClaim } from './util/outcome-claims';
-import type { Span } from '../core/types';
+import { criterionRefs, unmeasuredClaimOverlaps } from './util/outcome-claims';
 
 /** How each category of the lexicon is named in a message. */
 export const CATEGORY_LABELS: Record<string, string> = {
@@ -78,20 +77,16 @@ export default defineRule(
     // is off; the many it does not know ("she was much happier", "my manager was pleased") are reported here.
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
-    let theirs: Span[] | undefined;
     const reportedThere = (start: number, end: number) => {
-      if (!theirs) {
-        const spans: Span[] = (theirs = []);
-        for (const s of outcomes) eachUnmeasuredClaim(account, s, criterionRefs(account, s), (m) => spans.push({ start: m.index, end: m.index + m[0].length }));
-      }
-      return theirs.some((t) => t.start < end && start < t.end);
+      const s = outcomes.find((o) => start >= o.body.start && start < o.body.end);
+      return !!s && unmeasuredClaimOverlaps(account, s, criterionRefs(account, s), start, end);
     };
     const quotes = proseQuotes(account);
     const allowed = allowedSpans(account, config.allow);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
-      if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end) && reportedThere(m.index, m.index + m[0].length)) return;
+      if (entry.category === 'claim' && reportedThere(m.index, m.index + m[0].length)) return;
       const span = { start: m.index, end: m.index + m[0].length };
       if (allowed(span)) return;
       const phrase = m[0].replace(/\s+/g, ' ');

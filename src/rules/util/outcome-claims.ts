@@ -76,3 +76,13 @@ export function eachUnmeasuredClaim(account: AccountModel, s: Section, refs: Spa
     if (!hasMeasure(account, sentence.start, sentence.end, refs)) cb(m);
   });
 }
+
+/** Whether an unmeasured claim of section `s` overlaps [start, end): only the sentence around it is read. */
+export function unmeasuredClaimOverlaps(account: AccountModel, s: Section, refs: Span[], start: number, end: number): boolean {
+  const sentence = sentenceAround(account.prose, start, end, s.body.start, s.body.end);
+  let found = false;
+  eachWordMatch(account, CLAIM, sentence.start, Math.min(end, s.body.end), (m) => {
+    if (m.index + m[0].length > start) found = true;
+  });
+  return found && !hasMeasure(account, sentence.start, sentence.end, refs);
+}
