@@ -6,6 +6,7 @@ import { escapeRegExp, normalise } from '../core/text';
 import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
 import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
+import { criterionRefs, unmeasuredClaimOverlaps } from './util/outcome-claims';
 
 /** How each category of the lexicon is named in a message. */
 export const CATEGORY_LABELS: Record<string, string> = {
@@ -72,15 +73,20 @@ export default defineRule(
   ({ account, config, report }) => {
     const lex = genericLexicon(config.phrases);
     const prose = account.prose;
-    // Claims in a Result are missing-outcome-measure's to report (it asks for the figure), unless that rule is off.
+    // A claim in a Result that missing-outcome-measure reports (it asks for the figure) is left to it, unless it
+    // is off; the many it does not know ("she was much happier", "my manager was pleased") are reported here.
     const claimsElsewhere = config.rules['missing-outcome-measure']?.severity !== 'off';
     const outcomes = claimsElsewhere ? account.sections.filter((s) => s.def.kind === 'outcome') : [];
+    const reportedThere = (start: number, end: number) => {
+      const s = outcomes.find((o) => start >= o.body.start && start < o.body.end);
+      return !!s && unmeasuredClaimOverlaps(account, s, criterionRefs(account, s), start, end);
+    };
     const quotes = proseQuotes(account);
     const allowed = allowedSpans(account, config.allow);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
-      if (entry.category === 'claim' && outcomes.some((s) => m.index >= s.body.start && m.index < s.body.end)) return;
+      if (entry.category === 'claim' && reportedThere(m.index, m.index + m[0].length)) return;
       const span = { start: m.index, end: m.index + m[0].length };
       if (allowed(span)) return;
       const phrase = m[0].replace(/\s+/g, ' ');

@@ -16,7 +16,7 @@ const EXPECTED: Record<string, string[]> = {
   'learner-b/returns-chain-pasted.md': [],
   'learner-b/christmas-peak-rota.md': ['collective-voice', 'generic-language'],
   'learner-b/warranty-repair-partner.md': ['hypothetical-language'],
-  'learner-c/mystery-shopper-coaching.md': ['missing-outcome-measure'],
+  'learner-c/mystery-shopper-coaching.md': ['generic-language', 'missing-outcome-measure'],
   'learner-c/assembly-partner-missed-visit.md': ['personal-data'],
   'learner-c/system-migration-rota-carl.md': ['shallow-reflection'],
   // Outside the portfolio (so that `starr check examples/portfolio` stays readable), checked with defaults.

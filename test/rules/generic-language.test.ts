@@ -39,10 +39,16 @@ describe('generic-language', () => {
     assert.deepEqual(run('generic-language', t), []);
   });
 
-  it('leaves outcome claims in a Result to missing-outcome-measure, unless that rule is off', () => {
+  it('leaves an outcome claim in a Result to missing-outcome-measure when that rule reports it, unless it is off', () => {
     const t = '## Situation\n\nThe customer was happy before.\n\n## Result\n\nThe customer was happy.\n';
     assert.equal(run('generic-language', t).length, 1);
     assert.equal(run('generic-language', t, { rules: { 'missing-outcome-measure': 'off' } }).length, 2);
+  });
+
+  it('reports the claims in a Result that missing-outcome-measure does not, and none with evidence beside them', () => {
+    const t = '## Result\n\nShe was much happier. My manager was pleased. The customer was happy. She rated the call 5/5 and was happy.\n';
+    assert.deepEqual(run('generic-language', t).map((x) => at(t, x)), ['She was much happier', 'My manager was pleased']);
+    assert.deepEqual(run('missing-outcome-measure', t).map((x) => at(t, x)), ['The customer was happy']);
   });
 
   it('phrases.add extends the list and phrases.remove trims it, patterns included', () => {
@@ -102,12 +108,12 @@ describe('generic-language', () => {
   const families: { category: string; vague: string[]; specific: string[] }[] = [
     {
       category: 'service',
-      vague: ['I went out of my way to help her.', 'I will keep giving 100% to every member.', 'I wanted them to have a positive experience.', 'I gave a high level of service.'],
+      vague: ['I went out of my way to help her.', 'I will keep giving 100% to every member.', 'I wanted them to have a positive experience.', 'I gave a high level of service.', 'I gave her a really friendly and helpful service.'],
       specific: ['I went out of my way to ring the other branch before it closed.', 'I rang the Quality Service team.', 'Overall it was a good experience for me.'],
     },
     {
       category: 'catch-all',
-      vague: ['I took care of it with my supervisor.', 'I took the necessary steps.', 'I liaised with the relevant people.', 'I followed procedure and rang the office.', 'I escalated where appropriate.', 'I kept on top of it.', 'I did what I could.', 'I helped out wherever I could.', 'I fixed the problem for him.', 'I tried my hardest.'],
+      vague: ['I took care of it with my supervisor.', 'I took the necessary steps.', 'I liaised with the relevant people.', 'I followed procedure and rang the office.', 'I escalated where appropriate.', 'I kept on top of it.', 'I did what I could.', 'I helped out wherever I could.', 'I fixed the problem for him.', 'I tried my hardest.', 'I just cracked on.', 'I got stuck in on the tills.', 'I made sure everything was taken care of.', 'I made it my priority.', 'I addressed the issue with him.', 'I managed her expectations.', 'I acted promptly.', 'I documented everything.', 'I updated the care plan accordingly.', 'I referred it where necessary.', 'I went through the options with him.', 'I gave him all the information he needed.', 'I tried to turn the situation around.'],
       specific: [
         'I took care of it by refunding the £12 delivery charge.',
         'I did the necessary checks: ID, address and the last payment.',
@@ -116,11 +122,15 @@ describe('generic-language', () => {
         'I offered a voucher in line with our policy, such as a £20 voucher.',
         'I fixed the problem by resetting her router.',
         'I kept on top of it by checking the tracker at 9am and 3pm.',
+        'I went through the options: a refund, a repair or a new kettle by Friday.',
+        'I acted promptly by bleeping the doctor within five minutes.',
+        'I wrote it all in the duty log with his booking reference.',
+        'I will always try to resolve it myself before getting a manager.',
       ],
     },
     {
       category: 'communication',
-      vague: ['I listened to his concerns.', 'I put myself in her shoes.', 'I was really understanding with him.', 'I built a good rapport with her.', 'I supported him.', 'I made sure he was ok.', 'I treated her with dignity and respect.', 'I kept my cool.', 'I de-escalated the situation.', 'I used positive language.', 'My communication was really good.'],
+      vague: ['I listened to his concerns.', 'I put myself in her shoes.', 'I was really understanding with him.', 'I built a good rapport with her.', 'I supported him.', 'I made sure he was ok.', 'I treated her with dignity and respect.', 'I kept my cool.', 'I de-escalated the situation.', 'I used positive language.', 'My communication was really good.', 'I empathised with his situation.', 'I acknowledged her frustration.', 'I took her concerns on board.', 'I assured her I would look into it.', 'I listened to both sides of the story.', 'I showed them respect.', 'I apologised sincerely.', 'I stayed calm and composed.', 'I used a soothing tone of voice.', 'I explained it in a sensitive way.', 'I made her aware of the risks.', 'I kept the patient and his wife informed.', 'I respected her choice.', 'I built good relationships with the families.'],
       specific: [
         'I listened to her concerns: she had taken the day off and nobody came.',
         'I was patient: I let him finish, then read his order number back.',
@@ -129,32 +139,41 @@ describe('generic-language', () => {
         'I used open questions such as "what would put this right for you?"',
         'I de-escalated the situation by offering a callback at 4pm.',
         'She said I was very patient.',
+        'I acknowledged her frustration by saying I would be cross too after three calls.',
+        'I made her aware of the risks: builders who want cash up front are a common scam.',
+        'I stayed calm and said I would ring the depot while he waited.',
+        'I kept the patient and his wife informed by ringing after each ward round.',
       ],
     },
     {
       category: 'claim',
-      vague: ['Looking back, he was over the moon.', 'In the end it all worked out.', 'It had a really positive impact on the store.', 'I got a good survey.', 'Looking back, the issue was resolved.'],
-      specific: ['It all worked out: the parcel arrived on the 14th.', 'My manager said it was a success.', 'He said he could claim once the fault was fixed.', 'It had a big impact: complaints fell from 14 to 5.'],
+      vague: ['Looking back, he was over the moon.', 'In the end it all worked out.', 'It had a really positive impact on the store.', 'I got a good survey.', 'Looking back, the issue was resolved.', 'He thanked me loads.', 'She went off really happy.', 'It was resolved to her satisfaction.', 'They got on much better after that.', 'The team morale is much better now.', 'Everything has been fine since.', 'It went really well in the end.', 'The case was closed successfully.'],
+      specific: ['It all worked out: the parcel arrived on the 14th.', 'My manager said it was a success.', 'He said he could claim once the fault was fixed.', 'It had a big impact: complaints fell from 14 to 5.', 'Our complaint numbers went up sharply after the hours were cut.', 'He thanked me for my help and rated the call 9/10.', 'I asked whether everything was fine.'],
     },
     {
       category: 'self',
-      vague: ["I'm a fast learner.", "I'm very good at staying calm.", 'I can think on my feet.', 'I always lead by example.', 'I used my initiative.', 'This showed my skills as a manager.'],
-      specific: ['I used my initiative and rang the depot myself.', 'My manager says I am a fast learner.'],
+      vague: ["I'm a fast learner.", "I'm very good at staying calm.", 'I can think on my feet.', 'I always lead by example.', 'I used my initiative.', 'This showed my skills as a manager.', 'I am good at reading people.', 'I have good de-escalation skills.', 'I can handle difficult conversations.', 'I get on with everyone.', 'I think I did really well.', 'I handled it really well.', 'I did the right thing.'],
+      specific: ['I used my initiative and rang the depot myself.', 'My manager says I am a fast learner.', 'My manager said I handled it really well.', 'My manager said I am good at reading people.'],
     },
     {
       category: 'team',
-      vague: ['We worked collaboratively to find solutions.', 'We all mucked in.', 'Everyone played their part.', 'The team were brilliant.'],
-      specific: ['I worked with the warehouse to find the parcel.', 'Priya and I worked in partnership with the council.'],
+      vague: ['We worked collaboratively to find solutions.', 'We all mucked in.', 'Everyone played their part.', 'The team were brilliant.', 'We all rallied round.', 'We got through it together.', 'I did my bit.', 'Everyone bought into it.', 'We brainstormed ideas together.', 'We were all really patient with customers.', 'We had an open and honest conversation.', 'I worked closely with the MDT.', 'It showed good partnership working.'],
+      specific: ['I worked with the warehouse to find the parcel.', 'Priya and I worked in partnership with the council.', 'I worked closely with the ward sister to plan his discharge for Friday.'],
     },
     {
       category: 'learning',
-      vague: ['It taught me a lot.', 'I have learned a lot about customer service.', 'I will keep developing my skills.', 'I learned the importance of good communication.', 'Communication between carers is really important.', 'It was a valuable lesson.'],
-      specific: ['I learned a lot about how the meter readings are estimated.', 'I learned that the surgery has a separate line for pharmacies.'],
+      vague: ['It taught me a lot.', 'I have learned a lot about customer service.', 'I will keep developing my skills.', 'I learned the importance of good communication.', 'Communication between carers is really important.', 'It was a valuable lesson.', 'I have improved my communication skills a lot.', 'I have grown in confidence.', 'I feel much more confident now.', 'I want to develop as a practitioner.', 'I will take this forward in my role.', 'I will keep building on this.', 'I will keep up to date with my training.', 'I need to work on my time management.', 'It was an eye-opening experience.', 'It was a steep learning curve.', 'I will be more vigilant.', 'I will put the customer first.', 'It is important to be person centred.'],
+      specific: ['I learned a lot about how the meter readings are estimated.', 'I learned that the surgery has a separate line for pharmacies.', 'I felt more confident once I had read the notes.', 'I will improve my product knowledge by reading the range guide each Monday.', 'I will be more vigilant by checking each cup label.'],
+    },
+    {
+      category: 'filler',
+      vague: ['I did a few other bits and bobs.', 'It was dietary stuff.', 'It was pretty much done.'],
+      specific: ['We counted the small stuff like lip balms.', 'We got stuff delivered.'],
     },
     {
       category: 'buzzword',
-      vague: ['We streamlined the returns process.', 'We wanted to improve the customer journey.', 'I touched base with sales.', 'I provided person-centred care.'],
-      specific: ['I work at Streamline Broadband.', 'Person-centred care means fitting support around her routine.', 'I read her person-centred care plan.'],
+      vague: ['We streamlined the returns process.', 'We wanted to improve the customer journey.', 'I touched base with sales.', 'I provided person-centred care.', 'We needed to get buy-in.', 'We got the team engaged.', 'I wanted to improve the customer experience.', 'We agreed a new way of working.'],
+      specific: ['I work at Streamline Broadband.', 'Person-centred care means fitting support around her routine.', 'I read her person-centred care plan.', 'I rang the customer experience team.'],
     },
   ];
   for (const { category, vague, specific } of families) {
