@@ -62,6 +62,15 @@ describe('sample portfolio (examples/portfolio)', () => {
     });
   }
 
+  it("README's summary line for `starr check examples/portfolio` adds up to what the checks find", () => {
+    const files = Object.keys(EXPECTED).filter((f) => !f.startsWith('..'));
+    const count = (sev: string) => files.reduce((n, f) => n + check(f).findings.filter((x) => x.severity === sev).length, 0);
+    const readme = readFileSync(join(process.cwd(), 'README.md'), 'utf8');
+    const m = /✖ (\d+) files checked: (\d+) errors, (\d+) warnings, (\d+) info/.exec(readme);
+    assert.ok(m, "README quotes the sample portfolio's summary line");
+    assert.deepEqual(m.slice(1).map(Number), [files.length, count('error'), count('warning'), count('info')]);
+  });
+
   it('the strong account has every STARR section, measures, criteria and is within its word target', () => {
     const r = check('learner-a/courier-sla-recovery.md');
     const a = r.account;
