@@ -156,6 +156,13 @@ describe('structure: titles', () => {
     assert.deepEqual(read(`What happened?\n${para('A tenant emailed.')}\n\nWhat did you do?\n${para('I compared the reports.')}\n`), ['situation', 'action']);
   });
 
+  it('does not read a paragraph longer than any a person writes sentence by sentence', () => {
+    const short = 'I work on the desk. My task was to answer the phone. I rang the depot. The parcel came. Next time I will ring first.';
+    assert.ok(read(short).length >= 3, read(short).join());
+    // Over 20,000 words in one paragraph: generated, not written; it stays one part.
+    assert.equal(read(`${short} ${'I rang the depot and agreed a slot. '.repeat(3000)}`).length, 1);
+  });
+
   it('an untitled prose account does not read its title line as a part', () => {
     const t = 'The background to a refund\n\nIn April I was working on the returns desk when a customer rang about a sofa that had arrived in the wrong size.\n\nMy task was to get the right sofa delivered within our five-day exchange standard.\n';
     const { account } = analyze(t);

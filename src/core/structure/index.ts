@@ -165,6 +165,8 @@ function isTitleParagraph(text: string, p: Span): boolean {
 }
 
 const MIN_WORDS = 12;
+/** The most words read sentence by sentence when an account is one or two paragraphs (ten long accounts). */
+const MAX_SPLIT_WORDS = 20_000;
 
 /**
  * Sections read from the writing where no heading or label marks them: the whole account when it has none, the
@@ -203,8 +205,10 @@ function infer(input: StructureInput, all: SectionCandidate[]): void {
       let w = 0;
       for (const u of units) w += words(prose.slice(u.start, u.end));
       if (w < MIN_WORDS) continue;
-      // One or two paragraphs (a whole account, or the text before its first label): read them sentence by sentence.
-      if (units.length < 3) units = units.flatMap((u) => sentenceSpans(prose, u.start, u.end));
+      // One or two paragraphs (a whole account, or the text before its first label): read them sentence by
+      // sentence. Not past the length of any paragraph a person writes: a generated megabyte in one paragraph
+      // would cost seconds of sentence splitting to place sections no one wrote.
+      if (units.length < 3 && w <= MAX_SPLIT_WORDS) units = units.flatMap((u) => sentenceSpans(prose, u.start, u.end));
     } else if (units.length < 2) continue;
     const states = assignSections(framework, prose, units, r.lo, r.hi, r.forced);
     let prev = r.forced ? r.lo : -1;
