@@ -5,7 +5,7 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
 import { findStructure, type SectionCandidate } from './structure';
-import { countWords, isPhraseWordAt, sentenceSpans, spanContains } from './text';
+import { countWords, isPhraseWordAt, eachSentence, sentenceSpans, spanContains } from './text';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,
@@ -267,6 +267,9 @@ class SectionImpl implements Section {
   }
   get sentences(): Span[] {
     return (this.sentenceCache ??= sentenceSpans(this.prose, this.body.start, this.body.end));
+  }
+  get firstSentence(): Span | undefined {
+    return this.sentenceCache ? this.sentenceCache[0] : eachSentence(this.prose, this.body.start, this.body.end).next().value ?? undefined;
   }
 }
 

@@ -48,12 +48,16 @@ let segmenter: Intl.Segmenter | undefined;
 
 /** Sentence spans of prose in [start, end), trimmed; blank runs between paragraphs also end a sentence. */
 export function sentenceSpans(prose: string, start: number, end: number): Span[] {
+  return [...eachSentence(prose, start, end)];
+}
+
+/** The same sentences one at a time, each found when it is asked for (the first of a megabyte costs no more than of a page). */
+export function* eachSentence(prose: string, start: number, end: number): Generator<Span, void, undefined> {
   const icu = (segmenter ??= new Intl.Segmenter('en-GB', { granularity: 'sentence' }));
-  const out: Span[] = [];
   // ICU's segmenter takes microseconds per sentence, and a line break always ends one (UAX #29, SB4), so a
   // line with no . ! ? and nothing outside ASCII is a sentence of its own without asking it: a file of 100,000
   // short lines took seconds. Runs of other lines, and very long lines, go to it as before.
-  const segmentRun = (from: number, to: number) => {
+  function* segmentRun(from: number, to: number): Generator<Span, void, undefined> {
     // ICU's sentence segmenter slows down with the square of the text past about 64K characters (200 KB of
     // short sentences: 12 s). No paragraph a person writes is that long; a longer one is segmented a window
     // at a time, each cut after a sentence's end.
@@ -62,11 +66,11 @@ export function sentenceSpans(prose: string, start: number, end: number): Span[]
       const piece = prose.slice(base, cut);
       for (const s of icu.segment(piece)) {
         const t = trimSpan(piece, s.index, s.index + s.segment.length);
-        if (t) out.push({ start: base + t.start, end: base + t.end });
+        if (t) yield { start: base + t.start, end: base + t.end };
       }
       base = cut;
     }
-  };
+  }
   // Paragraph breaks survive in the prose mask as line breaks; split on blank lines first so a heading-less
   // list item or a paragraph without a full stop does not run into the next one.
   const chunk = /[^\r\n]+(?:\r?\n(?![ \t]*\r?\n)[^\r\n]*)*/g;
@@ -77,16 +81,15 @@ export function sentenceSpans(prose: string, start: number, end: number): Span[]
     for (let line = m.index; line < pieceEnd; ) {
       const next = lineAfter(prose, line, pieceEnd);
       if (next - line < SEGMENT_WINDOW && plainLine(prose, line, next)) {
-        if (run >= 0) segmentRun(run, line);
+        if (run >= 0) yield* segmentRun(run, line);
         run = -1;
         const t = trimSpan(prose, line, next);
-        if (t) out.push(t);
+        if (t) yield t;
       } else if (run < 0) run = line;
       line = next;
     }
-    if (run >= 0) segmentRun(run, pieceEnd);
+    if (run >= 0) yield* segmentRun(run, pieceEnd);
   }
-  return out;
 }
 
 /** Where the line holding `from` ends, after its line feed (or at `limit`). */

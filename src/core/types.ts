@@ -107,6 +107,8 @@ export interface Section {
   inferred?: boolean;
   /** Sentences of the body's prose, computed on first use. */
   readonly sentences: Span[];
+  /** The first of them, without finding the rest. */
+  readonly firstSentence: Span | undefined;
 }
 
 export interface FrontMatterFields {

@@ -78,7 +78,7 @@ export default defineRule(
         severity: 'info',
         message: `I've read this as ${listing(read.map((x) => x.def.name))}, from the way each part is written — add headings so your assessor sees them too. The quick fix puts each heading where that part seems to start; check each one.`,
         span: firstLine(account.text, account.preamble.start),
-        related: read.slice(0, 20).map((x) => ({ message: `This reads like the start of your ${x.def.name}`, span: x.sentences[0] ?? x.span })),
+        related: read.slice(0, 20).map((x) => ({ message: `This reads like the start of your ${x.def.name}`, span: x.firstSentence ?? x.span })),
         fixes: [{ title: 'Add section headings where the parts seem to start (check each one)', edits: headingEdits(account, missing) }],
         data: { guesses: read.map((x) => ({ section: x.id, span: x.span })) },
       });

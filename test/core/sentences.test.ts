@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SEGMENT_WINDOW, sentenceSpans, trimSpan } from '../../src/core/text';
+import { SEGMENT_WINDOW, eachSentence, sentenceSpans, trimSpan } from '../../src/core/text';
+import { analyze } from '../../src/analysis';
 
 const texts = (text: string) => sentenceSpans(text, 0, text.length).map((s) => text.slice(s.start, s.end));
 
@@ -58,5 +59,20 @@ describe('sentences line by line', () => {
   it('make a sentence of each line of a long list without sentence ends', () => {
     const text = '- a\n  - b\n    - c\n'.repeat(3);
     assert.deepEqual(texts(text), ['- a', '- b', '- c', '- a', '- b', '- c', '- a', '- b', '- c']);
+  });
+});
+
+describe('sentences one at a time', () => {
+  it('come in the order, and are the same, as all of them at once, and a section\'s first is its first', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom('I rang. ', 'Mr. Patel agreed ', 'a list\n', '\n\n', '- item\n', 'no end ', 'Why? ', '"Yes." she said. '), { maxLength: 40 }), (parts) => {
+        const text = parts.join('');
+        const lazy = [...eachSentence(text, 0, text.length)];
+        assert.deepEqual(lazy, sentenceSpans(text, 0, text.length));
+        const { account } = analyze(`## Situation\n\n${text}\n`);
+        for (const s of account.sections) assert.deepEqual(s.firstSentence, s.sentences[0]);
+      }),
+      { numRuns: 300 },
+    );
   });
 });

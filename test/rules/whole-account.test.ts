@@ -18,6 +18,7 @@ function inferred(text: string, starts: Record<string, string>): AccountModel {
       id, def, heading: { text: '', span: { start: body.start, end: body.start }, style: 'label' }, span: body, body,
       words: countWords(account.prose, body.start, body.end), duplicate: false, inferred: true,
       get sentences() { return sentenceSpans(account.prose, body.start, body.end); },
+      get firstSentence() { return sentenceSpans(account.prose, body.start, body.end)[0]; },
     };
   });
   return { ...account, sections, sectionById: new Map(sections.map((s) => [s.id, s])), structure: 'labels', preamble: { start: 0, end: at0[0] } };

@@ -18,7 +18,7 @@ export function PlaceOf(s: Section): string {
 /** Where a finding about a whole section points: its heading or label, or the first sentence of an inferred section. */
 export function anchorOf(account: AccountModel, s: Section): Span {
   if (!s.inferred && s.heading.span.end > s.heading.span.start) return s.heading.span;
-  const first = s.sentences[0];
+  const first = s.firstSentence;
   if (first) return first;
   const line = firstLine(account.text, s.body.start, s.body.end);
   return line.end > line.start ? line : s.heading.span;
