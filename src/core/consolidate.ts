@@ -63,8 +63,8 @@ function carry(keep: Finding, lose: Finding): void {
 }
 
 /**
- * Most places of one repeat listed (as related information and one fix each); the fix for every place still
- * covers them all. A generated file repeating a phone number 90,000 times made 88 MB of JSON.
+ * Most places of one repeat listed (as related information, in `data.occurrences` and one fix each, with the
+ * first); `data.count` says how many there are, and the fix for every place still covers them all. A generated file repeating a phone number 90,000 times made 88 MB of JSON.
  */
 export const MAX_PLACES_LISTED = 100;
 
@@ -93,7 +93,7 @@ function group(account: AccountModel, findings: Finding[]): Finding[] {
     first.message = `"${shown}" ${list.length} times in ${place}. ${advice}${also}`;
     const related: RelatedInfo[] = rest.slice(0, MAX_PLACES_LISTED).map((f) => ({ message: `"${account.text.slice(f.span.start, f.span.end).replace(/\s+/g, ' ')}" again`, span: f.span, start: f.start, end: f.end }));
     first.related = [...(first.related ?? []), ...related];
-    first.data = { ...first.data, count: list.length, occurrences: list.map((f) => f.span) };
+    first.data = { ...first.data, count: list.length, occurrences: list.slice(0, MAX_PLACES_LISTED + 1).map((f) => f.span) };
     const fixes = groupFixes(list, line);
     if (fixes.length) first.fixes = fixes;
   }

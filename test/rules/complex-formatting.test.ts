@@ -57,6 +57,8 @@ describe('analysis: long lists of findings are cut short', () => {
     const [f] = found;
     assert.match(f.message, new RegExp(`${n} times`));
     assert.equal(f.related?.length, MAX_PLACES_LISTED);
+    assert.equal(f.data?.count, n);
+    assert.equal((f.data?.occurrences as unknown[]).length, MAX_PLACES_LISTED + 1, 'the first place and the related ones');
     const all = f.fixes?.find((x) => x.preferred);
     assert.ok(all, 'a fix for every place');
     assert.equal(all.edits.length, n);
