@@ -1,6 +1,7 @@
 // After every rule has run: one finding per problem. Two rules flagging the same words become one finding,
 // and one rule flagging the same words again and again in a section becomes one finding with the other
 // places as related locations, each place's fixes still offered.
+import { placeOf } from './sections';
 import type { AccountModel, Finding, Fix, RelatedInfo, Section, Severity } from './types';
 
 /**
@@ -85,7 +86,7 @@ function group(account: AccountModel, findings: Finding[]): Finding[] {
     const [first, ...rest] = list;
     for (const f of rest) gone.add(f);
     const section = sectionAt(account, first.span.start);
-    const place = section ? (section.inferred ? `what reads as your ${section.def.name} (no heading)` : `your ${section.def.name}`) : account.sections.length ? 'your opening' : 'your account';
+    const place = section ? placeOf(section) : account.sections.length ? 'your opening' : 'your account';
     const shown = account.text.slice(first.span.start, first.span.end).replace(/\s+/g, ' ');
     const advice = adviceOf(first);
     const line = (f: Finding) => f.start.line + 1;

@@ -1,6 +1,6 @@
 import { stripCritic } from './critic';
 import { normalise } from './text';
-import type { Framework, FrameworkSection } from './types';
+import type { Framework, FrameworkSection, Section } from './types';
 
 export interface SectionMatch {
   def: FrameworkSection;
@@ -67,4 +67,15 @@ export function matchSection(framework: Framework, raw: string, mode: 'heading' 
     if (score === 3) break;
   }
   return best;
+}
+
+/** "your Result", or for an inferred section "what reads as your Result (no heading)": how messages name a section. */
+export function placeOf(s: Section): string {
+  return s.inferred ? `what reads as your ${s.def.name} (no heading)` : `your ${s.def.name}`;
+}
+
+/** placeOf, to start a sentence. */
+export function PlaceOf(s: Section): string {
+  const p = placeOf(s);
+  return p[0].toUpperCase() + p.slice(1);
 }

@@ -1,7 +1,7 @@
 import { defineRule } from '../core/rule';
 import type { Section } from '../core/types';
 import { criterionRefs, eachUnmeasuredClaim, hasMeasure } from './util/outcome-claims';
-import { anchorOf, placeOf } from './util/scope';
+import { anchorOf, PlaceOf } from './util/scope';
 import { eolOf } from './util/sections';
 import { trimEnd } from './util/text';
 
@@ -23,7 +23,7 @@ export default defineRule(
       const refs = criterionRefs(account, s);
       if (!hasMeasure(account, s.body.start, s.body.end, refs)) {
         if (s.words === 0) continue; // an empty section is thin-section's to report
-        const Place = placeOf(s).replace(/^your/, 'Your').replace(/^what/, 'What');
+        const Place = PlaceOf(s);
         report({
           message: `${Place} has no measure. Show what changed against an agreed standard: a figure ("complaints fell from 14 to 3 a week"), a date, a KPI such as CSAT, first-contact resolution or an SLA, or the customer's own words in quotes.`,
           span: anchorOf(account, s),

@@ -4,16 +4,7 @@ import type { AccountModel, Section, SectionKind, Span } from '../../core/types'
 import { countWords } from '../../core/text';
 import { firstLine } from './text';
 
-/** "your Result", or for an inferred section "what reads as your Result (no heading)". */
-export function placeOf(s: Section): string {
-  return s.inferred ? `what reads as your ${s.def.name} (no heading)` : `your ${s.def.name}`;
-}
-
-/** placeOf, to start a sentence. */
-export function PlaceOf(s: Section): string {
-  const p = placeOf(s);
-  return p[0].toUpperCase() + p.slice(1);
-}
+export { placeOf, PlaceOf } from '../../core/sections';
 
 /** Where a finding about a whole section points: its heading or label, or the first sentence of an inferred section. */
 export function anchorOf(account: AccountModel, s: Section): Span {
