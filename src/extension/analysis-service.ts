@@ -9,7 +9,7 @@ import { analyseRequest, type AnalysisRequest } from './document-analysis';
 import type { Log } from './log';
 import { HostBudget } from './host-budget';
 import { OffThreadAnalyser } from './off-thread';
-import { isViewOfAnotherFile } from './uri-utils';
+import { baseName, isViewOfAnotherFile } from './uri-utils';
 
 /** One analysis of one version of a document, shared by every feature. */
 export interface AnalysisResult {
@@ -233,7 +233,7 @@ export class AnalysisService implements vscode.Disposable {
     if (!r) return undefined;
     const ms = performance.now() - start;
     this.budget.record(key, text.length, ms);
-    this.log.block(`analysing ${shortName(uri)}`, ms);
+    this.log.block(`analysing ${baseName(uri)}`, ms);
     this.log.stats.lastAnalysisMs = ms;
     this.log.stats.lastAnalysisUri = key;
     this.log.stats.analyses++;
@@ -247,7 +247,7 @@ export class AnalysisService implements vscode.Disposable {
       if (!this.toldAboutSkipping) {
         this.toldAboutSkipping = true;
         void vscode.window.showInformationMessage(
-          `${shortName(uri)} is too large for STARR to check here (${Math.round(text.length / 1024)} KB) without slowing the editor, so it is not checked. Split it into one account per file, or check it with the starr command-line tool.`,
+          `${baseName(uri)} is too large for STARR to check here (${Math.round(text.length / 1024)} KB) without slowing the editor, so it is not checked. Split it into one account per file, or check it with the starr command-line tool.`,
         );
       }
       this.log.warn(`Skipped ${uri.toString(true)}: large and no worker available`);
@@ -258,7 +258,7 @@ export class AnalysisService implements vscode.Disposable {
     if (large && !this.toldAboutBackground) {
       this.toldAboutBackground = true;
       void vscode.window.showInformationMessage(
-        `${shortName(uri)} is large (${Math.round(text.length / 1024)} KB), so STARR checks it in the background. Its problems appear when the check finishes; you can keep typing.`,
+        `${baseName(uri)} is large (${Math.round(text.length / 1024)} KB), so STARR checks it in the background. Its problems appear when the check finishes; you can keep typing.`,
       );
     }
     if (showBusy) {
@@ -297,6 +297,3 @@ export class AnalysisService implements vscode.Disposable {
   }
 }
 
-function shortName(uri: vscode.Uri): string {
-  return decodeURIComponent(uri.path.slice(uri.path.lastIndexOf('/') + 1));
-}

@@ -3,7 +3,7 @@ import picomatch from 'picomatch/posix';
 import { parseConfig } from '../analysis';
 import { CONFIG_FILE_NAMES, LineIndex, resolveConfig, type ResolvedConfig, type SeveritySetting, type StarrConfig } from '../core';
 import type { Log } from './log';
-import { dirname, relativePath } from './uri-utils';
+import { baseName, dirname, relativePath } from './uri-utils';
 
 /**
  * Where STARR's settings come from, in increasing order of precedence:
@@ -285,8 +285,7 @@ export class ConfigService implements vscode.Disposable {
 }
 
 export function isConfigFile(uri: vscode.Uri): boolean {
-  const name = uri.path.slice(uri.path.lastIndexOf('/') + 1);
-  return CONFIG_FILE_NAMES.includes(name);
+  return CONFIG_FILE_NAMES.includes(baseName(uri));
 }
 
 function clampNumber(v: unknown, min: number, max: number, fallback: number): number {

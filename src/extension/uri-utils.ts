@@ -8,6 +8,11 @@ export function dirname(uri: vscode.Uri): vscode.Uri {
   return uri.with({ path: i <= 0 ? '/' : path.slice(0, i), query: '', fragment: '' });
 }
 
+/** The last segment of a URI's path, as a person reads it (`path` is already decoded: "100% on time.md"). */
+export function baseName(uri: vscode.Uri): string {
+  return uri.path.slice(uri.path.lastIndexOf('/') + 1);
+}
+
 /** `uri` relative to `base` with forward slashes, or undefined when it is not inside it. */
 export function relativePath(base: vscode.Uri, uri: vscode.Uri): string | undefined {
   if (base.scheme !== uri.scheme || base.authority !== uri.authority) return undefined;

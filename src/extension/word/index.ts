@@ -1,7 +1,7 @@
 // Word import (a .docx draft becomes an account) and export for submission (an account becomes .docx, .html or .txt).
 // The conversion itself is the platform-free src/convert, loaded from its own bundle when a command first runs.
 import * as vscode from 'vscode';
-import { exists } from '../uri-utils';
+import { baseName, exists } from '../uri-utils';
 import type { ExportFormat, ExportResult } from '../../convert';
 import type { Services } from '../services';
 import { MAX_DOCX_BYTES, formatSize } from '../../convert/limits';
@@ -36,7 +36,6 @@ export function register(services: Services): vscode.Disposable[] {
   ];
 }
 
-const baseName = (uri: vscode.Uri) => uri.path.slice(uri.path.lastIndexOf('/') + 1);
 const withExtension = (uri: vscode.Uri, ext: string) => uri.with({ path: uri.path.replace(/\.[^./]*$/, '') + ext });
 
 /** `draft.md`, else `draft-2.md`, `draft-3.md`…: an account is never replaced. */

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { analyze } from '../../../src/analysis';
-import { EXTENSION_ID, activateExtension, closeAllEditors, codeOf, fixture as fixtureIn, lineOf, probes, starrDiagnostics, untitled, waitForDiagnostics } from './helpers';
+import { EXTENSION_ID, activateExtension, closeAllEditors, codeOf, fixture as fixtureIn, lineOf, probes, starrDiagnostics, untitled, waitForDiagnostics, workspaceRoot } from './helpers';
 
 /** A bound on waiting for an event; reaching it fails the test (it is not a sleep). */
 const EVENT_TIMEOUT_MS = 15_000;
@@ -451,6 +451,18 @@ describe('STARR extension', function () {
     assert.match(await statusText(), /^STARR 2\/5 · [\d,]+ words · \d+ issues?$/);
     assert.ok(vscode.languages.getDiagnostics(doc.uri).some((d) => codeOf(d) === 'complex-formatting'), 'the plain-text note is shown');
     console.log(`    2 MB list-heavy: worker analysis ${after.lastAnalysisMs.toFixed(0)} ms; longest extension-host block meanwhile ${after.longestBlockMs.toFixed(1)} ms (${after.longestBlockWhat})`);
+  });
+
+  it('checks an account whose file name holds a % sign', async () => {
+    const uri = vscode.Uri.joinPath(workspaceRoot(), '100% on time.md');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode('---\nunit: CS3-SP\n---\n\n## Situation\n\nA customer rang about a late order.\n'));
+    try {
+      await vscode.window.showTextDocument(uri);
+      await waitForDiagnostics(uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), { what: 'missing-section on "100% on time.md"' });
+    } finally {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(uri);
+    }
   });
 
   it('checks a short document whose shape makes it slow in the worker too: size alone does not decide', async () => {
