@@ -32,7 +32,7 @@ describe('STARR allow list', function () {
     const editor = await vscode.window.showTextDocument(uri);
     // Type into it, as a learner would, so the diagnostics are those of the open document's own analysis.
     await editor.edit((b) => b.insert(editor.document.lineAt(editor.document.lineCount - 1).range.end, '\n'));
-    const ds = await waitForDiagnostics(uri, (d) => d.some(dealtWith), { ms: 60_000, what: '"dealt with" reported' });
+    const ds = await waitForDiagnostics(uri, (d) => d.some(dealtWith), { ms: 60_000, what: '"dealt with" reported', fresh: true });
     // Already on the list: never reported.
     assert.ok(!ds.some((d) => d.message.startsWith('"going forward"')), ds.map((d) => d.message).join('\n'));
     const d = ds.find(dealtWith)!;

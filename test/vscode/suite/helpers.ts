@@ -51,7 +51,7 @@ export function codeOf(d: vscode.Diagnostic): string | undefined {
 export function waitForDiagnostics(
   uri: vscode.Uri,
   accept: (diagnostics: vscode.Diagnostic[]) => boolean,
-  { ms = 30_000, source = 'starr', what = 'the expected diagnostics' } = {},
+  { ms = 30_000, source = 'starr', what = 'the expected diagnostics', fresh = false } = {},
 ): Promise<vscode.Diagnostic[]> {
   return new Promise((resolve, reject) => {
     const check = () => {
@@ -73,7 +73,8 @@ export function waitForDiagnostics(
       clearTimeout(timer);
       sub.dispose();
     };
-    check();
+    // `fresh`: only diagnostics published from now on (after an edit, not those of the text before it).
+    if (!fresh) check();
   });
 }
 
