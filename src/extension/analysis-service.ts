@@ -222,9 +222,14 @@ export class AnalysisService implements vscode.Disposable {
     // measured, and one that might hold up typing is checked in the worker.
     if (large || (this.offThread.available && this.budget.placeFor(key, text.length, threshold) === 'worker')) {
       // A first check of a document not yet measured is not shown as busy: it is nearly always quick.
-      const r = await this.runOffThread(uri, version, request, large, needsModel, large || this.budget.measured(key));
+      const r = await this.runOffThread(uri, version, request, large, needsModel, large || this.budget.measured(key)).catch((e: unknown) => {
+        // No worker can run here after all: the check goes on below, on this thread (a large file is skipped).
+        if (this.offThread.available) throw e;
+        this.log.warn(`Checking ${baseName(uri)} on the editor's thread: ${e instanceof Error ? e.message : String(e)}`);
+        return large ? this.runOffThread(uri, version, request, large, needsModel, false) : null;
+      });
       // Quick after all: check it again here for the full model (hovers, inferred-section hints), within budget.
-      if (!r || large || !needsModel || !this.budget.fitsHost(text.length, r.ms)) return r;
+      if (r !== null && (!r || large || !needsModel || !this.budget.fitsHost(text.length, r.ms))) return r;
       if (token?.isCancellationRequested) return undefined;
     }
     this.skipped.delete(key);
@@ -277,6 +282,11 @@ export class AnalysisService implements vscode.Disposable {
     } finally {
       if (this.busy.delete(key)) this.busyChanged.fire(uri);
     }
+  }
+
+  /** For the in-editor tests: the next `n` background workers fail to load. */
+  failNextWorkerStarts(n: number): void {
+    this.offThread.failNextStarts(n);
   }
 
   forget(uri: vscode.Uri): void {

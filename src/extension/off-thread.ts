@@ -4,6 +4,10 @@ import type { AnalysisRequest, CriteriaData } from './document-analysis';
 import type { Log } from './log';
 import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
+/** How many workers in a row may fail before answering before this host is judged unable to run one. */
+const START_ATTEMPTS = 3;
+export const NO_WORKER = 'The background analysis worker cannot run in this editor';
+
 export interface OffThreadResult {
   findings: Finding[];
   summary: AccountSummary;
@@ -38,8 +42,12 @@ export class OffThreadAnalyser implements vscode.Disposable {
   private readonly queue: Job[] = [];
   private nextId = 1;
   private failed = false;
-  /** Whether the worker has ever answered: if it fails before that, this host cannot run it at all. */
-  private worked = false;
+  /** Workers in a row that failed before answering once: past START_ATTEMPTS this host cannot run one. */
+  private startFailures = 0;
+  /** Whether the worker now running has answered since it was started. */
+  private answered = false;
+  /** For the in-editor tests: how many of the next starts load a script that is not there. */
+  private faults = 0;
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: Log) {}
 
@@ -72,6 +80,10 @@ export class OffThreadAnalyser implements vscode.Disposable {
 
   private pump(): void {
     if (this.running || !this.queue.length) return;
+    if (this.failed) {
+      for (const j of this.queue.splice(0)) j.reject(new Error(NO_WORKER));
+      return;
+    }
     const job = this.queue.shift()!;
     this.running = job;
     this.ensurePort().then(
@@ -101,7 +113,8 @@ export class OffThreadAnalyser implements vscode.Disposable {
     const job = this.running;
     if (!job || job.req.id !== res.id) return;
     this.running = undefined;
-    this.worked = true;
+    this.answered = true;
+    this.startFailures = 0;
     if (res.ok) job.resolve({ findings: res.findings, summary: res.summary, frontMatter: res.frontMatter, locked: res.locked, ms: res.ms });
     else job.reject(new Error(res.error));
     this.pump();
@@ -109,16 +122,37 @@ export class OffThreadAnalyser implements vscode.Disposable {
 
   private onError(err: unknown): void {
     this.log.error('The background analysis worker failed', err);
-    if (!this.worked) this.failed = true;
     const job = this.running;
     this.running = undefined;
     this.port?.terminate();
     this.port = undefined;
-    job?.reject(err instanceof Error ? err : new Error(String(err)));
+    if (!this.answered && ++this.startFailures < START_ATTEMPTS) {
+      // A worker that never answered most often failed to load, which a busy browser does now and then:
+      // start a fresh one for the same job.
+      if (job) this.queue.unshift(job);
+    } else {
+      if (!this.answered) this.failed = true;
+      job?.reject(err instanceof Error ? err : new Error(String(err)));
+    }
     this.pump();
   }
 
+  /** For the in-editor tests: make the next `n` worker starts fail to load, and forget earlier failures. */
+  failNextStarts(n: number): void {
+    this.faults = n;
+    this.failed = false;
+    this.startFailures = 0;
+    // The next job starts a worker.
+    if (!this.running) {
+      this.port?.terminate();
+      this.port = undefined;
+    }
+  }
+
   private async start(): Promise<Port> {
+    this.answered = false;
+    const fault = this.faults > 0;
+    if (fault) this.faults--;
     if (process.env.STARR_WEB === '1') {
       const script = vscode.Uri.joinPath(this.extensionUri, 'dist', 'web', 'worker.js');
       // A worker must be same-origin with its creator, and the extension's files are served from elsewhere
@@ -130,20 +164,27 @@ export class OffThreadAnalyser implements vscode.Disposable {
       } catch {
         blob = new Blob([`importScripts(${JSON.stringify(script.toString(true))});`], { type: 'application/javascript' });
       }
-      const w = new Worker(URL.createObjectURL(blob));
+      const url = URL.createObjectURL(blob);
+      // A revoked URL fails to load just as a worker script does when the browser cannot fetch it.
+      if (fault) URL.revokeObjectURL(url);
+      const w = new Worker(url);
       w.onmessage = (e: MessageEvent<WorkerResponse>) => this.onMessage(e.data);
-      w.onerror = (e) => this.onError(e.message);
+      w.onerror = (e) => {
+        // Handled here: unhandled, a worker's error is reported again as an uncaught error of the extension host.
+        e.preventDefault();
+        this.onError(e.message);
+      };
       return { post: (r) => w.postMessage(r), terminate: () => w.terminate() };
     }
-    return this.startNode();
+    return this.startNode(fault);
   }
 
-  private startNode(): Port {
+  private startNode(fault: boolean): Port {
     // Inside a constant branch so the browser bundle (STARR_WEB=1) drops the Node import altogether.
     if (process.env.STARR_WEB !== '1') {
       // eslint-disable-next-line @typescript-eslint/no-require-imports
       const { Worker: NodeWorker } = require('node:worker_threads') as typeof import('node:worker_threads');
-      const w = new NodeWorker(vscode.Uri.joinPath(this.extensionUri, 'dist', 'worker.js').fsPath);
+      const w = new NodeWorker(vscode.Uri.joinPath(this.extensionUri, 'dist', fault ? 'no-such-worker.js' : 'worker.js').fsPath);
       w.on('message', (m: WorkerResponse) => this.onMessage(m));
       w.on('error', (e) => this.onError(e));
       // The worker must never keep the extension host alive on shutdown.

@@ -78,6 +78,8 @@ export interface Probes {
   coverageState(): Promise<CoverageState>;
   /** Resolves with the generation after `after`, once the coverage has been recomputed. */
   coverageNextChange(after: number): Promise<number>;
+  /** Make the next `n` background analysis workers fail to load, as a busy browser's sometimes do; 0 undoes it. */
+  failWorkerStarts(n: number): void;
   /** Resolves with the title of the next question STARR puts on screen (who is writing feedback), once it is shown. */
   nextQuestion(): Promise<string>;
 }

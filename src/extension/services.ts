@@ -37,6 +37,7 @@ export async function createServices(context: vscode.ExtensionContext, log = new
   const asked = new vscode.EventEmitter<string>();
   context.subscriptions.push(log, config, criteria, analysis, workspace, asked);
   const probes: Partial<Probes> = {
+    failWorkerStarts: (n) => analysis.failNextWorkerStarts(n),
     nextQuestion: () => new Promise((resolve) => {
       const d = asked.event((title) => {
         d.dispose();

@@ -465,6 +465,39 @@ describe('STARR extension', function () {
     }
   });
 
+  // An account longer than the host's unmeasured allowance: its first check goes to the worker.
+  const workerAccount = (tag: string) => `---\nunit: CS3-SP\n---\n\n## Situation\n\n${`A customer rang about a late order (${tag}) and I listened to what had gone wrong with the delivery. `.repeat(20)}\n\n## Action\n\nI rang the depot.\n`;
+
+  it('starts the background worker again when it fails to load, and checks in it', async () => {
+    const p = await probes();
+    const before = p.stats();
+    p.failWorkerStarts(2);
+    try {
+      const doc = await untitled(workerAccount('retry'));
+      await vscode.window.showTextDocument(doc);
+      await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section after two failed worker starts');
+      assert.ok((await stats()).offThreadAnalyses > before.offThreadAnalyses, 'checked in the third worker');
+    } finally {
+      p.failWorkerStarts(0);
+    }
+  });
+
+  it('checks on the editor thread when no background worker will load', async () => {
+    const p = await probes();
+    const before = p.stats();
+    p.failWorkerStarts(3);
+    try {
+      const doc = await untitled(workerAccount('fallback'));
+      await vscode.window.showTextDocument(doc);
+      await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section with no worker');
+      const after = await stats();
+      assert.equal(after.offThreadAnalyses, before.offThreadAnalyses, 'no worker answered');
+      assert.ok(after.analyses > before.analyses, 'checked on the editor thread');
+    } finally {
+      p.failWorkerStarts(0);
+    }
+  });
+
   it('checks a short document whose shape makes it slow in the worker too: size alone does not decide', async () => {
     // 25 KB, a quarter of starr.largeFileThreshold, but deeply nested lists cost many times what prose does.
     const nested = '- I rang the depot\n  - and agreed a slot\n    - for the next day\n      - before noon\n'.repeat(300);
