@@ -5,7 +5,8 @@ import { LineIndex } from './lines';
 import { parseMarkdown } from './parse';
 import { matchSection } from './sections';
 import { findStructure, type SectionCandidate } from './structure';
-import { countWords, isPhraseWordAt, eachSentence, sentenceSpans, spanContains } from './text';
+import { isPhraseWordAt, eachSentence, sentenceSpans, spanContains } from './text';
+import { countWords } from './fast-paths';
 import type {
   AccountModel, Block, CriterionRef, Directive, Framework, FrameworkSection, FrontMatter, Pos, Section,
   SectionHeading, Span, StructureStyle,

@@ -30,20 +30,6 @@ export function wordCharAt(text: string, i: number, limit: number): number {
   return 0;
 }
 
-// A word: letters or digits, joined by apostrophes, dots or hyphens ("didn't", "follow-up", "3.5" counts once).
-const WORD = /[\p{L}\p{N}]+(?:['’.-][\p{L}\p{N}]+)*/gu;
-
-/** Words that start in [start, end); a word may run on past `end`. */
-export function countWords(text: string, start = 0, end = text.length): number {
-  // Searched in text cut at `end`: a word that starts before it is still found once, and a search never runs
-  // on past it, so counting many sections stays linear.
-  const bounded = end >= text.length ? text : text.slice(0, end);
-  let n = 0;
-  WORD.lastIndex = Math.max(0, start);
-  while (WORD.exec(bounded)) n++;
-  return n;
-}
-
 let segmenter: Intl.Segmenter | undefined;
 
 /** Sentence spans of prose in [start, end), trimmed; blank runs between paragraphs also end a sentence. */

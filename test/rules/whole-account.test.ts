@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { buildAccountFor, resolveConfig, runRules, ruleById, type AccountModel, type Section } from '../../src/analysis';
-import { sentenceSpans, countWords } from '../../src/core/text';
+import { sentenceSpans } from '../../src/core/text';
+import { countWords } from '../../src/core/fast-paths';
 import { at, run } from './helpers';
 
 const NOW = new Date('2026-06-01T12:00:00Z');

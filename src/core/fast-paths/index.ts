@@ -8,7 +8,9 @@
  *   (yaml-subset.ts); anything else goes to `yaml`.
  * - A phrase list is tried only at word starts whose first three letters can begin one of its matches
  *   (first-keys.ts works those out from the regex source; word-keys.ts finds word starts and their keys).
+ * - Words are counted by a loop over the characters, not by running the word regex (word-count.ts).
  */
 export { fastYamlMap } from './yaml-subset';
 export { firstKeysOf } from './first-keys';
 export { hasKey, wordKeyAt, wordStarts } from './word-keys';
+export { countWords } from './word-count';

@@ -1,7 +1,7 @@
 // Where the content checks look, whatever the account's structure: sections with headings or labels, sections
 // the model inferred from the writing (`inferred: true`), or no sections at all.
 import type { AccountModel, Section, SectionKind, Span } from '../../core/types';
-import { countWords } from '../../core/text';
+import { countWords } from '../../core/fast-paths';
 import { firstLine } from './text';
 
 export { placeOf, PlaceOf } from '../../core/sections';
