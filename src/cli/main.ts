@@ -9,6 +9,7 @@ import { command as sample } from './commands/sample';
 import { command as feedback } from './commands/feedback';
 import { command as importWord } from './commands/import';
 import { command as exportAccount } from './commands/export';
+import { setFlagsFromString } from 'node:v8';
 import { isMainThread, workerData } from 'node:worker_threads';
 import { isCheckWorker, runCheckWorker } from './parallel';
 import { EXIT_USAGE, UsageError, type CliCommand, type CliIO } from './types';
@@ -111,6 +112,11 @@ export function nodeIO(): CliIO {
 if (!isMainThread && isCheckWorker(workerData)) {
   runCheckWorker();
 } else if (typeof require !== 'undefined' && require.main === module) {
+  // A run over a whole archive makes much short-lived garbage, and by default V8 lets the heap grow to four or
+  // five times what is live before a full collection: a report over 100,000 accounts peaked at 432 MB with
+  // under 60 MB live. Collecting once the heap has doubled keeps the peak near what is live, for a few per
+  // cent more CPU. V8 reads the flag each time it sets a new heap limit, so setting it here takes effect.
+  setFlagsFromString('--heap-growing-percent=100');
   // `starr check … | head` closes the pipe early: that is not an error.
   process.stdout.on('error', (e: NodeJS.ErrnoException) => {
     if (e.code === 'EPIPE') process.exit(process.exitCode ?? 0);

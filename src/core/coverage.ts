@@ -441,3 +441,40 @@ export function coverageMarkdown(report: CoverageReport, title = 'Criteria cover
   }
   return out.join('\n');
 }
+
+/**
+ * A projection that keeps of each account only what coverage reads, each repeated string (learner, unit,
+ * section, criterion, cue) once for all the accounts it is given: coverage holds every account it is asked
+ * about until it is done, so a whole portfolio's full summaries would not fit in memory.
+ */
+export function coverageSummary(): (s: AccountSummary) => AccountSummary {
+  const strings = new Map<string, string>();
+  const one = <T extends string | undefined>(x: T): T => {
+    if (x === undefined) return x;
+    const known = strings.get(x);
+    if (known !== undefined) return known as T;
+    strings.set(x, x);
+    return x;
+  };
+  return (s) => {
+    const measure = findingsByRule(s).find(([id]) => id === 'missing-outcome-measure');
+    return {
+      uri: s.uri,
+      title: s.title,
+      learner: one(s.learner),
+      unit: one(s.unit),
+      framework: one(s.framework),
+      sections: s.sections.map((x) => ({ id: one(x.id), name: one(x.name), present: x.present, words: x.words })),
+      words: s.words,
+      findings: [],
+      counts: s.counts,
+      // Coverage reads one rule's count (no-measure).
+      findingsByRule: measure ? { [measure[0]]: measure[1] } : {},
+      criteria: s.criteria.map((c) => ({ id: one(c.id), span: c.span, source: c.source, ...(c.sectionId !== undefined ? { sectionId: one(c.sectionId) } : {}) })),
+      feedback: [],
+      fingerprint: '',
+      ...(s.evidence ? { evidence: { refs: s.evidence.refs, cues: s.evidence.cues.map((c) => ({ family: c.family, text: one(c.text), line: c.line })) } } : {}),
+      ...(s.template ? { template: s.template } : {}),
+    };
+  };
+}

@@ -1,4 +1,4 @@
-import { computeCoverage } from './coverage';
+import { computeCoverage, coverageSummary } from './coverage';
 import type { CriteriaCatalog } from './criteria';
 import { counted, findingsByRule, TEMPLATE_REASON_TEXT, type AccountSummary } from './portfolio';
 import { DEPTH_GRADES, DEPTH_TEXT, MOVE_TEXT, type DepthGrade } from './reflection';
@@ -110,6 +110,12 @@ export interface ReportOptions {
    * (from the coverage module). Left out, the report has no gaps section.
    */
   gaps?: (learner: string, accounts: AccountSummary[]) => CriteriaGap[];
+  /**
+   * The criteria set a unit name stands for (aliases resolved), or '' when no set has it. Given, `gaps` is
+   * asked about one set of a learner's accounts at a time, and never about accounts whose unit no set has
+   * (they can have no gaps), so a learner with thousands of accounts is never held in memory at once.
+   */
+  unitKey?: (unit: string | undefined) => string;
   /** Per-account reason (for a sample). */
   reasons?: Map<string, string>;
   sample?: SampleInfo;
@@ -232,7 +238,27 @@ export function reportSource<R extends SummaryRef>(all: R[], load: (ref: R) => A
       if (list) list.push(r);
       else byLearner.set(r.learner, [r]);
     }
-    for (const learner of [...byLearner.keys()].sort()) gaps.push(...options.gaps(learner, byLearner.get(learner)!.map(load)));
+    // A learner may have thousands of accounts: each is cut down to what coverage reads as it is loaded and,
+    // with unitKey, only one unit's are loaded at a time (a unit's coverage depends on its own accounts alone).
+    const lean = coverageSummary();
+    const unitKey = options.unitKey;
+    for (const learner of [...byLearner.keys()].sort()) {
+      const mine = byLearner.get(learner)!;
+      if (!unitKey) {
+        gaps.push(...options.gaps(learner, mine.map((r) => lean(load(r)))));
+        continue;
+      }
+      const byUnit = new Map<string, R[]>();
+      for (const r of mine) {
+        const k = unitKey(r.unit);
+        const list = byUnit.get(k);
+        if (list) list.push(r);
+        else byUnit.set(k, [r]);
+      }
+      // In coverage's own order of units (by set id, code point order).
+      byUnit.delete('');
+      for (const k of [...byUnit.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) gaps.push(...options.gaps(learner, byUnit.get(k)!.map((r) => lean(load(r)))));
+    }
   }
 
   // The rows' order: learner, unit, path (a stable sort, from the portfolio's order).

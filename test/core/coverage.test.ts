@@ -5,7 +5,7 @@ import { analyze } from '../../src/analysis/analyze';
 import { parseConfig, resolveConfig } from '../../src/core/config';
 import { CriteriaCatalog } from '../../src/core/criteria';
 import {
-  computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, coverageMatrix,
+  computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, coverageMatrix, coverageSummary,
   type CoverageReport, type CriterionCoverage,
 } from '../../src/core/coverage';
 import { coverageFacts } from '../../src/core/coverage-facts';
@@ -117,6 +117,25 @@ describe('coverage', () => {
     // With its figures the same account covers 3.3, with that rule on.
     const measured = analyze(readFileSync(join(root, 'learner-a/fcr-monitoring.md'), 'utf8'), { config, criteria: catalog, rules, now: new Date('2026-11-01') });
     assert.equal(criterion(computeCoverage([summarise('a.md', measured.account, measured.findings)], catalog), 'CS3-MON', '3.3').state, 'covered');
+  });
+
+  it('gives the same coverage from summaries cut down to what it reads, each repeated string kept once', () => {
+    const all = summaries();
+    // Every rule, so that the no-measure weakness (read from one rule's count) is in play too.
+    const texts = files(root, '.md').map((f) => [f, readFileSync(join(root, f), 'utf8')]);
+    texts.push(['learner-a/unmeasured.md', texts.find(([f]) => f.endsWith('fcr-monitoring.md'))![1].replace(/## Result\n\n[^\n]+/, '## Result\n\nCustomers were much happier afterwards.')]);
+    const full = texts.map(([f, text]) => {
+      const { account, findings } = analyze(text, { config, criteria: catalog, now: new Date('2026-11-01') });
+      return summarise(f, account, findings);
+    });
+    for (const list of [all, full]) {
+      const lean = coverageSummary();
+      const cut = list.map(lean);
+      assert.deepEqual(computeCoverage(cut, catalog), computeCoverage(list, catalog));
+      assert.deepEqual(coverageByLearner(cut, catalog), coverageByLearner(list, catalog));
+      assert.ok(cut.every((s) => s.findings.length === 0 && s.feedback.length === 0), 'no findings or feedback kept');
+    }
+    assert.ok(full.some((s) => (s.findingsByRule?.['missing-outcome-measure'] ?? s.findings.filter((f) => f.ruleId === 'missing-outcome-measure').length) > 0), 'a Result with no measure among them');
   });
 
   it('marks criteria no account mentions as uncovered, and counts per outcome and unit', () => {

@@ -5,7 +5,7 @@ import {
   type AccountSummary,
 } from '../../src/core';
 import { compactSummary } from '../../src/core/portfolio';
-import type { QualityReport } from '../../src/core/report';
+import { reportSource, type QualityReport } from '../../src/core/report';
 import { QA_ROOT, loadQa } from './qa-fixture';
 
 const rel = (u: string) => u.slice(QA_ROOT.length + 1);
@@ -112,6 +112,22 @@ describe('quality report', () => {
     assert.ok(g.weak!.includes('1.1') && g.weak!.includes('3.3'), JSON.stringify(g));
     assert.match(renderMarkdown(r), /\| L-104 \| CS3-SP \| \d+ of \d+ not yet evidenced: [^|]*; \d+ weak: [^|]*1\.1/);
     assert.deepEqual(r.summary.gaps!.map((x) => `${x.learner} ${x.unit}`), ['L-101 CS3-MON', 'L-101 CS3-SP', 'L-102 CS3-MON', 'L-102 CS3-SP', 'L-104 CS3-SP', 'learner-c CS3-MON']);
+  });
+
+  it('finds the same gaps one unit at a time, loading no account whose unit has no criteria set', () => {
+    const catalog = new CriteriaCatalog();
+    const accounts = [...all, summary({ uri: 'z/unknown-unit.md', learner: 'L-101', unit: 'No such unit' })];
+    const whole = buildReport(accounts, { now: NOW, gaps: gapsFromCatalog(catalog) });
+    const loaded: string[] = [];
+    const source = reportSource(accounts, (s) => {
+      loaded.push(s.uri);
+      return s;
+    }, { now: NOW, gaps: gapsFromCatalog(catalog), unitKey: (u) => catalog.unit(u)?.set.id ?? '' });
+    assert.deepEqual(source.head.summary.gaps, whole.summary.gaps);
+    // Besides the one pass every report makes over the accounts, gaps load only those with a known unit.
+    const known = accounts.filter((s) => catalog.unit(s.unit) && s.learner && !s.template);
+    assert.ok(known.length > 0 && known.length < accounts.length, 'some accounts have a unit no set has');
+    assert.equal(loaded.length, accounts.length + known.length);
   });
 
   describe('renderers', () => {

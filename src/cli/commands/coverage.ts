@@ -3,10 +3,10 @@ import { choiceOption, parseOptions } from '../args';
 import { CACHE_OPTIONS, cacheSettings, loadPortfolio } from '../load';
 import { EXIT_FINDINGS, EXIT_OK, UsageError, withInputProblems, type CliCommand, type CliIO } from '../types';
 import {
-  computeCoverage, coverageByLearner, coverageCsv, coverageMarkdown, STATE_TEXT, WEAK_REASON_TEXT,
+  computeCoverage, coverageByLearner, coverageCsv, coverageSummary, coverageMarkdown, STATE_TEXT, WEAK_REASON_TEXT,
   type CoverageOptions, type CoverageReport, type CoverageState, type EvidenceRef,
 } from '../../core/coverage';
-import { findingsByRule, TEMPLATE_REASON_TEXT, type AccountSummary } from '../../core/portfolio';
+import { TEMPLATE_REASON_TEXT } from '../../core/portfolio';
 
 const FORMATS = ['table', 'csv', 'json', 'md'] as const;
 
@@ -54,7 +54,7 @@ export const command: CliCommand = {
     const format = choiceOption(values.format, 'format', FORMATS, 'table');
     if (values['by-learner'] && format === 'csv') throw new UsageError('--by-learner cannot be used with --format csv; use --learner ID for one learner at a time.');
     const inputs = positionals.length ? positionals : ['.'];
-    const portfolio = await loadPortfolio(inputs, { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io), keep: leaner() });
+    const portfolio = await loadPortfolio(inputs, { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io), keep: coverageSummary() });
     const { catalog } = portfolio;
     const units = values.unit ?? [];
     for (const u of units) {
@@ -78,41 +78,6 @@ export const command: CliCommand = {
   },
 };
 
-/**
- * Keep of each account only what coverage reads, each repeated string (learner, unit, section, criterion, cue)
- * once for the whole portfolio: coverage lists every account, so it holds them all until the end.
- */
-function leaner(): (s: AccountSummary) => AccountSummary {
-  const strings = new Map<string, string>();
-  const one = <T extends string | undefined>(x: T): T => {
-    if (x === undefined) return x;
-    const known = strings.get(x);
-    if (known !== undefined) return known as T;
-    strings.set(x, x);
-    return x;
-  };
-  return (s) => {
-    const measure = findingsByRule(s).find(([id]) => id === 'missing-outcome-measure');
-    return {
-      uri: s.uri,
-      title: s.title,
-      learner: one(s.learner),
-      unit: one(s.unit),
-      framework: one(s.framework),
-      sections: s.sections.map((x) => ({ id: one(x.id), name: one(x.name), present: x.present, words: x.words })),
-      words: s.words,
-      findings: [],
-      counts: s.counts,
-      // Coverage reads one rule's count (no-measure).
-      findingsByRule: measure ? { [measure[0]]: measure[1] } : {},
-      criteria: s.criteria.map((c) => ({ id: one(c.id), span: c.span, source: c.source, ...(c.sectionId !== undefined ? { sectionId: one(c.sectionId) } : {}) })),
-      feedback: [],
-      fingerprint: '',
-      ...(s.evidence ? { evidence: { refs: s.evidence.refs, cues: s.evidence.cues.map((c) => ({ family: c.family, text: one(c.text), line: c.line })) } } : {}),
-      ...(s.template ? { template: s.template } : {}),
-    };
-  };
-}
 
 const MARK: Record<CoverageState, string> = { covered: '✓', weak: '~', uncovered: '✗' };
 const COLOUR: Record<CoverageState, string> = { covered: '\x1b[32m', weak: '\x1b[33m', uncovered: '\x1b[31m' };

@@ -102,8 +102,9 @@ export async function loadForReport(inputs: string[], io: CliIO, values: { confi
   const portfolio = await loadPortfolio(inputs.length ? inputs : ['.'], { cwd: io.cwd, configFile: values.config, onProblem: (m) => io.stderr(`${m}\n`), workerScript: io.workerScript, cache: cacheSettings(values, io), onSummary });
   // The portfolio index's order, which the reports were always built in.
   refs.sort((a, b) => a.uri.localeCompare(b.uri));
-  const gaps = portfolio.catalog.size ? gapsFromCatalog(portfolio.catalog) : undefined;
-  return { portfolio, refs, options: { ...(gaps ? { gaps } : {}) } };
+  const catalog = portfolio.catalog;
+  const gaps = catalog.size ? gapsFromCatalog(catalog) : undefined;
+  return { portfolio, refs, options: { ...(gaps ? { gaps, unitKey: (u: string | undefined) => catalog.unit(u)?.set.id ?? '' } : {}) } };
 }
 
 export const command: CliCommand = {
