@@ -6,7 +6,7 @@ import type { WorkerRequest, WorkerResponse } from './worker-protocol';
 
 /** How many workers in a row may fail before answering before this host is judged unable to run one. */
 const START_ATTEMPTS = 3;
-export const NO_WORKER = 'The background analysis worker cannot run in this editor';
+const NO_WORKER = 'The background analysis worker cannot run in this editor';
 
 export interface OffThreadResult {
   findings: Finding[];
