@@ -142,11 +142,12 @@ export class OffThreadAnalyser implements vscode.Disposable {
     this.faults = n;
     this.failed = false;
     this.startFailures = 0;
-    // The next job starts a worker.
-    if (!this.running) {
-      this.port?.terminate();
-      this.port = undefined;
-    }
+    // Every job from now on goes to a worker started from now on: a running one is stopped and queued again.
+    if (this.running) this.queue.unshift(this.running);
+    this.running = undefined;
+    this.port?.terminate();
+    this.port = undefined;
+    this.pump();
   }
 
   private async start(): Promise<Port> {

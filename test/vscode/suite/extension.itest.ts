@@ -465,37 +465,33 @@ describe('STARR extension', function () {
     }
   });
 
-  // An account longer than the host's unmeasured allowance: its first check goes to the worker.
-  const workerAccount = (tag: string) => `---\nunit: CS3-SP\n---\n\n## Situation\n\n${`A customer rang about a late order (${tag}) and I listened to what had gone wrong with the delivery. `.repeat(20)}\n\n## Action\n\nI rang the depot.\n`;
-
-  it('starts the background worker again when it fails to load, and checks in it', async () => {
+  /**
+   * Open an account longer than the host's unmeasured allowance (its first check goes to the worker) while
+   * the next `failures` worker starts fail to load; resolves with the stats before and once it has its problems.
+   */
+  async function checkWithFailedStarts(failures: number) {
     const p = await probes();
     const before = p.stats();
-    p.failWorkerStarts(2);
+    p.failWorkerStarts(failures);
     try {
-      const doc = await untitled(workerAccount('retry'));
+      const doc = await untitled(`---\nunit: CS3-SP\n---\n\n## Situation\n\n${`A customer rang about a late order (${failures}) and I listened to what had gone wrong with the delivery. `.repeat(20)}\n\n## Action\n\nI rang the depot.\n`);
       await vscode.window.showTextDocument(doc);
-      await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section after two failed worker starts');
-      assert.ok((await stats()).offThreadAnalyses > before.offThreadAnalyses, 'checked in the third worker');
+      await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), `missing-section after ${failures} failed worker starts`);
+      return { before, after: await stats() };
     } finally {
       p.failWorkerStarts(0);
     }
+  }
+
+  it('starts the background worker again when it fails to load, and checks in it', async () => {
+    const { before, after } = await checkWithFailedStarts(2);
+    assert.ok(after.offThreadAnalyses > before.offThreadAnalyses, 'checked in the third worker');
   });
 
   it('checks on the editor thread when no background worker will load', async () => {
-    const p = await probes();
-    const before = p.stats();
-    p.failWorkerStarts(3);
-    try {
-      const doc = await untitled(workerAccount('fallback'));
-      await vscode.window.showTextDocument(doc);
-      await waitFor(doc.uri, (d) => d.some((x) => codeOf(x) === 'missing-section'), 'missing-section with no worker');
-      const after = await stats();
-      assert.equal(after.offThreadAnalyses, before.offThreadAnalyses, 'no worker answered');
-      assert.ok(after.analyses > before.analyses, 'checked on the editor thread');
-    } finally {
-      p.failWorkerStarts(0);
-    }
+    const { before, after } = await checkWithFailedStarts(3);
+    assert.equal(after.offThreadAnalyses, before.offThreadAnalyses, 'no worker answered');
+    assert.ok(after.analyses > before.analyses, 'checked on the editor thread');
   });
 
   it('checks a short document whose shape makes it slow in the worker too: size alone does not decide', async () => {
