@@ -1,5 +1,5 @@
 import { upTo } from './text';
-import type { LexiconEntry } from '../../core/data';
+import type { Lexicon, LexiconEntry } from '../../core/data';
 import { escapeRegExp, isPhraseWordAt, normalise } from '../../core/text';
 import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-paths';
 
@@ -8,6 +8,36 @@ import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-path
  * one that certain words follow (the specifics after "I reassured her by explaining…").
  */
 export type Entry = LexiconEntry & { notAfter?: string; notBefore?: string };
+
+const CLASS_REF = /\{([a-z][a-z-]*)\}/g;
+
+/**
+ * The lexicon's entries with each {name} in a pattern, notAfter or notBefore replaced by its word class, as a
+ * group. Classes may name other classes. A family is then written once as a grammar ("{someone} {was}
+ * {feeling}") and grows by adding a word to a class, not a phrase per wording. An unknown name throws, so a typo
+ * fails the tests rather than matching the letters "{name}".
+ */
+export function expandClasses(lex: { classes?: Lexicon['classes']; entries: readonly Entry[] }): Entry[] {
+  const classes = lex.classes ?? {};
+  if (!Object.keys(classes).length) return [...lex.entries];
+  const done = new Map<string, string>();
+  const resolve = (name: string, seen: string[]): string => {
+    const hit = done.get(name);
+    if (hit !== undefined) return hit;
+    const source = classes[name];
+    if (source === undefined) throw new Error(`Lexicon: unknown word class {${name}}`);
+    if (seen.includes(name)) throw new Error(`Lexicon: word class {${name}} names itself`);
+    const out = `(?:${source.replace(CLASS_REF, (_, n: string) => resolve(n, [...seen, name]))})`;
+    done.set(name, out);
+    return out;
+  };
+  const expand = (s: string | undefined) => s?.replace(CLASS_REF, (_, n: string) => resolve(n, []));
+  return lex.entries.map((e) =>
+    e.pattern || e.notAfter || e.notBefore
+      ? { ...e, ...(e.pattern && { pattern: expand(e.pattern) }), ...(e.notAfter && { notAfter: expand(e.notAfter) }), ...(e.notBefore && { notBefore: expand(e.notBefore) }) }
+      : e,
+  );
+}
 
 export interface CompiledLexicon {
   entries: Entry[];
