@@ -3,7 +3,8 @@
 //   npm run eval -- --split dev       one split
 //   npm run eval -- --details         also list each dev account's disagreements (never the test split's)
 //   npm run eval -- --json FILE       also write the figures as JSON
-//   npm run eval -- --split dev --only w6-   only the accounts whose file name starts so (a batch written since tuning)
+//   npm run eval -- --split dev --only w6-   only the accounts whose file name starts so (a batch written since tuning);
+//                                            several prefixes may be given, comma-separated (w7-001,w7-003)
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { analyseSplit, BINARY_CHECKS, corpusDir, DEPTHS, disagreements, score, type SplitScores } from './evaluate';
@@ -26,10 +27,11 @@ for (const split of splits) {
   }
   let unreadable = 0;
   const only = valueOf('--only');
+  const prefixes = only ? only.split(',').filter(Boolean) : [];
   const results = analyseSplit(dir, (file, problems) => {
     unreadable++;
     console.error(`${split}/${file}: left out, its labels do not resolve: ${problems.join('; ')}`);
-  }).filter((r) => !only || r.file.startsWith(only));
+  }).filter((r) => prefixes.length === 0 || prefixes.some((p) => r.file.startsWith(p)));
   if (unreadable) process.exitCode = 1;
   const s = score(results);
   all[split] = s;

@@ -11,6 +11,8 @@ export interface LexiconEntry {
 export interface Lexicon {
   id: string;
   description?: string;
+  /** Word classes a pattern names as {name}: see expandClasses() in src/rules/util/lexicon.ts. */
+  classes?: Record<string, string>;
   entries: LexiconEntry[];
 }
 

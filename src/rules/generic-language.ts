@@ -3,7 +3,7 @@ import type { ResolvedConfig } from '../core/config';
 import { lexicon } from '../core/data';
 import { defineRule } from '../core/rule';
 import { escapeRegExp, normalise } from '../core/text';
-import { compileLexicon, type CompiledLexicon, type Entry } from './util/lexicon';
+import { compileLexicon, expandClasses, type CompiledLexicon, type Entry } from './util/lexicon';
 import { allowedSpans } from './util/allow';
 import { proseQuotes } from './util/text';
 import { criterionRefs, unmeasuredClaimOverlaps } from './util/outcome-claims';
@@ -38,7 +38,7 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
     // A removed phrase drops the entry that would report it, pattern or phrase ("dealt with" drops the
     // deal-with entry, so "deal with" goes too; the allow list keeps the rest).
     const reports = (e: Entry, p: string) => (e.phrase ? normalise(e.phrase) === p : new RegExp(`^(?:${e.pattern})$`, 'iu').test(p));
-    const base: Entry[] = lexicon(lexiconData).entries.filter((e) => !removed.some((p) => reports(e, p)));
+    const base: Entry[] = expandClasses(lexicon(lexiconData)).filter((e) => !removed.some((p) => reports(e, p)));
     // Added phrases go first, as patterns: at one place the first alternative that matches wins, so a
     // centre's own phrase (and its suggestion) is never shadowed by a bundled pattern.
     const added: Entry[] = [];

@@ -63,11 +63,12 @@ describe('core fast paths: the word keys a regex can start at', () => {
     assert.deepEqual(keys('x[\\-a]'), ['x##', 'xa#']);
     assert.deepEqual(keys('x[y-\\z]'), undefined);
     assert.deepEqual(keys('x[^a]'), undefined);
-    assert.deepEqual(keys('x[\\w]'), undefined);
+    // \\w: the letters, and digits and "_" (anything else).
+    assert.deepEqual(keys('x[\\w]'), ['x##', ...[...'abcdefghijklmnopqrstuvwxyz'].map((l) => `x${l}#`)]);
     assert.deepEqual(keys('x[ab'), undefined);
   });
 
-  it('escapes: \\s \\d \\t are "anything else", \\x and \\u are their character, others are unsupported', () => {
+  it('escapes: \\s \\d \\t are "anything else", \\w a letter or anything else, \\x and \\u are their character, others are unsupported', () => {
     assert.deepEqual(keys('a\\sb'), ['a##']);
     assert.deepEqual(keys('a\\db'), ['a##']);
     assert.deepEqual(keys('a\\tb'), ['a##']);
@@ -75,7 +76,10 @@ describe('core fast paths: the word keys a regex can start at', () => {
     assert.deepEqual(keys('\\u0062c'), ['bc#']);
     assert.deepEqual(keys('a\\.b'), ['a##']);
     assert.equal(keys('\\x4'), undefined);
-    assert.equal(keys('a\\w'), undefined);
+    assert.deepEqual(keys('a\\w'), ['a##', ...[...'abcdefghijklmnopqrstuvwxyz'].map((l) => `a${l}#`)]);
+    // What follows three letters cannot change the keys: it is read only to move past it, however many strings it holds.
+    assert.deepEqual(keys('abc[\\w-]+\\s+(?:[\\w-]+\\s+){0,3}x'), ['abc']);
+    assert.equal(keys('\\w+'), undefined, 'too many prefixes');
     assert.equal(keys('a\\1'), undefined);
     assert.equal(keys('a\\'), undefined);
   });

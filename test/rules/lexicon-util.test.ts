@@ -6,7 +6,7 @@ import reflectionData from '../../data/lexicons/reflection-cues.yaml?data';
 import commandVerbsData from '../../data/lexicons/command-verbs.yaml?data';
 import { lexicon } from '../../src/core/data';
 import { firstKeysOf, hasKey, wordKeyAt } from '../../src/core/fast-paths';
-import { compileLexicon, type Entry } from '../../src/rules/util/lexicon';
+import { compileLexicon, expandClasses, type Entry } from '../../src/rules/util/lexicon';
 import { rangeIn } from '../ranges';
 
 const matches = (entries: Entry[], text: string) => {
@@ -16,6 +16,29 @@ const matches = (entries: Entry[], text: string) => {
   });
   return out;
 };
+
+describe('expandClasses (word classes in a lexicon)', () => {
+  it('puts each class, as a group, where a pattern, notAfter or notBefore names it; classes may name classes', () => {
+    const [e] = expandClasses({
+      classes: { person: '{pronoun}|the\\s+customer', pronoun: 'him|her' },
+      entries: [{ pattern: 'reassured\\s+{person}', notAfter: '{pronoun}', notBefore: 'by\\b', category: 'x' }],
+    });
+    assert.deepEqual(e, { pattern: 'reassured\\s+(?:(?:him|her)|the\\s+customer)', notAfter: '(?:him|her)', notBefore: 'by\\b', category: 'x' });
+    assert.deepEqual(matches([e], 'I reassured the customer. I reassured her. I reassured them.').map(([m]) => m), ['reassured the customer', 'reassured her']);
+  });
+
+  it('leaves quantifiers alone, and refuses an unknown or self-naming class', () => {
+    assert.equal(expandClasses({ classes: { a: 'x' }, entries: [{ pattern: '{a}{2,3}' }] })[0].pattern, '(?:x){2,3}');
+    assert.throws(() => expandClasses({ classes: { a: 'x' }, entries: [{ pattern: '{b}' }] }), /unknown word class \{b\}/);
+    assert.throws(() => expandClasses({ classes: { a: 'x{a}' }, entries: [{ pattern: '{a}' }] }), /names itself/);
+  });
+
+  it('every class the bundled lists name exists, and no pattern is left with a class name in it', () => {
+    for (const data of [genericData, hypotheticalData, reflectionData, commandVerbsData]) {
+      for (const e of expandClasses(lexicon(data))) assert.doesNotMatch(`${e.pattern ?? ''} ${e.notAfter ?? ''} ${e.notBefore ?? ''}`, /\{[a-z][a-z-]*\}/);
+    }
+  });
+});
 
 describe('compileLexicon (one regex per lexicon)', () => {
   it('prefers the longest phrase sharing first words, and tells entries apart', () => {
@@ -61,7 +84,7 @@ describe('compileLexicon (one regex per lexicon)', () => {
 
   it('the word-start fast path finds exactly what the plain regex search finds', () => {
     const lexicons = [
-      lexicon(genericData).entries,
+      expandClasses(lexicon(genericData)),
       lexicon(hypotheticalData).entries,
       lexicon(reflectionData).entries,
       lexicon(commandVerbsData).entries,
@@ -70,7 +93,7 @@ describe('compileLexicon (one regex per lexicon)', () => {
     const pieces = ['good', 'customer', 'service', 'Good Customer', 'dealt', 'with', 'as', 'usual', 'asap', 'etc.', 'etc', 'I', 'would', "I'll", 'I’ll', 'i', 'will', 'we', 'always', 'said', 'that', 'told', 'her', 'promised', 'which', 'calls', 'whether', 'knew', 'so', 'if', 'went', 'above', 'and', 'beyond',
       ' ', '  ', '\n', '\n\n', '\t', '\u00a0', '\u2003', '-', '_', "'", '’', '.', ',', '"', '“', 'é', 'x', '7', 'ﬁ', 'K', '**', '\ud800'];
     // The words the patterns are made of, so their matches (and near misses) turn up.
-    const patternWords = lexicons.flatMap((l) => l.flatMap((e) => e.pattern?.match(/[A-Za-z'’]+/g) ?? []));
+    const patternWords = lexicons.flatMap((l: Entry[]) => l.flatMap((e) => e.pattern?.match(/[A-Za-z'’]+/g) ?? []));
     pieces.push(...new Set(patternWords), 'strengthen', 'abc', 'ab', '12', 'K');
     const fast = lexicons.map((e) => compileLexicon(e));
     // The plain search: an entry whose first letters cannot be worked out ("." may be anything) makes the whole

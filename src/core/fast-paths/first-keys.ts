@@ -2,7 +2,7 @@ import { addKey, keySet, wordKeyAt, type KeySet } from './word-keys';
 
 // The word keys (see wordKeyAt) a regex's matches can start with, worked out from its source, so a search
 // that tries the regex only at word starts can pass over every other word with one table read. Handles the
-// plain subset the lexicons and rules use — literals, escapes, classes, groups, alternation, quantifiers;
+// plain subset the lexicons and rules use — literals, escapes (\w too), classes, groups, alternation, quantifiers;
 // look-arounds and \b are read as matching nothing, which only lets more through. Anything else (".",
 // negated classes, \p{…}, back-references) gives undefined: no filter.
 
@@ -41,6 +41,7 @@ const union = (a: Prefixes, b: Prefixes): Prefixes => {
 };
 
 const EMPTY: Prefixes = new Set(['']);
+const WORD: Prefixes = new Set(['#', ...'abcdefghijklmnopqrstuvwxyz']);
 
 class Parser {
   private i = 0;
@@ -64,9 +65,19 @@ class Parser {
     return r;
   }
 
+  // Above zero while reading what follows complete prefixes: it cannot change them, so it is read only to move
+  // past it (a "[\\w-]+" after the first word would otherwise count 27³ prefixes).
+  private skipping = 0;
+
   private sequence(): Prefixes {
     let r: Prefixes = EMPTY;
     while (this.i < this.src.length && this.src[this.i] !== '|' && this.src[this.i] !== ')') {
+      if (this.skipping || [...r].every(complete)) {
+        this.skipping++;
+        this.quantified(this.atom());
+        this.skipping--;
+        continue;
+      }
       r = concat(r, this.quantified(this.atom()));
     }
     return r;
@@ -87,6 +98,7 @@ class Parser {
       max = m[2] === undefined ? min : m[3] ? Number(m[3]) : Infinity;
     } else return atom;
     if (this.src[this.i] === '?') this.i++; // lazy: same strings
+    if (this.skipping) return atom;
     // Prefixes are at most three symbols long, so three repeats past the minimum give every one.
     let power: Prefixes = EMPTY;
     for (let k = 0; k < min; k++) power = concat(power, atom);
@@ -152,7 +164,9 @@ class Parser {
       this.i += m[0].length;
       return this.symbols(parseInt(m[0], 16));
     }
-    // \S, \D, \w, \W, \p, \P, back-references and the like could be letters.
+    // \w is the ASCII letters, digits and "_" (and, folded by /iu, the Kelvin sign and long s, which are "#").
+    if (c === 'w') return WORD;
+    // \S, \D, \W, \p, \P, back-references and the like could be anything.
     if (/[A-Za-z0-9]/.test(c)) throw new Unsupported(`\\${c}`);
     return this.symbols(c.charCodeAt(0));
   }
@@ -170,6 +184,11 @@ class Parser {
         if (c === 's' || c === 'd' || c === 't' || c === 'n' || c === 'r') {
           this.i++;
           out.add('#');
+          continue;
+        }
+        if (c === 'w') {
+          this.i++;
+          for (const w of WORD) out.add(w);
           continue;
         }
         if (/[A-Za-z0-9]/.test(c ?? '')) throw new Unsupported(`[\\${c}]`);

@@ -1,5 +1,5 @@
 import { upTo } from './text';
-import type { LexiconEntry } from '../../core/data';
+import type { Lexicon, LexiconEntry } from '../../core/data';
 import { escapeRegExp, isPhraseWordAt, normalise } from '../../core/text';
 import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-paths';
 
@@ -8,6 +8,47 @@ import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-path
  * one that certain words follow (the specifics after "I reassured her by explaining…").
  */
 export type Entry = LexiconEntry & { notAfter?: string; notBefore?: string };
+
+/** Alternatives joined into one regex, each in a group; `indices[k]` is the entry of the one in `groups[k]`. */
+interface Joined {
+  re: RegExp;
+  groups: number[];
+  indices: number[];
+}
+
+// V8 runs a joined regex much slower than its parts once it passes about this much source (measured on the bench
+// corpus), and one with a lookbehind slower too: longer runs are split, and such alternatives stay alone.
+const JOIN_LIMIT = 1000;
+
+const CLASS_REF = /\{([a-z][a-z-]*)\}/g;
+
+/**
+ * The lexicon's entries with each {name} in a pattern, notAfter or notBefore replaced by its word class, as a
+ * group. Classes may name other classes. A family is then written once as a grammar ("{someone} {was}
+ * {feeling}") and grows by adding a word to a class, not a phrase per wording. An unknown name throws, so a typo
+ * fails the tests rather than matching the letters "{name}".
+ */
+export function expandClasses(lex: { classes?: Lexicon['classes']; entries: readonly Entry[] }): Entry[] {
+  const classes = lex.classes ?? {};
+  if (!Object.keys(classes).length) return [...lex.entries];
+  const done = new Map<string, string>();
+  const resolve = (name: string, seen: string[]): string => {
+    const hit = done.get(name);
+    if (hit !== undefined) return hit;
+    const source = classes[name];
+    if (source === undefined) throw new Error(`Lexicon: unknown word class {${name}}`);
+    if (seen.includes(name)) throw new Error(`Lexicon: word class {${name}} names itself`);
+    const out = `(?:${source.replace(CLASS_REF, (_, n: string) => resolve(n, [...seen, name]))})`;
+    done.set(name, out);
+    return out;
+  };
+  const expand = (s: string | undefined) => s?.replace(CLASS_REF, (_, n: string) => resolve(n, []));
+  return lex.entries.map((e) =>
+    e.pattern || e.notAfter || e.notBefore
+      ? { ...e, ...(e.pattern && { pattern: expand(e.pattern) }), ...(e.notAfter && { notAfter: expand(e.notAfter) }), ...(e.notBefore && { notBefore: expand(e.notBefore) }) }
+      : e,
+  );
+}
 
 export interface CompiledLexicon {
   entries: Entry[];
@@ -107,7 +148,7 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   };
 
   // Tried only at word starts whose first letters can begin a match (see core/fast-paths): at each, the
-  // alternatives (each pattern, then all phrases) whose first letters fit, in order, each as its own sticky
+  // alternatives (each pattern, then all phrases) whose first letters fit, in order, joined as one sticky
   // regex — the alternation's own answer there, at a fraction of trying all of them. After a match the search
   // goes on at its end, as a global search would. A lexicon whose first letters cannot all be worked out is
   // searched plainly.
@@ -117,7 +158,37 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   );
   const anyKey = firstKeysOf(re.source, re.flags);
   if (anyKey && alternatives.every((a) => a.keys)) {
-    const byKey = new Map<number, typeof alternatives>();
+    // Per first-letter key, the alternatives that can start there joined into one sticky regex, in order, each
+    // in a group that names it: one exec per word instead of one per alternative (the alternation's first
+    // alternative that matches is the one the loop over them would have found).
+    const byKey = new Map<number, Joined[]>();
+    const joined = (key: number): Joined[] => {
+      const out: Joined[] = [];
+      let part: typeof alternatives = [];
+      let size = 0;
+      const flush = () => {
+        if (!part.length) return;
+        const groups: number[] = [];
+        let group = 1;
+        for (const a of part) {
+          groups.push(group);
+          group += new RegExp(`${a.re.source}|`, flags).exec('')!.length;
+        }
+        out.push({ re: new RegExp(part.map((a) => `(${a.re.source})`).join('|'), flags), groups, indices: part.map((a) => a.index) });
+        part = [];
+        size = 0;
+      };
+      for (const a of alternatives) {
+        if (!hasKey(a.keys!, key)) continue;
+        const alone = a.re.source.length > JOIN_LIMIT || a.re.source.includes('(?<');
+        if (alone || (size && size + a.re.source.length > JOIN_LIMIT)) flush();
+        part.push(a);
+        size += a.re.source.length;
+        if (alone) flush();
+      }
+      flush();
+      return out;
+    };
     return {
       entries,
       each(text, start, end, cb) {
@@ -128,20 +199,23 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
           const key = wordKeyAt(text, q);
           // Most words begin no match at all: one bit read passes over them.
           if (!hasKey(anyKey, key)) continue;
-          let alts = byKey.get(key);
-          if (!alts) byKey.set(key, (alts = alternatives.filter((a) => hasKey(a.keys!, key))));
-          for (const alt of alts) {
-            alt.re.lastIndex = q;
-            const m = alt.re.exec(bounded);
-            if (!m) continue;
-            const e = q + m[0].length;
-            // Part of a longer word: the next word start is the next place to look.
-            if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) break;
-            next = e;
-            const index = allowedAt(alt.index >= 0 ? alt.index : phraseOf(m[0]), m, text, start, q);
-            if (index >= 0 && cb(m, entries[index]) === true) return;
-            break;
+          let parts = byKey.get(key);
+          if (!parts) byKey.set(key, (parts = joined(key)));
+          let m: RegExpExecArray | null = null;
+          let at: Joined | undefined;
+          for (at of parts) {
+            at.re.lastIndex = q;
+            if ((m = at.re.exec(bounded))) break;
           }
+          if (!m || !at) continue;
+          const e = q + m[0].length;
+          // Part of a longer word: the next word start is the next place to look.
+          if (isPhraseWordAt(m[0], m[0].length - 1) && isPhraseWordAt(text, e)) continue;
+          next = e;
+          let k = 0;
+          while (m[at.groups[k]] === undefined) k++;
+          const index = allowedAt(at.indices[k] >= 0 ? at.indices[k] : phraseOf(m[0]), m, text, start, q);
+          if (index >= 0 && cb(m, entries[index]) === true) return;
         }
       },
     };
