@@ -122,6 +122,19 @@ export interface ReportOptions {
 }
 
 const NO_UNIT = '(no unit)';
+/** Without ReportOptions.unitKey, a learner's accounts are asked about together. */
+const ALL_UNITS = '*';
+
+function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
 
 // One collator for every comparison: creating one per call (localeCompare with options) is slow.
 let collator: Intl.Collator | undefined;
@@ -232,31 +245,15 @@ export function reportSource<R extends SummaryRef>(all: R[], load: (ref: R) => A
   let gaps: CriteriaGap[] | undefined;
   if (options.gaps) {
     gaps = [];
-    const byLearner = new Map<string, R[]>();
-    for (const r of refs) {
-      const list = byLearner.get(r.learner);
-      if (list) list.push(r);
-      else byLearner.set(r.learner, [r]);
-    }
     // A learner may have thousands of accounts: each is cut down to what coverage reads as it is loaded and,
     // with unitKey, only one unit's are loaded at a time (a unit's coverage depends on its own accounts alone).
     const lean = coverageSummary();
-    const unitKey = options.unitKey;
+    const unitKey = options.unitKey ?? (() => ALL_UNITS);
+    const byLearner = groupBy(refs, (r) => r.learner);
     for (const learner of [...byLearner.keys()].sort()) {
-      const mine = byLearner.get(learner)!;
-      if (!unitKey) {
-        gaps.push(...options.gaps(learner, mine.map((r) => lean(load(r)))));
-        continue;
-      }
-      const byUnit = new Map<string, R[]>();
-      for (const r of mine) {
-        const k = unitKey(r.unit);
-        const list = byUnit.get(k);
-        if (list) list.push(r);
-        else byUnit.set(k, [r]);
-      }
-      // In coverage's own order of units (by set id, code point order).
+      const byUnit = groupBy(byLearner.get(learner)!, (r) => unitKey(r.unit));
       byUnit.delete('');
+      // In coverage's own order of units (by set id, code point order).
       for (const k of [...byUnit.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) gaps.push(...options.gaps(learner, byUnit.get(k)!.map((r) => lean(load(r)))));
     }
   }
