@@ -143,6 +143,53 @@ function nested(value: unknown, depth: number): string {
   return JSON.stringify(value, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
 }
 
+/** Characters of JSON gathered before they are handed on. */
+const JSON_PIECE = 16 * 1024;
+
+/**
+ * Writes what `nested(value, depth)` returns, a piece at a time: one file's findings can hold a fix with
+ * 90,000 edits, and building that as one string (then a copy with the indent) cost as much as checking the file.
+ */
+export function writeJson(write: (s: string) => void, value: unknown, depth: number): void {
+  let out = '';
+  const put = (v: unknown, pad: string): void => {
+    if (v !== null && typeof v === 'object' && typeof (v as { toJSON?: unknown }).toJSON === 'function') v = (v as { toJSON(): unknown }).toJSON();
+    if (v === null || typeof v !== 'object') {
+      out += JSON.stringify(v) ?? 'null';
+      return;
+    }
+    const inner = `${pad}  `;
+    if (Array.isArray(v)) {
+      if (!v.length) {
+        out += '[]';
+        return;
+      }
+      out += '[';
+      for (let i = 0; i < v.length; i++) {
+        out += `${i ? ',' : ''}\n${inner}`;
+        const x = v[i] as unknown;
+        put(x === undefined || typeof x === 'function' || typeof x === 'symbol' ? null : x, inner);
+        if (out.length >= JSON_PIECE) {
+          write(out);
+          out = '';
+        }
+      }
+      out += `\n${pad}]`;
+      return;
+    }
+    let first = true;
+    for (const [k, x] of Object.entries(v)) {
+      if (x === undefined || typeof x === 'function' || typeof x === 'symbol') continue;
+      out += `${first ? '{' : ','}\n${inner}${JSON.stringify(k)}: `;
+      first = false;
+      put(x, inner);
+    }
+    out += first ? '{}' : `\n${pad}}`;
+  };
+  put(value, '  '.repeat(depth));
+  if (out) write(out);
+}
+
 /** One file as the JSON output writes it. */
 export function fileJson(f: FileReport) {
   return {
@@ -178,8 +225,8 @@ export function jsonWriter(write: (s: string) => void, version: string): OutputW
   write(`{\n  "tool": ${nested({ name: 'starr', version }, 1)},\n  "files": [`);
   return {
     file(f) {
-      const doc = fileJson(f);
-      write(`${first ? '' : ','}\n    ${nested(doc, 2)}`);
+      write(`${first ? '' : ','}\n    `);
+      writeJson(write, fileJson(f), 2);
       first = false;
     },
     end(totals, problems) {
@@ -212,7 +259,8 @@ function writeArray<T>(write: (s: string) => void, items: Iterable<T>, depth: nu
   let first = true;
   write('[');
   for (const item of items) {
-    write(`${first ? '' : ','}\n${pad}  ${nested(toJson(item), depth + 1)}`);
+    write(`${first ? '' : ','}\n${pad}  `);
+    writeJson(write, toJson(item), depth + 1);
     first = false;
   }
   write(first ? ']' : `\n${pad}]`);
@@ -288,7 +336,8 @@ export function sarifWriter(write: (s: string) => void, allRules: Rule[], versio
   return {
     file(f) {
       for (const r of sarifResults(f, ruleIndex)) {
-        write(`${first ? '' : ','}\n        ${nested(r, 4)}`);
+        write(`${first ? '' : ','}\n        `);
+        writeJson(write, r, 4);
         first = false;
       }
     },

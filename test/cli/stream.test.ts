@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { accountInfo, type FileReport } from '../../src/cli/format';
+import fc from 'fast-check';
+import { accountInfo, writeJson, type FileReport } from '../../src/cli/format';
 import { runCli } from '../../src/cli/main';
 import { readTextFile, scanAccounts } from '../../src/cli/node-host';
 import { analyseFile, inOrder } from '../../src/cli/parallel';
@@ -159,5 +160,34 @@ describe('inOrder', () => {
     await run;
     assert.deepEqual(got, [0, 1, 2, 3, 4, 5, 6, 7, 8, 9].map((n) => [n, `r${n}`]));
     assert.ok(most <= 3, `at most 3 ahead (was ${most})`);
+  });
+});
+
+describe('writeJson', () => {
+  const indented = (v: unknown, depth: number) => JSON.stringify(v, null, 2).replace(/\n/g, `\n${'  '.repeat(depth)}`);
+  const written = (v: unknown, depth: number) => {
+    const pieces: string[] = [];
+    writeJson((s) => void pieces.push(s), v, depth);
+    return { text: pieces.join(''), pieces: pieces.length };
+  };
+
+  it('writes what JSON.stringify(value, null, 2) writes, indented to its depth', () => {
+    const value = fc.letrec((tie) => ({
+      leaf: fc.oneof(fc.string(), fc.integer(), fc.double(), fc.boolean(), fc.constant(null)),
+      node: fc.oneof({ depthSize: 'small' }, tie('leaf'), fc.array(tie('node')), fc.dictionary(fc.string(), fc.oneof(tie('node'), fc.constant(undefined)))),
+    })).node;
+    fc.assert(fc.property(value, fc.integer({ min: 0, max: 4 }), (v, depth) => assert.equal(written(v, depth).text, indented(v, depth))), { numRuns: 300 });
+  });
+
+  it('skips undefined properties, writes null for undefined in arrays, and uses toJSON, as JSON.stringify does', () => {
+    const v = { a: undefined, b: [undefined, 1], c: new Date(0), d: {}, e: [] };
+    assert.equal(written(v, 1).text, indented(v, 1));
+  });
+
+  it('hands a long list on in pieces rather than as one string', () => {
+    const edits = Array.from({ length: 20_000 }, (_, i) => ({ span: { start: i, end: i + 1 }, newText: '[phone number]' }));
+    const r = written({ edits }, 2);
+    assert.equal(r.text, indented({ edits }, 2));
+    assert.ok(r.pieces > 20, `${r.pieces} pieces`);
   });
 });
