@@ -62,6 +62,60 @@ export function genericLexicon(phrases: ResolvedConfig['phrases']): CompiledLexi
   return c;
 }
 
+// "My task was to…", "I needed to…": the sentence sets out what the writer meant to do.
+const AIM = /\b(?:(?:task|job|role|aim|goal|objective|priority)\s+(?:is|was)|needed|had)\s+to\b[^.!?\n]*$/i;
+
+/** Whether the sentence before `at` states an aim (up to 160 characters back). */
+function inAim(prose: string, at: number): boolean {
+  return AIM.test(prose.slice(Math.max(0, at - 160), at));
+}
+
+// Acts named where the rest of the sentence then shows them: "I explained everything clearly: the refund, the
+// repair…", "I calmed him down, mainly by letting him finish", "…and said “…”".
+const SHOWN = new Set(['communication', 'catch-all', 'service']);
+// Only within the clause: a quote after "because…" or ", and I…" belongs to something else.
+const SPECIFICS = /^(?:(?![,;]|\b(?:and|but|because|so|as|which|who|then)\b)[^.!?\n]){0,60}?(?::\s*\S+\s+\S+|["“]\s*\w|\bby\s+\w+ing\b)/;
+
+/** Whether the rest of the sentence from `at` carries the specifics of what was named. */
+function specificsFollow(prose: string, at: number): boolean {
+  return SPECIFICS.test(prose.slice(at, at + 200));
+}
+
+const PROMPT = /^\s*(?:[>*-]\s*)?(?:\*\*)?(?:Q(?:uestion)?\s*\d*[:.)]|Prompt:)/i;
+const TITLE_WORDS = 14;
+
+/**
+ * Whether [start, end) lies in words that are not the writer's account of what happened: the account's title
+ * ("Unit 201 – Dealing with a difficult customer"), a question put to the writer ("Q: Give an example of when
+ * you dealt with…", "How did you deal with it?"). They name the topic; the answer below is what is judged.
+ */
+function notAStatement(text: string, bodyStart: number): (start: number, end: number) => boolean {
+  let title: { start: number; end: number } | null | undefined;
+  const titleLine = () => {
+    if (title !== undefined) return title;
+    // The first non-blank line, standing alone, short, with no full stop, colon or comma at its end.
+    let i = bodyStart;
+    while (i < text.length && /\s/.test(text[i])) i++;
+    let j = text.indexOf('\n', i);
+    if (j < 0) j = text.length;
+    const line = text.slice(i, j).trim();
+    const alone = /^\r?(?:\n|$)/.test(text.slice(j + 1, j + 3)) || j >= text.length;
+    title = alone && line && !/[.,:;!]$/.test(line) && line.split(/\s+/).length <= TITLE_WORDS ? { start: i, end: j } : null;
+    return title;
+  };
+  return (start, end) => {
+    const t = titleLine();
+    if (t && start >= t.start && end <= t.end) return true;
+    const lineStart = text.lastIndexOf('\n', start - 1) + 1;
+    let lineEnd = text.indexOf('\n', end);
+    if (lineEnd < 0) lineEnd = text.length;
+    if (PROMPT.test(text.slice(lineStart, lineEnd))) return true;
+    // A question: the sentence goes on to a question mark.
+    const stop = /[.!?]/.exec(text.slice(end, lineEnd));
+    return stop?.[0] === '?';
+  };
+}
+
 export default defineRule(
   {
     id: 'generic-language',
@@ -82,10 +136,16 @@ export default defineRule(
       return !!s && unmeasuredClaimOverlaps(account, s, criterionRefs(account, s), start, end);
     };
     const quotes = proseQuotes(account);
+    const notStatement = notAStatement(account.text, account.preamble.start);
     const allowed = allowedSpans(account, config.allow);
     lex.each(prose, account.preamble.start, prose.length, (m, entry) => {
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
+      if (notStatement(m.index, m.index + m[0].length)) return;
+      if (SHOWN.has(entry.category ?? '') && specificsFollow(prose, m.index + m[0].length)) return;
+      // A way with people set out as the aim ("My task was to calm him down") is what the account then shows or
+      // not; it is not yet a claim. A feeling promised there ("…and make sure she left happy") still is.
+      if (entry.category === 'communication' && inAim(prose, m.index)) return;
       if (entry.category === 'claim' && reportedThere(m.index, m.index + m[0].length)) return;
       const span = { start: m.index, end: m.index + m[0].length };
       if (allowed(span)) return;

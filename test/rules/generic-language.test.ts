@@ -302,4 +302,54 @@ describe('generic-language: the phrase list from configuration', () => {
     assert.deepEqual(run('generic-language', r).length, 0);
     assert.deepEqual(run('generic-language', r, { rules: { 'missing-outcome-measure': 'off' } }).map((x) => at(r, x)), ['The customer was happy']);
   });
+
+  it('flags the newer families (each, then the same told with its specifics or as something else)', () => {
+    const vague: [string, string][] = [
+      ['He calmed down and was happy in the end.', 'happy'],
+      ['Students are generally very happy with the service.', 'happy'],
+      ['She left the store happy.', 'left the store happy'],
+      ['They left with a positive impression of the hotel.', 'left with a positive impression'],
+      ['Customer satisfaction was achieved.', 'Customer satisfaction was achieved'],
+      ['Her dignity was maintained throughout.', 'dignity was maintained'],
+      ['The feedback from the parents was really positive.', 'feedback from the parents was really positive'],
+      ['He went on the wall with his friends and had a great time.', 'great time'],
+      ['I communicated with him effectively.', 'communicated with him effectively'],
+      ['I always go that extra mile for my customers.', 'go that extra mile'],
+      ['I sorted the problem out for her.', 'sorted the problem out'],
+      ['I calmed the situation down.', 'calmed the situation down'],
+      ['I put the customer at ease.', 'put the customer at ease'],
+      ['I showed her that I understood.', 'showed her that I understood'],
+      ['Next time I will try to keep customers updated even more.', 'keep customers updated even more'],
+      ['My task was to deal with her and make sure she left happy.', 'make sure she left happy'],
+    ];
+    for (const [t, phrase] of vague) assert.deepEqual(run('generic-language', t).map((f) => at(t, f)).filter((x) => x === phrase), [phrase], t);
+    const specific = [
+      'Customer satisfaction was achieved by offering a £20 voucher, which she accepted.',
+      'Her dignity was maintained by closing the curtains before I began.',
+      'The feedback from the parents was really positive: 14 of 16 rated it 5 out of 5.',
+      'They had a great time and said "we will be back next year".',
+      'I calmed the situation down by moving him to the quiet room.',
+      'I put the customer at ease by sitting beside her and reading the form with her.',
+      'I explained everything clearly to the customer: the refund, the repair and the replacement.',
+      'I communicated with the ward team by phone at each handover.',
+      'Next time I will keep customers updated by ringing them every two hours.',
+    ];
+    for (const t of specific) assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), [], t);
+  });
+
+  it('leaves alone the title, questions put to the writer, and stated aims of an act', () => {
+    const notStatements = [
+      'Unit 201 – Dealing with a difficult customer\n\nI refunded the £40 the same day.',
+      'Q: Give an example of when you dealt with conflict in a team.\n\nI moved the rota meeting to Monday.',
+      'How did you deal with it?',
+      'My task was to calm the customer down and find out what had gone wrong.',
+      'Our job was to keep customers informed.',
+      'I worked as a team member on the tills.',
+      'I learnt about dealing with complaints on the course.',
+    ];
+    for (const t of notStatements) assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), [], t);
+    // The same words as the writer's own account are still reported.
+    const t = 'Unit 201\n\nI dealt with a difficult customer. I calmed the customer down. I kept customers informed.';
+    assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), ['dealt with', 'I calmed the customer down', 'kept customers informed']);
+  });
 });
