@@ -73,10 +73,11 @@ function judgedDepth(account: AccountModel): Depth {
 }
 
 /** Spans a finding covers: its own, and the places a grouped finding lists as related. */
-function findingSpans(findings: Finding[], ruleId: string): Span[] {
+/** The places the findings `counts` picks point at, with each repeat's other places. */
+function findingSpans(findings: Finding[], counts: (f: Finding) => boolean): Span[] {
   const out: Span[] = [];
   for (const f of findings) {
-    if (f.ruleId !== ruleId) continue;
+    if (!counts(f)) continue;
     out.push(f.span);
     const more = (f.data as { occurrences?: Span[] } | undefined)?.occurrences;
     if (more) out.push(...more);
@@ -84,6 +85,17 @@ function findingSpans(findings: Finding[], ruleId: string): Span[] {
   }
   return out;
 }
+
+/** A phrase two checks flagged is one finding of the more severe, carrying the other's advice: it counts for both. */
+const carries = (f: Finding, ruleId: string) => (f.data?.merged as { ruleId: string }[] | undefined)?.some((m) => m.ruleId === ruleId) ?? false;
+
+/**
+ * What tells a learner a phrase is vague: generic-language, and missing-outcome-measure on one claim ("the
+ * customer was happy" in a Result with nothing to show for it), which generic-language leaves to it there and
+ * which gives the same advice: show the evidence.
+ */
+const isVague = (f: Finding) => f.ruleId === 'generic-language' || (f.ruleId === 'missing-outcome-measure' && typeof f.data?.claim === 'string') || carries(f, 'generic-language');
+const isPersonal = (f: Finding) => f.ruleId === 'personal-data';
 
 export function analyseSplit(dir: string, onProblem?: (file: string, problems: string[]) => void): AccountResult[] {
   return loadSplit(dir, onProblem).map(({ file, text, labels, gold }) => {
@@ -130,8 +142,8 @@ export function score(results: AccountResult[]): SplitScores {
     if (labels.depth !== 'none') tally(bins['shallow-reflection'], labels.depth === 'descriptive' || labels.depth === 'shallow', has('shallow-reflection'));
     tally(bins['no-real-event'], labels.no_real_event, has('no-real-event'));
     tally(bins['third-person-account'], labels.third_person, has('third-person-account'));
-    addSpans(spans.vague, gold.vague, findingSpans(findings, 'generic-language'));
-    addSpans(spans['personal-data'], gold.personal, findingSpans(findings, 'personal-data'));
+    addSpans(spans.vague, gold.vague, findingSpans(findings, isVague));
+    addSpans(spans['personal-data'], gold.personal, findingSpans(findings, isPersonal));
     matrix[DEPTHS.indexOf(labels.depth as Depth)][DEPTHS.indexOf(r.depth)]++;
     if (labels.quality === 'strong') {
       strong.count++;
@@ -171,10 +183,10 @@ export function disagreements(results: AccountResult[]): string[] {
     if (labels.no_real_event !== has('no-real-event')) lines.push(`no real event: labelled ${labels.no_real_event}`);
     if (labels.third_person !== has('third-person-account')) lines.push(`third person: labelled ${labels.third_person}`);
     if (labels.depth !== r.depth) lines.push(`depth: labelled ${labels.depth} · judged ${r.depth}`);
-    const vague = findingSpans(findings, 'generic-language');
+    const vague = findingSpans(findings, isVague);
     for (const g of gold.vague) if (!vague.some((p) => p.start < g.end && g.start < p.end)) lines.push(`vague missed: "${g.text}"`);
     for (const p of vague) if (!gold.vague.some((g) => p.start < g.end && g.start < p.end)) lines.push(`vague extra: "${account.text.slice(p.start, p.end)}"`);
-    const pd = findingSpans(findings, 'personal-data');
+    const pd = findingSpans(findings, isPersonal);
     for (const g of gold.personal) if (!pd.some((p) => p.start < g.end && g.start < p.end)) lines.push(`personal data missed: "${g.text}"`);
     for (const p of pd) if (!gold.personal.some((g) => p.start < g.end && g.start < p.end)) lines.push(`personal data extra: "${account.text.slice(p.start, p.end)}"`);
     if (lines.length) out.push(`${r.file} (${labels.shape}, ${labels.framework})\n  ${lines.join('\n  ')}`);
