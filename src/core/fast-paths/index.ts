@@ -12,5 +12,5 @@
  */
 export { fastYamlMap } from './yaml-subset';
 export { firstKeysOf } from './first-keys';
-export { hasKey, wordKeyAt, wordStarts } from './word-keys';
+export { hasKey, nextWordStart, wordKeyAt } from './word-keys';
 export { countWords } from './word-count';

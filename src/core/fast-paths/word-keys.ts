@@ -1,21 +1,18 @@
 import { isAsciiLetter, isPhraseWordAt } from '../text';
 
 /**
- * Offsets in [start, end) where a run of word characters (letters, digits, "_") begins: the only places a
- * phrase can start, so a phrase search visits words, not characters.
+ * The first offset in [i, end) where a run of word characters (letters, digits, "_") begins, or `end`: the only
+ * places a phrase can start, so a phrase search visits words, not characters. Found one at a time, so a
+ * search that skips past a match skips its words too and nothing is allocated.
  */
-export function wordStarts(text: string, start = 0, end = text.length): Int32Array {
-  end = Math.min(end, text.length);
-  // At most one start per two characters: sized up front, as a growth check in the loop costs more than the memory.
-  const out = new Int32Array(Math.max(0, end - start + 1) >> 1);
-  let n = 0;
-  let prev = start > 0 && isPhraseWordAt(text, start - 1);
-  for (let i = start; i < end; i++) {
+export function nextWordStart(text: string, i: number, end: number): number {
+  let prev = i > 0 && isPhraseWordAt(text, i - 1);
+  for (; i < end; i++) {
     const w = isPhraseWordAt(text, i);
-    if (w && !prev) out[n++] = i;
+    if (w && !prev) return i;
     prev = w;
   }
-  return out.subarray(0, n);
+  return end;
 }
 
 // A word's key: its first three characters as ASCII letters, case folded (1–26); the first other character

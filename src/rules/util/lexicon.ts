@@ -1,7 +1,7 @@
 import { upTo } from './text';
 import type { Lexicon, LexiconEntry } from '../../core/data';
 import { escapeRegExp, isPhraseWordAt, normalise } from '../../core/text';
-import { firstKeysOf, hasKey, wordKeyAt, wordStarts } from '../../core/fast-paths';
+import { firstKeysOf, hasKey, nextWordStart, wordKeyAt } from '../../core/fast-paths';
 
 /**
  * A lexicon entry as the YAML may write it; `notAfter` skips a match that follows certain words, `notBefore`
@@ -154,7 +154,7 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
   // searched plainly.
   const flags = unicode ? 'iuy' : 'iy';
   const alternatives = [...patterns.map((p, i) => ({ source: patternParts[i], index: p.index })), ...(root.next.size ? [{ source: trieSource(root), index: -1 }] : [])].map(
-    (a) => ({ re: new RegExp(a.source, flags), keys: firstKeysOf(a.source, flags), index: a.index }),
+    (a, i) => ({ source: a.source, keys: firstKeysOf(a.source, flags), index: a.index, id: i, captures: new RegExp(`${a.source}|`, flags).exec('')!.length }),
   );
   const anyKey = firstKeysOf(re.source, re.flags);
   if (anyKey && alternatives.every((a) => a.keys)) {
@@ -162,28 +162,35 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
     // in a group that names it: one exec per word instead of one per alternative (the alternation's first
     // alternative that matches is the one the loop over them would have found).
     const byKey = new Map<number, Joined[]>();
+    // Many keys join the same alternatives: each such regex is made (and compiled by V8) once, not once per key.
+    const made = new Map<string, Joined>();
     const joined = (key: number): Joined[] => {
       const out: Joined[] = [];
       let part: typeof alternatives = [];
       let size = 0;
       const flush = () => {
         if (!part.length) return;
-        const groups: number[] = [];
-        let group = 1;
-        for (const a of part) {
-          groups.push(group);
-          group += new RegExp(`${a.re.source}|`, flags).exec('')!.length;
+        const id = part.map((a) => a.id).join(' ');
+        let j = made.get(id);
+        if (!j) {
+          const groups: number[] = [];
+          let group = 1;
+          for (const a of part) {
+            groups.push(group);
+            group += a.captures;
+          }
+          made.set(id, (j = { re: new RegExp(part.map((a) => `(${a.source})`).join('|'), flags), groups, indices: part.map((a) => a.index) }));
         }
-        out.push({ re: new RegExp(part.map((a) => `(${a.re.source})`).join('|'), flags), groups, indices: part.map((a) => a.index) });
+        out.push(j);
         part = [];
         size = 0;
       };
       for (const a of alternatives) {
         if (!hasKey(a.keys!, key)) continue;
-        const alone = a.re.source.length > JOIN_LIMIT || a.re.source.includes('(?<');
-        if (alone || (size && size + a.re.source.length > JOIN_LIMIT)) flush();
+        const alone = a.source.length > JOIN_LIMIT || a.source.includes('(?<');
+        if (alone || (size && size + a.source.length > JOIN_LIMIT)) flush();
         part.push(a);
-        size += a.re.source.length;
+        size += a.source.length;
         if (alone) flush();
       }
       flush();
@@ -193,9 +200,10 @@ export function compileLexicon(entries: Entry[]): CompiledLexicon {
       entries,
       each(text, start, end, cb) {
         const bounded = upTo(text, end);
+        end = Math.min(end, text.length);
+        // After a match the search goes on at its end.
         let next = start;
-        for (const q of wordStarts(text, start, end)) {
-          if (q < next) continue;
+        for (let q = nextWordStart(text, start, end); q < end; q = nextWordStart(text, Math.max(q + 1, next), end)) {
           const key = wordKeyAt(text, q);
           // Most words begin no match at all: one bit read passes over them.
           if (!hasKey(anyKey, key)) continue;
