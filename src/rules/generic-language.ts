@@ -70,6 +70,14 @@ function inAim(prose: string, at: number): boolean {
   return AIM.test(prose.slice(Math.max(0, at - 160), at));
 }
 
+// Someone else's words reported ("the manager said we did a great job"): theirs to back up, not the writer's claim.
+const REPORTED = /\b(?!I\b)[A-Za-z]+\s+(?:said|says|told\s+(?:me|us)|thought|thinks|wrote|commented|mentioned)(?:\s+that)?\s+$/;
+
+/** Whether the words just before `at` report what someone other than the writer said. */
+function reportedSpeech(prose: string, at: number): boolean {
+  return REPORTED.test(prose.slice(Math.max(0, at - 40), at));
+}
+
 // Acts named where the rest of the sentence then shows them: "I explained everything clearly: the refund, the
 // repair…", "I calmed him down, mainly by letting him finish", "…and said “…”".
 const SHOWN = new Set(['communication', 'catch-all', 'service']);
@@ -142,6 +150,7 @@ export default defineRule(
       // A customer's own words ("great service, thank you") are evidence, not the learner's vagueness.
       if (quotes.inside(m.index)) return;
       if (notStatement(m.index, m.index + m[0].length)) return;
+      if (reportedSpeech(prose, m.index)) return;
       if (SHOWN.has(entry.category ?? '') && specificsFollow(prose, m.index + m[0].length)) return;
       // A way with people set out as the aim ("My task was to calm him down") is what the account then shows or
       // not; it is not yet a claim. A feeling promised there ("…and make sure she left happy") still is.

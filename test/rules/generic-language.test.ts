@@ -352,4 +352,11 @@ describe('generic-language: the phrase list from configuration', () => {
     const t = 'Unit 201\n\nI dealt with a difficult customer. I calmed the customer down. I kept customers informed.';
     assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), ['dealt with', 'I calmed the customer down', 'kept customers informed']);
   });
+
+  it('leaves alone someone else\'s words reported, but not the writer\'s own', () => {
+    const reported = ['The manager said we did a great job.', 'My supervisor told me the customer was really happy.'];
+    for (const t of reported) assert.deepEqual(run('generic-language', t).map((f) => at(t, f)), [], t);
+    const own = 'I said we did a great job. The customer was really happy.';
+    assert.deepEqual(run('generic-language', own).map((f) => at(own, f)), ['we did a great job', 'The customer was really happy']);
+  });
 });
