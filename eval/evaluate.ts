@@ -72,8 +72,7 @@ function judgedDepth(account: AccountModel): Depth {
   return reflectionDepth(account).depth;
 }
 
-/** Spans a finding covers: its own, and the places a grouped finding lists as related. */
-/** The places the findings `counts` picks point at, with each repeat's other places. */
+/** The places the findings `counts` picks point at: each one's own, and the places a grouped finding lists as related. */
 function findingSpans(findings: Finding[], counts: (f: Finding) => boolean): Span[] {
   const out: Span[] = [];
   for (const f of findings) {
