@@ -153,6 +153,18 @@ export function compactSummary(s: AccountSummary): AccountSummary {
   return { ...s, findings: [], findingsByRule: byRule };
 }
 
+/** Items grouped by a key, each group and the groups in first-seen order. */
+export function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) {
+    const k = key(item);
+    const list = groups.get(k);
+    if (list) list.push(item);
+    else groups.set(k, [item]);
+  }
+  return groups;
+}
+
 /** How many findings each rule gave, from a full or a compact summary, in the order the rules first appear. */
 export function findingsByRule(s: AccountSummary): [string, number][] {
   if (s.findingsByRule) return Object.entries(s.findingsByRule);

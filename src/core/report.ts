@@ -1,6 +1,6 @@
 import { computeCoverage, coverageSummary } from './coverage';
 import type { CriteriaCatalog } from './criteria';
-import { counted, findingsByRule, TEMPLATE_REASON_TEXT, type AccountSummary } from './portfolio';
+import { counted, findingsByRule, groupBy, TEMPLATE_REASON_TEXT, type AccountSummary } from './portfolio';
 import { DEPTH_GRADES, DEPTH_TEXT, MOVE_TEXT, type DepthGrade } from './reflection';
 import type { Severity } from './types';
 
@@ -125,17 +125,6 @@ const NO_UNIT = '(no unit)';
 /** Without ReportOptions.unitKey, a learner's accounts are asked about together. */
 const ALL_UNITS = '*';
 
-function groupBy<T>(items: readonly T[], key: (item: T) => string): Map<string, T[]> {
-  const groups = new Map<string, T[]>();
-  for (const item of items) {
-    const k = key(item);
-    const list = groups.get(k);
-    if (list) list.push(item);
-    else groups.set(k, [item]);
-  }
-  return groups;
-}
-
 // One collator for every comparison: creating one per call (localeCompare with options) is slow.
 let collator: Intl.Collator | undefined;
 const naturalCollator = () => (collator ??= new Intl.Collator('en', { numeric: true }));
@@ -253,8 +242,8 @@ export function reportSource<R extends SummaryRef>(all: R[], load: (ref: R) => A
     for (const learner of [...byLearner.keys()].sort()) {
       const byUnit = groupBy(byLearner.get(learner)!, (r) => unitKey(r.unit));
       byUnit.delete('');
-      // In coverage's own order of units (by set id, code point order).
-      for (const k of [...byUnit.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0))) gaps.push(...options.gaps(learner, byUnit.get(k)!.map((r) => lean(load(r)))));
+      // In coverage's own order of units (by set id).
+      for (const k of [...byUnit.keys()].sort()) gaps.push(...options.gaps(learner, byUnit.get(k)!.map((r) => lean(load(r)))));
     }
   }
 

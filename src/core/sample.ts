@@ -1,4 +1,4 @@
-import { counted, type AccountSummary } from './portfolio';
+import { counted, groupBy, type AccountSummary } from './portfolio';
 import { buildReport, type QualityReport, type ReportOptions, type SampleInfo, type SummaryRef } from './report';
 
 /**
@@ -91,12 +91,7 @@ export function sampleAccounts(summaries: readonly SummaryRef[], size: number, s
 
   // 2. Then round by round: learners in turn (fewest picks first), each giving the account whose unit has
   //    had fewest picks, so repeats stay spread out.
-  const byLearner = new Map<string, SummaryRef[]>();
-  for (const s of pool) {
-    const list = byLearner.get(s.learner);
-    if (list) list.push(s);
-    else byLearner.set(s.learner, [s]);
-  }
+  const byLearner = groupBy(pool, (s) => s.learner);
   // Map keys keep first-seen order, i.e. the shuffled order of each learner's first account.
   const order = [...byLearner.keys()];
   while (picks.length < want) {
